@@ -1,0 +1,310 @@
+"""The command line: `charte-lint [OPTIONS] [PATH]...`.
+
+Options are parsed by click; a command line of paths only (what pre-commit and most runs pass)
+skips importing click, which would otherwise be a third of a one-file run. Both roads lead to
+`run(Options)`, which sets the exit code: 0 nothing at or above `--fail-on`, 1 findings at or
+above it, 2 usage, configuration or I/O errors, always with a one-line message and never a
+traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING
+
+from charte_lint import __version__
+
+if TYPE_CHECKING:
+    from typing import Any, NoReturn
+
+    from charte_lint.api import Rule
+
+FORMATS = ("text", "json", "markdown")
+
+
+class Options:
+    """Everything a run needs from the command line, with the defaults of a bare run."""
+
+    def __init__(self, **values: Any) -> None:
+        self.paths: list[str] = list(values.get("paths") or ["."])
+        self.output_format: str = values.get("output_format") or "text"
+        self.output: str | None = values.get("output")
+        self.config: str | None = values.get("config")
+        self.fail_on: str | None = values.get("fail_on")
+        self.select: list[str] | None = values.get("select")
+        self.ignore: list[str] = list(values.get("ignore") or [])
+        self.lang: str | None = values.get("lang")
+        self.quiet: bool = bool(values.get("quiet"))
+        self.no_color: bool = bool(values.get("no_color"))
+        self.list_rules: bool = bool(values.get("list_rules"))
+        self.explain: str | None = values.get("explain")
+        self.charter: str | None = values.get("charter")
+        self.principle: str | None = values.get("principle")
+
+
+class UsageError(Exception):
+    """Exit 2 with this one-line message."""
+
+
+def main(argv: list[str] | None = None) -> NoReturn:
+    """Console entry point."""
+    args = sys.argv[1:] if argv is None else list(argv)
+    if all(not arg.startswith("-") for arg in args):
+        sys.exit(_guarded(Options(paths=args)))
+    sys.exit(_parse_with_click(args))
+
+
+def _guarded(options: Options) -> int:
+    from charte_lint.messages import pick_language
+
+    lang = pick_language(options.lang)
+    try:
+        return run(options, lang)
+    except UsageError as error:
+        return _fail(str(error))
+    except KeyboardInterrupt:
+        return _fail("interrupted", 130)
+    except Exception as error:  # the promise is "never a traceback": say what broke, exit 2
+        if os.environ.get("CHARTE_LINT_DEBUG"):
+            raise
+        from charte_lint.config import ConfigError
+        from charte_lint.engine import RuleCrash
+        from charte_lint.files import PathError
+        from charte_lint.messages import text
+        from charte_lint.registry import RuleError
+
+        if isinstance(error, ConfigError):
+            location = f"{error.path}:{error.line}:{error.column}"
+            return _fail(text(lang, "config-error", location=location, reason=error.reason))
+        if isinstance(error, PathError):
+            return _fail(text(lang, error.key, **error.params))
+        if isinstance(error, (RuleCrash, RuleError)):
+            return _fail(str(error))
+        return _fail(f"internal error: {type(error).__name__}: {error}")
+
+
+def _fail(message: str, code: int = 2) -> int:
+    sys.stderr.write(f"charte-lint: error: {message}\n")
+    return code
+
+
+def run(options: Options, lang: str) -> int:
+    """One invocation, from options to exit code."""
+    if options.output_format == "markdown" and not options.list_rules:
+        raise UsageError("--format markdown is only for --list-rules")
+    if options.list_rules or options.explain:
+        from charte_lint.registry import load_rules
+
+        rules = load_rules()
+        if options.explain:
+            return _explain(rules, options.explain, lang)
+        return _emit(options, _list_rules(rules, options, lang), color=False)
+    return _lint(options, lang)
+
+
+def _lint(options: Options, lang: str) -> int:
+    import gc
+
+    from charte_lint.engine import Linter, exceeds
+    from charte_lint.files import collect
+    from charte_lint.messages import text
+    from charte_lint.reporters import Report
+    from charte_lint.runner import lint_files
+
+    gc.disable()  # a run builds many small objects and frees them all at exit
+    linter = Linter(lang=lang, select=options.select, ignore=options.ignore)
+    _check_selectors(linter.rules, [*(options.select or []), *options.ignore], lang)
+    forced = None
+    exclude: list[str] = []
+    finder = None
+    if options.config:
+        from charte_lint.config import load_config
+
+        if not os.path.isfile(options.config):
+            raise UsageError(text(lang, "no-such-path", path=options.config))
+        forced = load_config(options.config)
+        exclude = forced.exclude
+    else:
+        from charte_lint.config import ConfigFinder
+
+        finder = ConfigFinder()
+    paths = collect(options.paths, exclude)
+    if finder is not None:
+        paths = [p for p in paths if not _excluded(p, finder, options.paths)]
+    result = lint_files(linter, paths, finder, forced)
+    for error in result.errors:
+        sys.stderr.write(f"charte-lint: error: {error}\n")
+    if not paths and not options.quiet:
+        sys.stderr.write(f"charte-lint: {text(lang, 'no-files', paths=' '.join(options.paths))}\n")
+    findings = sorted(result.findings, key=lambda f: f.sort_key())
+    report = Report(findings, sorted(result.files), lang, __version__)
+    if options.output_format == "json":
+        from charte_lint.reporters.json import render as render_json
+
+        rendered = render_json(report)
+    else:
+        from charte_lint.reporters.text import render as render_text
+
+        rendered = render_text(report, color=_use_color(options), quiet=options.quiet)
+    _emit(options, rendered, color=False)
+    if result.errors:
+        return 2
+    failing = False
+    for finding in findings:
+        threshold = options.fail_on
+        if threshold is None:
+            config = forced or (finder.config_for(finding.file) if finder else None)
+            threshold = (config.fail_on if config else None) or "error"
+        if exceeds([finding], threshold):
+            failing = True
+            break
+    return 1 if failing else 0
+
+
+def _excluded(path: str, finder: Any, given: list[str]) -> bool:
+    """Whether the configuration that covers a discovered file excludes it."""
+    if path in given:
+        return False  # a file named on the command line is linted as given
+    config = finder.config_for(path)
+    if not config.exclude or not config.source:
+        return False
+    from fnmatch import fnmatch
+
+    relative = os.path.relpath(os.path.abspath(path), config.directory)
+    return any(fnmatch(relative, pattern) for pattern in config.exclude)
+
+
+def _check_selectors(rules: list[Rule], selectors: list[str], lang: str) -> None:
+    from charte_lint.messages import text
+    from charte_lint.registry import suggestions, unknown_selector
+
+    unknown = unknown_selector(rules, selectors)
+    if unknown is not None:
+        close = suggestions(rules, unknown)
+        if close:
+            found = ", ".join(f"`{c}`" for c in close)
+            raise UsageError(text(lang, "unknown-rule-suggest", code=unknown, suggestions=found))
+        raise UsageError(text(lang, "unknown-rule", code=unknown))
+
+
+def _use_color(options: Options) -> bool:
+    if options.no_color or options.output or os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("TERM") == "dumb":
+        return False
+    return sys.stdout.isatty()
+
+
+def _emit(options: Options, rendered: str, color: bool) -> int:
+    if options.output:
+        from charte_lint.output import write_atomically
+
+        try:
+            write_atomically(options.output, rendered)
+        except OSError as error:
+            from charte_lint.messages import pick_language, text
+
+            lang = pick_language(options.lang)
+            reason = error.strerror or str(error)
+            raise UsageError(text(lang, "cannot-write", path=options.output, reason=reason)) from None
+    else:
+        sys.stdout.write(rendered)
+        sys.stdout.flush()
+    return 0
+
+
+def _explain(rules: list[Rule], key: str, lang: str) -> int:
+    from charte_lint.docs_rules import explain
+    from charte_lint.messages import text
+    from charte_lint.registry import find_rule, suggestions
+
+    rule = find_rule(rules, key)
+    if rule is None:
+        close = suggestions(rules, key)
+        if close:
+            found = ", ".join(f"`{c}`" for c in close)
+            raise UsageError(text(lang, "unknown-rule-suggest", code=key, suggestions=found))
+        raise UsageError(text(lang, "unknown-rule", code=key))
+    sys.stdout.write(explain(rule, lang))
+    return 0
+
+
+def _list_rules(rules: list[Rule], options: Options, lang: str) -> str:
+    from charte_lint.docs_rules import rules_json, rules_markdown, rules_text
+
+    chosen = [
+        rule for rule in rules
+        if (options.charter is None or rule.charters.get(options.charter)
+            or rule.principle is None)
+        and (options.principle is None or rule.principle == options.principle)
+    ]
+    if options.output_format == "json":
+        return rules_json(chosen, lang)
+    if options.output_format == "markdown":
+        return rules_markdown(chosen, lang)
+    return rules_text(chosen, lang)
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _parse_with_click(args: list[str]) -> int:
+    """Parse options with click; any usage error is one line on stderr and exit 2."""
+    import click
+
+    from charte_lint.api import CHARTERS, PRINCIPLES, SEVERITIES
+
+    @click.command(
+        context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+        help="Lint AI usage declarations (ai-usage.yaml) against the charter for the "
+        "responsible use of AI. PATH is a manifest file or a directory to search "
+        "(default: the current directory).",
+    )
+    @click.argument("paths", nargs=-1, metavar="[PATH]...")
+    @click.option("--format", "output_format", type=click.Choice(FORMATS), default="text",
+                  show_default=True,
+                  help="Output format (markdown: only with --list-rules).")
+    @click.option("-o", "--output", metavar="FILE", help="Write the report to FILE (atomically).")
+    @click.option("--config", metavar="PATH",
+                  help="Use this configuration for every file instead of discovering one.")
+    @click.option("--fail-on", type=click.Choice(SEVERITIES),
+                  help="Exit 1 when a finding is at or above this severity [default: error].")
+    @click.option("--select", multiple=True, metavar="CODES",
+                  help="Only these rules: codes, names or code prefixes, comma-separated.")
+    @click.option("--ignore", multiple=True, metavar="CODES",
+                  help="Skip these rules: codes, names or code prefixes, comma-separated.")
+    @click.option("--lang", type=click.Choice(["en", "fr"]),
+                  help="Language of messages [default: from LC_ALL / LC_MESSAGES / LANG].")
+    @click.option("--list-rules", is_flag=True, help="List the rules and exit.")
+    @click.option("--charter", type=click.Choice(CHARTERS),
+                  help="With --list-rules: only rules of this charter version.")
+    @click.option("--principle", type=click.Choice(PRINCIPLES),
+                  help="With --list-rules: only rules of this principle.")
+    @click.option("--explain", metavar="CODE", help="Print a rule's documentation and exit.")
+    @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no source, no summary.")
+    @click.option("--no-color", is_flag=True, help="No colours (also when NO_COLOR is set).")
+    @click.option("--version", is_flag=True, help="Print the version and exit.")
+    def command(**values: Any) -> int:
+        if values.pop("version"):
+            click.echo(f"charte-lint {__version__}")
+            return 0
+        values["select"] = _split(values["select"]) if values["select"] else None
+        values["ignore"] = _split(values["ignore"])
+        return _guarded(Options(**values))
+
+    try:
+        result = command.main(args=args, prog_name="charte-lint", standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as error:  # pragma: no cover - not configured
+        click.echo(error.ctx.get_help() if error.ctx else "")
+        return 2
+    except click.UsageError as error:
+        return _fail(error.format_message().replace("\n", " "))
+    except click.exceptions.Abort:
+        return _fail("interrupted", 130)
+    except click.ClickException as error:
+        return _fail(error.format_message())
+    if isinstance(result, int):
+        return result
+    return 0  # --help

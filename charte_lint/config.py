@@ -1,0 +1,248 @@
+"""The organisation's configuration: discovery, `extends:`, validation.
+
+A configuration is `.charte-lint.yaml` (or `.charte-lint.yml`), or the `[tool.charte-lint]`
+table of `pyproject.toml`. For each linted file, the closest one found walking up from the
+file's directory wins, stopping at the repository root (the directory holding `.git`).
+`extends:` names local files, relative to the configuration that names them; the extending
+configuration's keys replace the inherited ones, except `severity`, `max_model_tier` and
+`models`, which are merged key by key.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+from charte_lint.api import ApprovedTool, Policy
+
+if TYPE_CHECKING:
+    from typing import Any
+
+CONFIG_NAMES = (".charte-lint.yaml", ".charte-lint.yml")
+MERGED_KEYS = ("severity", "max_model_tier", "models")
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used: exit 2 with `path:line:col: reason`."""
+
+    def __init__(self, path: str, line: int, column: int, reason: str) -> None:
+        super().__init__(f"{path}:{line}:{column}: {reason}")
+        self.path, self.line, self.column, self.reason = path, line, column, reason
+
+
+class Config:
+    """The effective configuration for the files it covers."""
+
+    def __init__(self, data: dict[str, Any] | None = None, source: str | None = None) -> None:
+        data = data or {}
+        self.source = source
+        self.directory = os.path.dirname(source) if source else os.getcwd()
+        self.select: list[str] = list(data.get("select", []))
+        self.ignore: list[str] = list(data.get("ignore", []))
+        self.severity: dict[str, str] = dict(data.get("severity", {}))
+        self.fail_on: str | None = data.get("fail_on")
+        self.exclude: list[str] = list(data.get("exclude", []))
+        tools = data.get("approved_tools")
+        self.policy = Policy(
+            approved_tools=None if tools is None else tuple(ApprovedTool(t) for t in tools),
+            max_model_tier=data.get("max_model_tier"),
+            models=data.get("models"),
+            review_every=data.get("review_every", "P1Y"),
+        )
+
+
+DEFAULT = Config()
+
+
+def _is_config_pyproject(path: str) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return b"tool.charte-lint" in handle.read()
+    except OSError:
+        return False
+
+
+class ConfigFinder:
+    """Finds and caches the configuration for each directory."""
+
+    def __init__(self) -> None:
+        self._by_directory: dict[str, str | None] = {}
+        self._loaded: dict[str, Config] = {}
+
+    def path_for(self, directory: str) -> str | None:
+        directory = os.path.abspath(directory)
+        visited = []
+        found: str | None = None
+        current = directory
+        while True:
+            if current in self._by_directory:
+                found = self._by_directory[current]
+                break
+            visited.append(current)
+            candidate = _config_in(current)
+            if candidate or os.path.exists(os.path.join(current, ".git")):
+                found = candidate
+                break
+            parent = os.path.dirname(current)
+            if parent == current:
+                break
+            current = parent
+        for seen in visited:
+            self._by_directory[seen] = found
+        return found
+
+    def config_for(self, file_path: str) -> Config:
+        path = self.path_for(os.path.dirname(os.path.abspath(file_path)))
+        if path is None:
+            return DEFAULT
+        if path not in self._loaded:
+            self._loaded[path] = load_config(path)
+        return self._loaded[path]
+
+
+def _config_in(directory: str) -> str | None:
+    for name in CONFIG_NAMES:
+        candidate = os.path.join(directory, name)
+        if os.path.isfile(candidate):
+            return candidate
+    candidate = os.path.join(directory, "pyproject.toml")
+    if os.path.isfile(candidate) and _is_config_pyproject(candidate):
+        return candidate
+    return None
+
+
+def load_config(path: str) -> Config:
+    """Read, validate and resolve `extends:` for the configuration at `path`."""
+    return Config(_resolve(os.path.abspath(path), ()), source=path)
+
+
+def _resolve(path: str, chain: tuple[str, ...]) -> dict[str, Any]:
+    if path in chain:
+        cycle = " -> ".join([*chain[chain.index(path):], path])
+        raise ConfigError(path, 1, 1, f"`extends` makes a cycle: {cycle}")
+    data = _read_valid(path)
+    parents = data.pop("extends", [])
+    if isinstance(parents, str):
+        parents = [parents]
+    merged: dict[str, Any] = {}
+    for parent in parents:
+        if "://" in parent:
+            raise ConfigError(
+                path, *_key_position(path, "extends"),
+                f"`extends` reads local files only, not URLs: {parent}",
+            )
+        target = os.path.normpath(os.path.join(os.path.dirname(path), parent))
+        if not os.path.isfile(target):
+            raise ConfigError(
+                path, *_key_position(path, "extends"), f"`extends` names a missing file: {parent}"
+            )
+        _merge(merged, _resolve(target, (*chain, path)))
+    _merge(merged, data)
+    return merged
+
+
+def _merge(into: dict[str, Any], data: dict[str, Any]) -> None:
+    for key, value in data.items():
+        if key in MERGED_KEYS and isinstance(into.get(key), dict):
+            into[key] = {**into[key], **value}
+        else:
+            into[key] = value
+
+
+def _read_valid(path: str) -> dict[str, Any]:
+    """The configuration's own keys, checked against `config.schema.json`."""
+    from charte_lint.schema import Validator, load_schema
+
+    if path.endswith(".toml"):
+        data, locate = _read_pyproject(path)
+    else:
+        data, locate = _read_yaml(path)
+    for error in Validator(load_schema("config.schema.json")).errors(data):
+        line, column = locate(error.pointer, error.on_key)
+        raise ConfigError(path, line, column, _schema_reason(error))
+    return data
+
+
+def _schema_reason(error: Any) -> str:
+    from charte_lint.engine import render_schema_message
+
+    return render_schema_message(error, "en", base="configuration")
+
+
+def _read_yaml(path: str) -> tuple[dict[str, Any], Any]:
+    from charte_lint.manifest import read_manifest
+    from charte_lint.structure import READ_PROBLEMS
+
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except OSError as error:
+        raise ConfigError(path, 1, 1, f"cannot read: {error.strerror}") from None
+    manifest = read_manifest(path, raw)
+    for problem in manifest.problems:
+        if problem.kind in ("yaml11-boolean", "yaml11-number"):
+            continue
+        rule, message = READ_PROBLEMS[problem.kind]
+        reason = rule.messages[message]["en"].format(**problem.params)
+        raise ConfigError(path, problem.line, problem.column, reason)
+    data = manifest.data if manifest.data is not None else {}
+    if not isinstance(data, dict):
+        raise ConfigError(path, 1, 1, "a configuration is a mapping of keys")
+    return data, manifest.locate
+
+
+def _read_pyproject(path: str) -> tuple[dict[str, Any], Any]:
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
+    try:
+        with open(path, "rb") as handle:
+            document = tomllib.load(handle)
+    except OSError as error:
+        raise ConfigError(path, 1, 1, f"cannot read: {error.strerror}") from None
+    except tomllib.TOMLDecodeError as error:
+        line, column = getattr(error, "lineno", 1), getattr(error, "colno", 1)
+        reason = str(error).split(" (at line")[0]
+        raise ConfigError(path, line or 1, column or 1, f"invalid TOML: {reason}") from None
+    data = document.get("tool", {}).get("charte-lint", {})
+
+    def locate(pointer: str, on_key: bool = False) -> tuple[int, int]:
+        key = pointer.strip("/").split("/")[0] if pointer else ""
+        return _toml_key_position(path, key)
+
+    return data, lambda pointer, on_key=False: (*locate(pointer, on_key), 0, 0)
+
+
+def _key_position(path: str, key: str) -> tuple[int, int]:
+    if path.endswith(".toml"):
+        return _toml_key_position(path, key)
+    for number, line in enumerate(_lines(path), 1):
+        stripped = line.lstrip()
+        if stripped.startswith(f"{key}:"):
+            return number, len(line) - len(stripped) + 1
+    return 1, 1
+
+
+def _toml_key_position(path: str, key: str) -> tuple[int, int]:
+    """Where `key` of `[tool.charte-lint]` is written (the table's header if not found)."""
+    in_table, header = False, (1, 1)
+    for number, line in enumerate(_lines(path), 1):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            in_table = stripped.replace(" ", "").startswith(("[tool.charte-lint]",
+                                                             '[tool."charte-lint"]'))
+            if in_table:
+                header = (number, 1)
+            continue
+        if in_table and key and stripped.split("=")[0].strip().strip('"') == key:
+            return number, len(line) - len(line.lstrip()) + 1
+    return header
+
+
+def _lines(path: str) -> list[str]:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            return handle.read().splitlines()
+    except OSError:
+        return []

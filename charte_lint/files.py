@@ -1,0 +1,181 @@
+"""Which files to lint: paths as given, and manifests found under directories.
+
+A directory is searched for `ai-usage.yaml` and `ai-usage.yml`, skipping version-control and
+dependency folders and virtual environments; inside a git repository, git lists the candidates
+so that `.gitignore` is honoured. Symbolic links to directories are not followed (no loops), a
+linked file is read only when its target is a regular file inside the directory searched, and
+anything that is not a regular file (a FIFO, a socket, a directory named `ai-usage.yaml`) is
+skipped.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from fnmatch import fnmatch
+
+MANIFEST_NAMES = ("ai-usage.yaml", "ai-usage.yml")
+SKIPPED_DIRECTORIES = frozenset(
+    (".git", ".hg", ".svn", "node_modules", "__pycache__", ".tox", ".nox", ".venv", "venv",
+     ".mypy_cache", ".pytest_cache", ".ruff_cache", ".direnv")
+)
+
+
+class PathError(Exception):
+    """A path given on the command line that cannot be linted: exit 2."""
+
+    def __init__(self, key: str, **params: str) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+def collect(paths: list[str], exclude: list[str] | None = None) -> list[str]:
+    """The files to lint, in a stable order, without duplicates."""
+    found: list[str] = []
+    for path in paths:
+        try:
+            mode = os.stat(path).st_mode
+        except FileNotFoundError:
+            raise PathError("no-such-path", path=path) from None
+        except OSError as error:
+            raise PathError("unreadable", path=path, reason=error.strerror or str(error)) from None
+        if stat.S_ISDIR(mode):
+            found.extend(_search(path, exclude or []))
+        elif stat.S_ISREG(mode):
+            found.append(path)
+        else:
+            raise PathError("unreadable", path=path, reason="not a regular file")
+    unique = dict.fromkeys(os.path.normpath(p) for p in found)
+    return list(unique)
+
+
+def _search(directory: str, exclude: list[str]) -> list[str]:
+    listed = _git_candidates(directory)
+    candidates = listed if listed is not None else _walk(directory)
+    root = os.path.realpath(directory)
+    kept = []
+    for path in sorted(candidates):
+        relative = os.path.relpath(path, directory)
+        if any(fnmatch(relative, pattern) for pattern in exclude):
+            continue
+        if _skipped(relative, directory) or not _is_regular_inside(path, root):
+            continue
+        kept.append(path)
+    return kept
+
+
+def _skipped(relative: str, directory: str) -> bool:
+    parts = relative.split(os.sep)[:-1]
+    current = directory
+    for part in parts:
+        current = os.path.join(current, part)
+        if part in SKIPPED_DIRECTORIES or os.path.exists(os.path.join(current, "pyvenv.cfg")):
+            return True
+    return False
+
+
+def _is_regular_inside(path: str, root: str) -> bool:
+    try:
+        info = os.lstat(path)
+        if stat.S_ISLNK(info.st_mode):
+            target = os.path.realpath(path)
+            if os.path.commonpath([root, target]) != root:
+                return False
+            info = os.stat(target)
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISREG(info.st_mode)
+
+
+def _walk(directory: str) -> list[str]:
+    """Every manifest-named entry below `directory`, never entering linked directories."""
+    found = []
+    pending = [directory]
+    while pending:
+        current = pending.pop()
+        try:
+            entries = list(os.scandir(current))
+        except OSError:
+            continue
+        if any(entry.name == "pyvenv.cfg" for entry in entries) and current != directory:
+            continue
+        for entry in entries:
+            if entry.name in MANIFEST_NAMES:
+                found.append(entry.path)
+            elif entry.name not in SKIPPED_DIRECTORIES and _is_real_directory(entry):
+                pending.append(entry.path)
+    return found
+
+
+def _is_real_directory(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
+
+
+def _inside_git(directory: str) -> bool:
+    current = os.path.abspath(directory)
+    while True:
+        if os.path.exists(os.path.join(current, ".git")):
+            return True
+        parent = os.path.dirname(current)
+        if parent == current:
+            return False
+        current = parent
+
+
+def _git_candidates(directory: str) -> list[str] | None:
+    """Manifest paths git knows of (tracked, or untracked and not ignored), or None."""
+    if not _inside_git(directory):
+        return None
+    import subprocess
+
+    command = [
+        "git", "-C", directory, "ls-files", "-z", "--cached", "--others", "--exclude-standard",
+        "--", *(f":(glob)**/{name}" for name in MANIFEST_NAMES),
+    ]
+    try:
+        result = subprocess.run(command, capture_output=True, timeout=60, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if result.returncode != 0:
+        return None
+    names = [n for n in result.stdout.decode("utf-8", "surrogateescape").split("\0") if n]
+    if not names and _ignored_by_git(directory):
+        return None  # the directory itself is ignored, yet named explicitly: search it all
+    return [os.path.join(directory, name) for name in names]
+
+
+def _ignored_by_git(directory: str) -> bool:
+    import subprocess
+
+    try:
+        result = subprocess.run(
+            ["git", "-C", directory, "check-ignore", "-q", "."],
+            capture_output=True, timeout=60, check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return result.returncode == 0
+
+
+def read_file(path: str, limit: int) -> bytes:
+    """The file's bytes, at most `limit` + 1 of them (enough to tell it is too large)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)  # a FIFO must not block the run
+    descriptor = os.open(path, flags)
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise OSError(0, "not a regular file")
+        chunks = []
+        remaining = limit + 1
+        while remaining > 0:
+            chunk = os.read(descriptor, min(remaining, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(descriptor)

@@ -1,0 +1,20 @@
+"""`--format json`: a contract other tools read; keys and their meaning do not change."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from charte_lint.reporters import Report
+
+
+def render(report: Report, color: bool = False, sources: object = None) -> str:
+    counts = report.counts()
+    document = {
+        "version": report.version,
+        "files": report.files,
+        "findings": [finding.as_dict() for finding in report.findings],
+        "summary": {**counts, "files": len(report.files)},
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,65 @@
+"""Small helpers shared by the built-in rules; not part of the public rule API.
+
+Rules see the manifest as plain data that may have failed the schema, so every helper here
+accepts any value and never raises.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
+
+SENSITIVE_CLASSIFICATIONS = ("confidential", "secret")
+
+
+def use_id(use: Mapping[str, Any]) -> str:
+    """The use's `id` for messages, or `?` when it has none."""
+    value = use.get("id")
+    return str(value) if value is not None and value != "" else "?"
+
+
+def as_list(value: Any) -> list[Any]:
+    """`value` when it is a list, else an empty list (a string is not a list of strings)."""
+    return value if isinstance(value, list) else []
+
+
+def is_blank(value: Any) -> bool:
+    """True for a missing value: None, a blank string, an empty list or mapping."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, (list, Mapping)):
+        return not value
+    return False
+
+
+def missing_pointer(pointer: str, use: Mapping[str, Any], path: str) -> str:
+    """Where to report that `path` (e.g. `data.legal_basis`) is missing from the use at `pointer`.
+
+    The value's own pointer when the key is there but blank; otherwise the deepest mapping on
+    the way that exists (or the value of the wrong type that stopped the walk): a missing
+    `data.legal_basis` is reported at `/uses/N/data`, a missing `interaction` at `/uses/N`.
+    """
+    node: Any = use
+    for part in path.split("."):
+        if not isinstance(node, Mapping) or part not in node:
+            return pointer
+        node = node[part]
+        pointer = f"{pointer}/{part}"
+    return pointer
+
+
+def sends_sensitive_data(use: Mapping[str, Any]) -> bool:
+    """Personal data, special-category data, or data classified confidential or secret."""
+    data = use.get("data")
+    if not isinstance(data, Mapping):
+        return False
+    return (
+        data.get("personal") is True
+        or bool(as_list(data.get("special")))
+        or data.get("classification") in SENSITIVE_CLASSIFICATIONS
+    )
