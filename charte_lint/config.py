@@ -11,7 +11,7 @@ configuration's keys replace the inherited ones, except `severity`, `max_model_t
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 from charte_lint.api import ApprovedTool, Policy
 

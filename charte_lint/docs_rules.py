@@ -6,7 +6,7 @@ All three come from the rules' own metadata, so the documentation cannot drift f
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
     from charte_lint.api import Rule

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-from typing import TYPE_CHECKING
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 from charte_lint.api import CHARTERS, SEVERITY_RANK, Finding, RuleContext
 from charte_lint.manifest import read_manifest

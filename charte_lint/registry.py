@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import sys
 from difflib import get_close_matches
-from typing import TYPE_CHECKING
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
     from charte_lint.api import Rule

@@ -12,8 +12,8 @@ import json
 import re
 from difflib import get_close_matches
 from functools import lru_cache
-from pathlib import Path
-from typing import TYPE_CHECKING
+import os
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -24,8 +24,8 @@ def load_schema(name: str) -> dict[str, Any]:
     """A schema shipped with charte-lint (`ai-usage.schema.json`, `config.schema.json`)."""
     import charte_lint.schemas
 
-    directory = Path(charte_lint.schemas.__file__).parent
-    with open(directory / name, encoding="utf-8") as handle:
+    directory = os.path.dirname(charte_lint.schemas.__file__)
+    with open(os.path.join(directory, name), encoding="utf-8") as handle:
         schema: dict[str, Any] = json.load(handle)
     return schema
 

@@ -7,7 +7,7 @@ for charte-lint itself. They belong to no charter principle.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 from charte_lint.api import Rule
 

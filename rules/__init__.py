@@ -4,6 +4,28 @@ It is registered like any third-party pack, through the `charte_lint.rules` entr
 (`builtin = "charte_lint.rules:RULES"` in pyproject.toml).
 """
 
-from charte_lint.rules import work
+from charte_lint.rules import (
+    cooperation,
+    data,
+    human,
+    inclusion,
+    security,
+    sobriety,
+    transparency,
+    value,
+    vigilance,
+    work,
+)
 
-RULES = [*work.RULES]
+RULES = [
+    *value.RULES,
+    *transparency.RULES,
+    *data.RULES,
+    *human.RULES,
+    *inclusion.RULES,
+    *sobriety.RULES,
+    *work.RULES,
+    *security.RULES,
+    *cooperation.RULES,
+    *vigilance.RULES,
+]

@@ -4,10 +4,10 @@ the organisation has not approved for it (P3 / S3)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
 
 from charte_lint.api import Rule, get
-from charte_lint.rules._common import (
+
+from ._common import (
     as_list,
     is_blank,
     missing_pointer,
@@ -15,15 +15,20 @@ from charte_lint.rules._common import (
     use_id,
 )
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from typing import Any
 
     from charte_lint.api import ApprovedTool, Finding, RuleContext
 
-_EU = frozenset(
-    "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK".split()
-)
+# EU member states (ISO 3166-1 alpha-2); the EEA adds Iceland, Liechtenstein and Norway.
+# fmt: off
+_EU = frozenset((
+    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU",
+    "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
+))
+# fmt: on
 _EEA = _EU | {"IS", "LI", "NO", "EU"}
 
 # How the most sensitive data a use sends is named in DAT002 messages.
@@ -44,9 +49,7 @@ _DATA_KINDS = {
 def _check_legal_basis(manifest: Mapping[str, Any], ctx: RuleContext) -> Iterator[Finding]:
     for pointer, use in ctx.uses():
         if get(use, "data.personal") is True and is_blank(get(use, "data.legal_basis")):
-            yield ctx.finding(
-                missing_pointer(pointer, use, "data.legal_basis"), use_id=use_id(use)
-            )
+            yield ctx.finding(missing_pointer(pointer, use, "data.legal_basis"), use_id=use_id(use))
 
 
 def _region_allowed(region: str, allowed: tuple[str, ...]) -> bool:

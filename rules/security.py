@@ -4,11 +4,12 @@ charter, which folds security into continuous vigilance)."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 from charte_lint.api import Rule, duration_days, get, parse_date
-from charte_lint.rules._common import use_id
 
+from ._common import use_id
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
     from typing import Any
@@ -30,6 +31,8 @@ def _check_review_overdue(manifest: Mapping[str, Any], ctx: RuleContext) -> Iter
         cadence = _cadence(get(use, "review.every")) or default
         if last is None or cadence is None:
             continue
+        if isinstance(last, dt.datetime):
+            last = last.date()
         every, days = cadence
         try:
             due = last + dt.timedelta(days=days)

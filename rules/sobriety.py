@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
 
 from charte_lint.api import Rule, get
-from charte_lint.rules._common import is_blank, use_id
 
+from ._common import is_blank, use_id
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from typing import Any

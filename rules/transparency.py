@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from charte_lint.api import Rule, get
-from charte_lint.rules._common import as_list, is_blank, missing_pointer, use_id
 
+from ._common import as_list, is_blank, missing_pointer, use_id
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
     from typing import Any
@@ -78,7 +78,9 @@ task: chat
 capabilities: [chatbot]
 audience: [public]
 interaction:
-  disclosure: "You are chatting with an automated assistant. An agent can take over at any time."
+  disclosure: >-
+    You are chatting with an automated assistant.
+    An agent can take over at any time.
 ```
 
 ## How to fix
@@ -112,7 +114,9 @@ task: chat
 capabilities: [chatbot]
 audience: [public]
 interaction:
-  disclosure: "Vous échangez avec un assistant automatisé. Un agent peut prendre le relais à tout moment."
+  disclosure: >-
+    Vous échangez avec un assistant automatisé.
+    Un agent peut prendre le relais à tout moment.
 ```
 
 ## Comment corriger

@@ -8,7 +8,7 @@ a file cannot move the cursor, change colours or rewrite the terminal's title.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 from charte_lint.messages import text
 
