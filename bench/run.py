@@ -882,16 +882,21 @@ def prepare_data(schema_source: Path, files: int) -> tuple[Path, Path, list[Path
     tree = write_tree(DATA / "tree", files)
     text = sample.read_text(encoding="utf-8")
     print(
-        f"  data: {sample.relative_to(ROOT)} ({text.count(chr(10))} lines, "
+        f"Data: {sample.relative_to(ROOT)} ({text.count(chr(10))} lines, "
         f"{len(text.encode()) / 1024:.1f} KiB), tree of {len(tree)} manifests, "
         f"schema from {schema_source}"
     )
     return schema, sample, tree
 
 
-def run_all(args: argparse.Namespace, ready: set[str], launcher: Launcher) -> dict[str, Any]:
-    """Prepare the data and run each benchmark, printing as it goes."""
-    schema, sample, files = prepare_data(args.schema, args.files)
+def run_all(
+    args: argparse.Namespace,
+    data: tuple[Path, Path, list[Path]],
+    ready: set[str],
+    launcher: Launcher,
+) -> dict[str, Any]:
+    """Run each benchmark on the prepared data, printing as it goes."""
+    schema, sample, files = data
     results: dict[str, Any] = {}
     results["cold"] = cold = bench_cold(sample, schema, ready, args.runs, launcher)
     report_cold(cold)
@@ -913,13 +918,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     started = time.perf_counter()
     WORK.mkdir(parents=True, exist_ok=True)
-    env = child_env()
-    ready, versions = set_up(args.fresh)
-    results: dict[str, Any] = {"machine": describe_machine(versions)}
-    results["args"] = {**vars(args), "schema": str(args.schema)}
     try:
-        with Launcher(env, args.timeout) as launcher:
-            results.update(run_all(args, ready, launcher))
+        data = prepare_data(args.schema, args.files)  # first: a missing schema fails fast
+        ready, versions = set_up(args.fresh)
+        results: dict[str, Any] = {"machine": describe_machine(versions)}
+        results["args"] = {**vars(args), "schema": str(args.schema)}
+        with Launcher(child_env(), args.timeout) as launcher:
+            results.update(run_all(args, data, ready, launcher))
     except SetupError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -128,13 +128,13 @@ def _resolve(path: str, chain: tuple[str, ...]) -> dict[str, Any]:
     for parent in parents:
         if "://" in parent:
             raise ConfigError(
-                path, *_key_position(path, "extends"),
+                path, *key_position(path, "extends"),
                 f"`extends` reads local files only, not URLs: {parent}",
             )
         target = os.path.normpath(os.path.join(os.path.dirname(path), parent))
         if not os.path.isfile(target):
             raise ConfigError(
-                path, *_key_position(path, "extends"), f"`extends` names a missing file: {parent}"
+                path, *key_position(path, "extends"), f"`extends` names a missing file: {parent}"
             )
         _merge(merged, _resolve(target, (*chain, path)))
     _merge(merged, data)
@@ -158,7 +158,7 @@ def _read_valid(path: str) -> dict[str, Any]:
     else:
         data, locate = _read_yaml(path)
     for error in Validator(load_schema("config.schema.json")).errors(data):
-        line, column = locate(error.pointer, error.on_key)
+        line, column = locate(error.pointer, error.on_key)[:2]
         raise ConfigError(path, line, column, _schema_reason(error))
     return data
 
@@ -202,19 +202,22 @@ def _read_pyproject(path: str) -> tuple[dict[str, Any], Any]:
     except OSError as error:
         raise ConfigError(path, 1, 1, f"cannot read: {error.strerror}") from None
     except tomllib.TOMLDecodeError as error:
-        line, column = getattr(error, "lineno", 1), getattr(error, "colno", 1)
-        reason = str(error).split(" (at line")[0]
+        import re
+
+        found = re.search(r"\(at line (\d+), column (\d+)\)", str(error))
+        line, column = (int(found.group(1)), int(found.group(2))) if found else (1, 1)
+        reason = str(error).split(" (at ")[0]
         raise ConfigError(path, line or 1, column or 1, f"invalid TOML: {reason}") from None
     data = document.get("tool", {}).get("charte-lint", {})
 
     def locate(pointer: str, on_key: bool = False) -> tuple[int, int]:
-        key = pointer.strip("/").split("/")[0] if pointer else ""
-        return _toml_key_position(path, key)
+        return _toml_key_position(path, pointer.strip("/").split("/")[0] if pointer else "")
 
-    return data, lambda pointer, on_key=False: (*locate(pointer, on_key), 0, 0)
+    return data, locate
 
 
-def _key_position(path: str, key: str) -> tuple[int, int]:
+def key_position(path: str, key: str) -> tuple[int, int]:
+    """Where a top-level key of a configuration file is written (1, 1 if not found)."""
     if path.endswith(".toml"):
         return _toml_key_position(path, key)
     for number, line in enumerate(_lines(path), 1):

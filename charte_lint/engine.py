@@ -76,6 +76,7 @@ class Linter:
         cached = self._selection.get(id(config))
         if cached is not None:
             return cached
+        _check_config_selectors(self.rules, config)
         select = self.select if self.select is not None else (config.select or ["ALL"])
         ignore = [*config.ignore, *self.ignore]
         severities: dict[str, str] = {}
@@ -205,6 +206,23 @@ class Linter:
                     f"{type(error).__name__}: {error}"
                 ) from None
         return findings
+
+
+def _check_config_selectors(rules: list[Rule], config: Config) -> None:
+    """Unknown rule codes in a configuration are configuration errors (exit 2)."""
+    from charte_lint.config import ConfigError, key_position
+    from charte_lint.registry import find_rule, unknown_selector
+
+    for key in ("select", "ignore", "severity"):
+        values = list(getattr(config, key))
+        unknown = (
+            next((v for v in values if find_rule(rules, v) is None), None)
+            if key == "severity"
+            else unknown_selector(rules, values)
+        )
+        if unknown is not None and config.source:
+            line, column = key_position(config.source, key)
+            raise ConfigError(config.source, line, column, f"`{key}` names an unknown rule `{unknown}`")
 
 
 def _drop_trap_warning(manifest: Manifest, pointer: str) -> None:

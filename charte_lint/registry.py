@@ -109,6 +109,6 @@ def find_rule(rules: list[Rule], key: str) -> Rule | None:
 
 def suggestions(rules: list[Rule], key: str) -> list[str]:
     candidates = [r.code for r in rules] + [r.name for r in rules]
-    close = get_close_matches(key.upper(), candidates, n=3, cutoff=0.5)
-    close += [c for c in get_close_matches(key, candidates, n=3, cutoff=0.5) if c not in close]
+    close = get_close_matches(key.upper(), candidates, n=3, cutoff=0.75)
+    close += [c for c in get_close_matches(key, candidates, n=3, cutoff=0.75) if c not in close]
     return close[:3]

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
     from charte_lint.api import Finding, RuleContext
 
-# Compared after `_normalise`: case, accents, punctuation and spacing do not count.
+# Compared after `_normalise`: case, accents, punctuation and spaces do not count.
 _PLACEHOLDERS = frozenset(
     {
         "",  # "-", "...", "?", "—" and other punctuation-only texts
@@ -24,10 +24,10 @@ _PLACEHOLDERS = frozenset(
         "tbc",
         "todo",
         "na",  # n/a, N.A.
-        "a definir",
-        "a completer",
-        "a venir",
-        "a preciser",
+        "adefinir",  # à définir
+        "acompleter",  # à compléter
+        "avenir",  # à venir
+        "apreciser",  # à préciser
     }
 )
 _XXX = re.compile(r"^x{2,}$")
@@ -37,7 +37,7 @@ _NOT_WORD = re.compile(r"[\W_]+")
 def _normalise(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     letters = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return _NOT_WORD.sub(" ", letters).strip()
+    return _NOT_WORD.sub("", letters)
 
 
 def _check_need(manifest: Mapping[str, Any], ctx: RuleContext) -> Iterator[Finding]:
