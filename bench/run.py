@@ -792,7 +792,7 @@ def report_big(big: dict[str, Any]) -> None:
 def sanity_notes(cold: dict[str, Any], tree: dict[str, Any]) -> None:
     """Flag a result that suggests charte-lint did not lint what it was given."""
     one, many = cold["charte_median_s"], tree["rows"][0].get("median_s")
-    if one is not None and many is not None and many < 3 * one:
+    if tree["files"] >= 100 and one is not None and many is not None and many < 3 * one:
         print(
             "  warning: charte-lint on the whole tree took under 3x one file: check that it "
             "finds the ai-usage.yaml files under a directory argument"

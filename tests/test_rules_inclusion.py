@@ -1,0 +1,129 @@
+"""INC001 public-service-without-accessibility, INC002 decision-without-bias-testing."""
+
+from __future__ import annotations
+
+import pytest
+from rule_harness import manifest_with, run_rules, smallest, summary
+
+CHATBOT = {
+    "id": "chatbot-mairie",
+    "name": "Assistant en ligne de la mairie",
+    "status": "production",
+    "purpose": {"need": "Answer residents' frequent questions at any hour.",
+                "beneficiaries": ["residents"]},
+    "task": "rag_qa",
+    "capabilities": ["chatbot"],
+    "audience": ["public"],
+    "interaction": {"disclosure": "Vous échangez avec un assistant automatisé."},
+}
+ACCESSIBILITY = {
+    "accessibility": {
+        "standard": "RGAA",
+        "status": "partial",
+        "statement": "https://www.ville-exemple.fr/accessibilite",
+    },
+    "alternative": "Accueil de la mairie et 05 00 00 00 00, du lundi au samedi.",
+}
+
+SHORTLIST = {
+    "id": "preselection-cv",
+    "name": "Aide au tri des candidatures",
+    "purpose": {"need": "Read the 2,000 yearly applications to the apprenticeship programme."},
+    "task": "classification",
+    "domain": ["employment"],
+    "data": {"personal": True, "legal_basis": "legitimate_interests",
+             "subjects": ["candidates"]},
+    "decision": {"affects_individuals": True, "automation": "assist"},
+}
+
+
+# INC001 -----------------------------------------------------------------------------------
+
+
+def test_public_facing_service_without_accessibility():
+    manifest = manifest_with(CHATBOT, charter="public")
+    findings = run_rules(manifest, codes=["INC001"])
+    assert summary(findings) == [("INC001", "/uses/0")]
+    assert findings[0].severity == "warning"
+    assert findings[0].charter == "S4"
+    assert findings[0].message == (
+        "use `chatbot-mairie` serves the public (`audience: public`, `status: production`) "
+        "without `inclusion.accessibility`: declare the RGAA conformance status and the "
+        "accessibility statement"
+    )
+    french = run_rules(manifest, lang="fr", codes=["INC001"])
+    assert french[0].message == (
+        "l'usage `chatbot-mairie` s'adresse au public (`audience: public`, `status: production`) "
+        "sans `inclusion.accessibility` : déclarer l'état de conformité au RGAA et la "
+        "déclaration d'accessibilité"
+    )
+
+
+def test_pointer_is_the_inclusion_mapping_when_it_exists():
+    use = {**CHATBOT, "status": "pilot", "inclusion": {"alternative": "Accueil physique."}}
+    assert summary(run_rules(manifest_with(use, charter="public"), codes=["INC001"])) == [
+        ("INC001", "/uses/0/inclusion")
+    ]
+
+
+def test_inc001_silent_cases():
+    accessible = {**CHATBOT, "inclusion": ACCESSIBILITY}
+    designing = {**CHATBOT, "id": "projet", "status": "design"}
+    staff = {**CHATBOT, "id": "interne", "audience": ["staff"]}
+    clients = {**CHATBOT, "id": "clients", "audience": ["clients"]}
+    manifest = manifest_with(accessible, designing, staff, clients, charter="public")
+    assert run_rules(manifest, codes=["INC001"]) == []
+    # The rule belongs to the public charter only.
+    assert run_rules(manifest_with(CHATBOT), codes=["INC001"]) == []
+
+
+# INC002 -----------------------------------------------------------------------------------
+
+
+def test_decision_about_people_without_bias_testing():
+    manifest = manifest_with(SHORTLIST)
+    findings = run_rules(manifest, codes=["INC002"])
+    assert summary(findings) == [("INC002", "/uses/0")]
+    assert findings[0].severity == "warning"
+    assert findings[0].message == (
+        "use `preselection-cv` informs decisions about people (`decision.affects_individuals: "
+        "true`) without `inclusion.bias_testing`: test its outputs for discrimination and record "
+        "the date, method and result"
+    )
+    french = run_rules(manifest_with(SHORTLIST, charter="public"), lang="fr", codes=["INC002"])
+    assert french[0].charter == "S4"
+    assert french[0].message == (
+        "l'usage `preselection-cv` sert à des décisions sur des personnes "
+        "(`decision.affects_individuals: true`) sans `inclusion.bias_testing` : tester ses "
+        "résultats pour détecter les discriminations et en consigner la date, la méthode et le "
+        "résultat"
+    )
+
+
+def test_bias_testing_pointer_and_silence():
+    groups_only = {**SHORTLIST, "inclusion": {"groups": ["women"], "bias_testing": {}}}
+    assert summary(run_rules(manifest_with(groups_only), codes=["INC002"])) == [
+        ("INC002", "/uses/0/inclusion/bias_testing")
+    ]
+    tested = {
+        **SHORTLIST,
+        "inclusion": {"bias_testing": {"date": "2026-09-15", "method": "Selection rates by sex.",
+                                       "result": "No gap above 5 points."}},
+    }
+    assert run_rules(manifest_with(tested), codes=["INC002"]) == []
+    assert run_rules(smallest(), codes=["INC002"]) == []
+
+
+@pytest.mark.parametrize(
+    "use",
+    [
+        {**CHATBOT, "audience": "public"},
+        {**CHATBOT, "status": ["production"], "inclusion": "RGAA"},
+        {**CHATBOT, "audience": [{"public": True}], "inclusion": {"accessibility": None}},
+        {**SHORTLIST, "inclusion": ["bias"]},
+        {**SHORTLIST, "decision": "yes"},
+    ],
+)
+def test_wrong_types_do_not_raise(use):
+    for charter in ("private", "public"):
+        run_rules(manifest_with(use, charter=charter), codes=["INC001", "INC002"])
