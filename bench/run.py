@@ -42,6 +42,7 @@ THROUGHPUT_TARGET = 1000.0  # manifests per second over the tree
 YAMLLINT_CONFIG = "default"  # `-d default`: yamllint's stock rules, and no config-file lookup
 SEED = 20261129
 FILES_PER_GROUP = 50
+BUSY_CPUS = 0.25  # CPUs kept busy by other processes above which timings are flagged
 
 # Directories never copied into the install source nor hashed: VCS, venvs, build output, caches,
 # and bench/ itself (its .work/ holds the venvs, so copying it would recurse).
@@ -871,7 +872,38 @@ def describe_machine(versions: dict[str, str]) -> dict[str, Any]:
     )
     for name, version in versions.items():
         print(f"  {name} --version: {version}")
+    info["busy_cpus_start"] = check_quiet("the start")
     return info
+
+
+def busy_cpus(window: float = 1.0) -> float | None:
+    """How many CPUs other processes kept busy over `window` seconds, from /proc/stat.
+
+    Taken while this benchmark runs nothing, unlike the load average, which still counts our
+    own runs (and pip's) for a minute after they end. None where /proc/stat is unavailable.
+    """
+
+    def snapshot() -> tuple[int, int]:
+        with open("/proc/stat", encoding="ascii") as handle:
+            ticks = [int(x) for x in handle.readline().split()[1:9]]
+        return ticks[3] + ticks[4], sum(ticks)  # idle + iowait, all
+
+    try:
+        idle_a, total_a = snapshot()
+        time.sleep(window)
+        idle_b, total_b = snapshot()
+    except (OSError, ValueError, IndexError):
+        return None
+    total = total_b - total_a
+    return (1 - (idle_b - idle_a) / total) * (os.cpu_count() or 1) if total > 0 else None
+
+
+def check_quiet(when: str) -> float | None:
+    """Other work on the machine skews timings, parallel tree runs most: say so when it shows."""
+    busy = busy_cpus()
+    if busy is not None and busy > BUSY_CPUS:
+        print(f"  warning: other processes kept {busy:.1f} CPUs busy at {when}: timings are noisy")
+    return busy
 
 
 def prepare_data(schema_source: Path, files: int) -> tuple[Path, Path, list[Path]]:
@@ -928,6 +960,7 @@ def main(argv: list[str] | None = None) -> int:
     except SetupError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    results["busy_cpus_end"] = check_quiet("the end")
     results["elapsed_s"] = time.perf_counter() - started
     RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(f"\nTotal {results['elapsed_s']:.0f} s; results in {RESULTS.relative_to(ROOT)}")

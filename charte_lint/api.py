@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Mapping
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:  # typing costs import time on the hot path; annotations stay strings
@@ -62,8 +63,21 @@ class Finding:
     """
 
     __slots__ = (
-        "charter", "code", "column", "end_column", "end_line", "file", "line", "message",
-        "name", "on_key", "pointer", "principle", "severity", "source_line", "use",
+        "charter",
+        "code",
+        "column",
+        "end_column",
+        "end_line",
+        "file",
+        "line",
+        "message",
+        "name",
+        "on_key",
+        "pointer",
+        "principle",
+        "severity",
+        "source_line",
+        "use",
     )
 
     def __init__(
@@ -126,8 +140,16 @@ class Rule:
     """
 
     __slots__ = (
-        "charters", "check", "code", "docs", "messages", "name", "principle", "references",
-        "severity", "summary",
+        "charters",
+        "check",
+        "code",
+        "docs",
+        "messages",
+        "name",
+        "principle",
+        "references",
+        "severity",
+        "summary",
     )
 
     def __init__(

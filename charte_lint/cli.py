@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import os
 import sys
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 from charte_lint import __version__
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
     from typing import Any, NoReturn
@@ -207,7 +208,9 @@ def _emit(options: Options, rendered: str, color: bool) -> int:
 
             lang = pick_language(options.lang)
             reason = error.strerror or str(error)
-            raise UsageError(text(lang, "cannot-write", path=options.output, reason=reason)) from None
+            raise UsageError(
+                text(lang, "cannot-write", path=options.output, reason=reason)
+            ) from None
     else:
         sys.stdout.write(rendered)
         sys.stdout.flush()
@@ -234,9 +237,9 @@ def _list_rules(rules: list[Rule], options: Options, lang: str) -> str:
     from charte_lint.docs_rules import rules_json, rules_markdown, rules_text
 
     chosen = [
-        rule for rule in rules
-        if (options.charter is None or rule.charters.get(options.charter)
-            or rule.principle is None)
+        rule
+        for rule in rules
+        if (options.charter is None or rule.charters.get(options.charter) or rule.principle is None)
         and (options.principle is None or rule.principle == options.principle)
     ]
     if options.output_format == "json":
@@ -263,25 +266,53 @@ def _parse_with_click(args: list[str]) -> int:
         "(default: the current directory).",
     )
     @click.argument("paths", nargs=-1, metavar="[PATH]...")
-    @click.option("--format", "output_format", type=click.Choice(FORMATS), default="text",
-                  show_default=True,
-                  help="Output format (markdown: only with --list-rules).")
+    @click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(FORMATS),
+        default="text",
+        show_default=True,
+        help="Output format (markdown: only with --list-rules).",
+    )
     @click.option("-o", "--output", metavar="FILE", help="Write the report to FILE (atomically).")
-    @click.option("--config", metavar="PATH",
-                  help="Use this configuration for every file instead of discovering one.")
-    @click.option("--fail-on", type=click.Choice(SEVERITIES),
-                  help="Exit 1 when a finding is at or above this severity [default: error].")
-    @click.option("--select", multiple=True, metavar="CODES",
-                  help="Only these rules: codes, names or code prefixes, comma-separated.")
-    @click.option("--ignore", multiple=True, metavar="CODES",
-                  help="Skip these rules: codes, names or code prefixes, comma-separated.")
-    @click.option("--lang", type=click.Choice(["en", "fr"]),
-                  help="Language of messages [default: from LC_ALL / LC_MESSAGES / LANG].")
+    @click.option(
+        "--config",
+        metavar="PATH",
+        help="Use this configuration for every file instead of discovering one.",
+    )
+    @click.option(
+        "--fail-on",
+        type=click.Choice(SEVERITIES),
+        help="Exit 1 when a finding is at or above this severity [default: error].",
+    )
+    @click.option(
+        "--select",
+        multiple=True,
+        metavar="CODES",
+        help="Only these rules: codes, names or code prefixes, comma-separated.",
+    )
+    @click.option(
+        "--ignore",
+        multiple=True,
+        metavar="CODES",
+        help="Skip these rules: codes, names or code prefixes, comma-separated.",
+    )
+    @click.option(
+        "--lang",
+        type=click.Choice(["en", "fr"]),
+        help="Language of messages [default: from LC_ALL / LC_MESSAGES / LANG].",
+    )
     @click.option("--list-rules", is_flag=True, help="List the rules and exit.")
-    @click.option("--charter", type=click.Choice(CHARTERS),
-                  help="With --list-rules: only rules of this charter version.")
-    @click.option("--principle", type=click.Choice(PRINCIPLES),
-                  help="With --list-rules: only rules of this principle.")
+    @click.option(
+        "--charter",
+        type=click.Choice(CHARTERS),
+        help="With --list-rules: only rules of this charter version.",
+    )
+    @click.option(
+        "--principle",
+        type=click.Choice(PRINCIPLES),
+        help="With --list-rules: only rules of this principle.",
+    )
     @click.option("--explain", metavar="CODE", help="Print a rule's documentation and exit.")
     @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no source, no summary.")
     @click.option("--no-color", is_flag=True, help="No colours (also when NO_COLOR is set).")

@@ -11,9 +11,10 @@ configuration's keys replace the inherited ones, except `severity`, `max_model_t
 from __future__ import annotations
 
 import os
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 from charte_lint.api import ApprovedTool, Policy
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
     from typing import Any
@@ -118,7 +119,7 @@ def load_config(path: str) -> Config:
 
 def _resolve(path: str, chain: tuple[str, ...]) -> dict[str, Any]:
     if path in chain:
-        cycle = " -> ".join([*chain[chain.index(path):], path])
+        cycle = " -> ".join([*chain[chain.index(path) :], path])
         raise ConfigError(path, 1, 1, f"`extends` makes a cycle: {cycle}")
     data = _read_valid(path)
     parents = data.pop("extends", [])
@@ -128,7 +129,8 @@ def _resolve(path: str, chain: tuple[str, ...]) -> dict[str, Any]:
     for parent in parents:
         if "://" in parent:
             raise ConfigError(
-                path, *key_position(path, "extends"),
+                path,
+                *key_position(path, "extends"),
                 f"`extends` reads local files only, not URLs: {parent}",
             )
         target = os.path.normpath(os.path.join(os.path.dirname(path), parent))
@@ -233,8 +235,9 @@ def _toml_key_position(path: str, key: str) -> tuple[int, int]:
     for number, line in enumerate(_lines(path), 1):
         stripped = line.strip()
         if stripped.startswith("["):
-            in_table = stripped.replace(" ", "").startswith(("[tool.charte-lint]",
-                                                             '[tool."charte-lint"]'))
+            in_table = stripped.replace(" ", "").startswith(
+                ("[tool.charte-lint]", '[tool."charte-lint"]')
+            )
             if in_table:
                 header = (number, 1)
             continue

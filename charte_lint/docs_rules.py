@@ -6,16 +6,27 @@ All three come from the rules' own metadata, so the documentation cannot drift f
 from __future__ import annotations
 
 import json
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
     from charte_lint.api import Rule
 
 _LABELS = {
-    "en": {"principle": "Principle", "structural": "structure (no principle)",
-           "severity": "Default severity", "references": "References", "charters": "Charter"},
-    "fr": {"principle": "Principe", "structural": "structure (aucun principe)",
-           "severity": "Sévérité par défaut", "references": "Références", "charters": "Charte"},
+    "en": {
+        "principle": "Principle",
+        "structural": "structure (no principle)",
+        "severity": "Default severity",
+        "references": "References",
+        "charters": "Charter",
+    },
+    "fr": {
+        "principle": "Principe",
+        "structural": "structure (aucun principe)",
+        "severity": "Sévérité par défaut",
+        "references": "Références",
+        "charters": "Charte",
+    },
 }
 
 
@@ -92,9 +103,17 @@ def rules_markdown(rules: list[Rule], lang: str) -> str:
         )
     for r in rules:
         docs = r.docs[lang].replace("\n## ", "\n#### ").replace("## ", "#### ", 1)
-        lines += ["", f"## {r.code}", "", f"**`{r.name}`**: {r.summary[lang]}", "",
-                  f"{labels['principle']}: {r.principle or labels['structural']} ({_numbers(r)}) "
-                  f"· {labels['severity']}: {r.severity}", "", docs.rstrip()]
+        lines += [
+            "",
+            f"## {r.code}",
+            "",
+            f"**`{r.name}`**: {r.summary[lang]}",
+            "",
+            f"{labels['principle']}: {r.principle or labels['structural']} ({_numbers(r)}) "
+            f"· {labels['severity']}: {r.severity}",
+            "",
+            docs.rstrip(),
+        ]
         if r.references:
             lines += ["", f"**{labels['references']}**:", "", *(f"- {ref}" for ref in r.references)]
     return "\n".join(lines) + "\n"

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 from charte_lint.api import CHARTERS, SEVERITY_RANK, Finding, RuleContext
 from charte_lint.manifest import read_manifest
 from charte_lint.messages import RELATIONS, TYPE_NAMES, text
 from charte_lint.registry import matches
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -119,12 +120,17 @@ class Linter:
         kept.sort(key=Finding.sort_key)
         return kept
 
-    def _structural(self, kind: str, table: dict[str, Any], pointer: str, on_key: bool,
-                    params: dict[str, Any]) -> Finding:
+    def _structural(
+        self, kind: str, table: dict[str, Any], pointer: str, on_key: bool, params: dict[str, Any]
+    ) -> Finding:
         rule, message = table[kind]
         return Finding(
-            rule.code, rule.name, rule.severity, pointer,
-            rule.messages[message][self.lang].format(**params), on_key=on_key,
+            rule.code,
+            rule.name,
+            rule.severity,
+            pointer,
+            rule.messages[message][self.lang].format(**params),
+            on_key=on_key,
         )
 
     def _reading_findings(self, manifest: Manifest) -> list[Finding]:
@@ -163,8 +169,9 @@ class Linter:
             message = render_schema_message(error, self.lang)
             rule, _ = SCHEMA_PROBLEMS[error.kind]
             findings.append(
-                Finding(rule.code, rule.name, rule.severity, error.pointer, message,
-                        on_key=error.on_key)
+                Finding(
+                    rule.code, rule.name, rule.severity, error.pointer, message, on_key=error.on_key
+                )
             )
         findings.extend(self._duplicate_use_ids(manifest))
         return findings
@@ -184,15 +191,22 @@ class Linter:
             pointer = f"/uses/{index}/id"
             if use_id in first:
                 first_line = manifest.locate(f"/uses/{first[use_id]}/id")[0]
-                findings.append(self._structural(
-                    "duplicate-use-id", SCHEMA_PROBLEMS, pointer, False,
-                    {"id": use_id, "first_line": first_line},
-                ))
+                findings.append(
+                    self._structural(
+                        "duplicate-use-id",
+                        SCHEMA_PROBLEMS,
+                        pointer,
+                        False,
+                        {"id": use_id, "first_line": first_line},
+                    )
+                )
             else:
                 first[use_id] = index
         return findings
 
-    def _rule_findings(self, manifest: Manifest, checks: list[Rule], config: Config) -> list[Finding]:
+    def _rule_findings(
+        self, manifest: Manifest, checks: list[Rule], config: Config
+    ) -> list[Finding]:
         findings = []
         for rule in checks:
             if not rule.applies_to(manifest.data["charter"]):
@@ -222,12 +236,15 @@ def _check_config_selectors(rules: list[Rule], config: Config) -> None:
         )
         if unknown is not None and config.source:
             line, column = key_position(config.source, key)
-            raise ConfigError(config.source, line, column, f"`{key}` names an unknown rule `{unknown}`")
+            raise ConfigError(
+                config.source, line, column, f"`{key}` names an unknown rule `{unknown}`"
+            )
 
 
 def _drop_trap_warning(manifest: Manifest, pointer: str) -> None:
     manifest.problems[:] = [
-        p for p in manifest.problems
+        p
+        for p in manifest.problems
         if not (p.pointer == pointer and p.kind in ("yaml11-boolean", "yaml11-number"))
     ]
 

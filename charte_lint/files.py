@@ -16,8 +16,21 @@ from fnmatch import fnmatch
 
 MANIFEST_NAMES = ("ai-usage.yaml", "ai-usage.yml")
 SKIPPED_DIRECTORIES = frozenset(
-    (".git", ".hg", ".svn", "node_modules", "__pycache__", ".tox", ".nox", ".venv", "venv",
-     ".mypy_cache", ".pytest_cache", ".ruff_cache", ".direnv")
+    (
+        ".git",
+        ".hg",
+        ".svn",
+        "node_modules",
+        "__pycache__",
+        ".tox",
+        ".nox",
+        ".venv",
+        "venv",
+        ".mypy_cache",
+        ".pytest_cache",
+        ".ruff_cache",
+        ".direnv",
+    )
 )
 
 
@@ -133,8 +146,16 @@ def _git_candidates(directory: str) -> list[str] | None:
     import subprocess
 
     command = [
-        "git", "-C", directory, "ls-files", "-z", "--cached", "--others", "--exclude-standard",
-        "--", *(f":(glob)**/{name}" for name in MANIFEST_NAMES),
+        "git",
+        "-C",
+        directory,
+        "ls-files",
+        "-z",
+        "--cached",
+        "--others",
+        "--exclude-standard",
+        "--",
+        *(f":(glob)**/{name}" for name in MANIFEST_NAMES),
     ]
     try:
         result = subprocess.run(command, capture_output=True, timeout=60, check=False)
@@ -154,7 +175,9 @@ def _ignored_by_git(directory: str) -> bool:
     try:
         result = subprocess.run(
             ["git", "-C", directory, "check-ignore", "-q", "."],
-            capture_output=True, timeout=60, check=False,
+            capture_output=True,
+            timeout=60,
+            check=False,
         )
     except (OSError, subprocess.SubprocessError):
         return False

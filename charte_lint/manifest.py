@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import math
 import re
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
     from typing import Any
@@ -28,7 +29,13 @@ ALIAS_BUDGET = 100_000
 """Values that aliases may add beyond ten times the file's own nodes before it is refused."""
 
 _TAG = "tag:yaml.org,2002:"
-_STR, _NULL, _BOOL, _INT, _FLOAT = _TAG + "str", _TAG + "null", _TAG + "bool", _TAG + "int", _TAG + "float"
+_STR, _NULL, _BOOL, _INT, _FLOAT = (
+    _TAG + "str",
+    _TAG + "null",
+    _TAG + "bool",
+    _TAG + "int",
+    _TAG + "float",
+)
 _TIMESTAMP, _MAP, _SEQ, _MERGE = _TAG + "timestamp", _TAG + "map", _TAG + "seq", _TAG + "merge"
 _OCTAL_LOOKING = re.compile(r"^[-+]?0[0-9_]+$")
 
@@ -36,10 +43,16 @@ _OCTAL_LOOKING = re.compile(r"^[-+]?0[0-9_]+$")
 class Problem:
     """Something found while reading: a message id, its parameters, and where it is."""
 
-    __slots__ = ("kind", "line", "column", "pointer", "on_key", "params", "end")
+    __slots__ = ("column", "end", "kind", "line", "on_key", "params", "pointer")
 
     def __init__(
-        self, kind: str, line: int, column: int, pointer: str = "", on_key: bool = False, **params: Any
+        self,
+        kind: str,
+        line: int,
+        column: int,
+        pointer: str = "",
+        on_key: bool = False,
+        **params: Any,
     ) -> None:
         self.kind = kind
         self.line = line
@@ -60,7 +73,7 @@ class Manifest:
     the problems then say why, and nothing downstream runs on it.
     """
 
-    __slots__ = ("path", "text", "data", "root", "problems", "traps", "_lines")
+    __slots__ = ("_lines", "data", "path", "problems", "root", "text", "traps")
 
     def __init__(self, path: str, text: str | None) -> None:
         self.path = path
@@ -81,7 +94,9 @@ class Manifest:
         node, key_node = _walk(self.root, pointer)
         if node is None:
             return (1, 1, 1, 1)
-        target = key_node if key_node is not None and (on_key or type(node) is not ScalarNode) else node
+        target = (
+            key_node if key_node is not None and (on_key or type(node) is not ScalarNode) else node
+        )
         start, end = target.start_mark, target.end_mark
         if type(target) is not ScalarNode and target is node:
             end = start  # a whole block would underline many lines: point at its start
@@ -204,7 +219,11 @@ def read_manifest(path: str, raw: bytes) -> Manifest:
 
 def _decode(raw: bytes) -> str | None:
     """The file as text for showing source lines, in the encodings YAML allows."""
-    for bom, encoding in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+    for bom, encoding in (
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
         if raw.startswith(bom):
             try:
                 return raw.decode(encoding)
@@ -318,8 +337,13 @@ class _Builder:
                 path.append(name)
                 mark = key_node.start_mark
                 problem = Problem(
-                    "duplicate-key", mark.line + 1, mark.column + 1, self.pointer(), True,
-                    key=name, first_line=previous.start_mark.line + 1,
+                    "duplicate-key",
+                    mark.line + 1,
+                    mark.column + 1,
+                    self.pointer(),
+                    True,
+                    key=name,
+                    first_line=previous.start_mark.line + 1,
                 )
                 problem.end = (key_node.end_mark.line + 1, key_node.end_mark.column + 1)
                 self.problems.append(problem)
@@ -351,7 +375,7 @@ class _Builder:
     def unknown_tag(self, node: Any) -> None:
         mark = node.start_mark
         tag = node.tag
-        shown = "!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag
+        shown = "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
         self.problems.append(
             Problem("unknown-tag", mark.line + 1, mark.column + 1, self.pointer(), tag=shown)
         )
@@ -367,7 +391,7 @@ class _Builder:
 
     def scalar(self, node: ScalarNode) -> Any:
         tag, raw = node.tag, node.value
-        if tag == _STR or tag == _TIMESTAMP:  # dates stay ISO strings, as the schema expects
+        if tag in (_STR, _TIMESTAMP):  # dates stay ISO strings, as the schema expects
             return raw
         if tag == _NULL:
             return None

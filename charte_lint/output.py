@@ -7,6 +7,7 @@ leaves the previous file intact.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 
@@ -27,8 +28,6 @@ def write_atomically(path: str, content: str) -> None:
             os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temporary)
-        except OSError:
-            pass
         raise

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import sys
 from difflib import get_close_matches
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
@@ -88,7 +89,7 @@ def matches(rule: Rule, selector: str) -> bool:
     return (
         selector == "ALL"
         or selector == rule.name
-        or (selector.isupper() or selector[:1].isupper()) and rule.code.startswith(selector)
+        or ((selector.isupper() or selector[:1].isupper()) and rule.code.startswith(selector))
     )
 
 

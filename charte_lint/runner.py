@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 from charte_lint.api import Finding
 from charte_lint.files import read_file
 from charte_lint.manifest import MAX_BYTES
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
     from charte_lint.config import Config, ConfigFinder
@@ -20,7 +21,7 @@ _FIELDS = ("file", "line", "column", "end_line", "end_column", "use", "severity"
 
 
 class RunResult:
-    __slots__ = ("findings", "files", "errors")
+    __slots__ = ("errors", "files", "findings")
 
     def __init__(self) -> None:
         self.findings: list[Finding] = []
@@ -117,14 +118,20 @@ def _parallel(linter: Linter, jobs: list[tuple[str, Config]], workers: int) -> R
 
 def _flatten(finding: Finding) -> tuple[object, ...]:
     return (
-        finding.code, finding.name, finding.severity, finding.pointer, finding.message,
-        finding.principle, finding.charter, finding.on_key,
+        finding.code,
+        finding.name,
+        finding.severity,
+        finding.pointer,
+        finding.message,
+        finding.principle,
+        finding.charter,
+        finding.on_key,
         *(getattr(finding, name) for name in _FIELDS),
     )
 
 
 def _rebuild(values: tuple[object, ...]) -> Finding:
     finding = Finding(*values[:8])  # type: ignore[arg-type]
-    for name, value in zip(_FIELDS, values[8:]):
+    for name, value in zip(_FIELDS, values[8:], strict=True):
         setattr(finding, name, value)
     return finding

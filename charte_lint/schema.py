@@ -9,17 +9,19 @@ by JSON pointer. A test checks both validators agree.
 from __future__ import annotations
 
 import json
+import os
 import re
 from difflib import get_close_matches
-from functools import lru_cache
-import os
+from functools import cache
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from typing import Any
 
-@lru_cache(maxsize=None)
+
+@cache
 def load_schema(name: str) -> dict[str, Any]:
     """A schema shipped with charte-lint (`ai-usage.schema.json`, `config.schema.json`)."""
     import charte_lint.schemas
@@ -37,8 +39,10 @@ _TYPES: dict[str, Any] = {
     "array": lambda v: isinstance(v, list),
     "string": lambda v: isinstance(v, str),
     "boolean": lambda v: isinstance(v, bool),
-    "integer": lambda v: (isinstance(v, int) and not isinstance(v, bool))
-    or (isinstance(v, float) and v.is_integer()),
+    "integer": lambda v: (
+        (isinstance(v, int) and not isinstance(v, bool))
+        or (isinstance(v, float) and v.is_integer())
+    ),
     "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
     "null": lambda v: v is None,
 }
@@ -54,13 +58,38 @@ class FastValidator:
     """
 
     ANNOTATIONS = frozenset(
-        ("$schema", "$id", "$defs", "title", "description", "x-description-fr", "$comment",
-         "examples", "default")
+        (
+            "$schema",
+            "$id",
+            "$defs",
+            "title",
+            "description",
+            "x-description-fr",
+            "$comment",
+            "examples",
+            "default",
+        )
     )
     ASSERTIONS = frozenset(
-        ("$ref", "type", "enum", "const", "pattern", "required", "properties",
-         "additionalProperties", "items", "minItems", "maxItems", "uniqueItems", "minimum",
-         "maximum", "exclusiveMinimum", "minLength", "maxLength")
+        (
+            "$ref",
+            "type",
+            "enum",
+            "const",
+            "pattern",
+            "required",
+            "properties",
+            "additionalProperties",
+            "items",
+            "minItems",
+            "maxItems",
+            "uniqueItems",
+            "minimum",
+            "maximum",
+            "exclusiveMinimum",
+            "minLength",
+            "maxLength",
+        )
     )
 
     def __init__(self, schema: dict[str, Any]) -> None:
@@ -91,7 +120,7 @@ class FastValidator:
             node = node[part]
         return node  # type: ignore[no-any-return]
 
-    def _valid(self, value: Any, schema: dict[str, Any]) -> bool:  # noqa: C901 - one keyword each
+    def _valid(self, value: Any, schema: dict[str, Any]) -> bool:
         ref = schema.get("$ref")
         if ref is not None and not self._valid(value, self._resolve(ref)):
             return False
@@ -129,9 +158,9 @@ class FastValidator:
                 if sub is not None:
                     if not self._valid(item, sub):
                         return False
-                elif additional is False:
-                    return False
-                elif isinstance(additional, dict) and not self._valid(item, additional):
+                elif additional is False or (
+                    isinstance(additional, dict) and not self._valid(item, additional)
+                ):
                     return False
         elif isinstance(value, list):
             if len(value) < schema.get("minItems", 0):
@@ -176,7 +205,7 @@ def _unique(items: list[Any]) -> bool:
 class SchemaError:
     """One schema violation: a structural code, where, and a message id with its parameters."""
 
-    __slots__ = ("kind", "pointer", "on_key", "params")
+    __slots__ = ("kind", "on_key", "params", "pointer")
 
     def __init__(self, kind: str, pointer: str, on_key: bool = False, **params: Any) -> None:
         self.kind = kind
@@ -220,7 +249,8 @@ class Validator:
         unique = {(e.kind, e.pointer, repr(sorted(e.params.items()))): e for e in found}
         mistyped = {e.pointer for e in unique.values() if e.kind == "wrong-type"}
         kept = [  # a value of the wrong type needs no second finding saying it is not allowed
-            e for e in unique.values()
+            e
+            for e in unique.values()
             if e.kind in ("wrong-type", "missing-key") or e.on_key or e.pointer not in mistyped
         ]
         return sorted(kept, key=lambda e: (e.pointer, e.kind, str(e.params)))
@@ -249,12 +279,19 @@ class Validator:
             expected = error.validator_value
             names = [expected] if isinstance(expected, str) else list(expected)
             yield SchemaError(
-                "wrong-type", pointer, expected=names, actual=_json_type(value), where=where,
+                "wrong-type",
+                pointer,
+                expected=names,
+                actual=_json_type(value),
+                where=where,
                 value=_show(value),
             )
         elif keyword == "const":
             yield SchemaError(
-                "not-const", pointer, value=_show(value), where=where,
+                "not-const",
+                pointer,
+                value=_show(value),
+                where=where,
                 wanted=_show(error.validator_value),
             )
         elif keyword == "enum":
@@ -282,8 +319,12 @@ class Validator:
             yield SchemaError("repeated-items", pointer, where=where)
         elif keyword in ("minimum", "exclusiveMinimum", "maximum"):
             yield SchemaError(
-                "out-of-range", pointer, where=where, value=_show(value),
-                bound=error.validator_value, keyword=keyword,
+                "out-of-range",
+                pointer,
+                where=where,
+                value=_show(value),
+                bound=error.validator_value,
+                keyword=keyword,
             )
         else:  # a keyword the shipped schemas do not use; keep jsonschema's words
             yield SchemaError("other", pointer, where=where, detail=error.message)
@@ -355,8 +396,16 @@ def _show(value: Any) -> str:
 # Optional format backends that jsonschema imports eagerly when installed; charte-lint asserts
 # no `format`, and one of them (rfc3987_syntax) takes most of a second to import.
 _FORMAT_BACKENDS = (
-    "rfc3987_syntax", "rfc3987", "rfc3339_validator", "fqdn", "idna", "isoduration",
-    "jsonpointer", "uri_template", "webcolors", "rfc3986_validator",
+    "rfc3987_syntax",
+    "rfc3987",
+    "rfc3339_validator",
+    "fqdn",
+    "idna",
+    "isoduration",
+    "jsonpointer",
+    "uri_template",
+    "webcolors",
+    "rfc3986_validator",
 )
 
 

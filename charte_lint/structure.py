@@ -7,9 +7,9 @@ for charte-lint itself. They belong to no charter principle.
 
 from __future__ import annotations
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
-
 from charte_lint.api import Rule
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
@@ -22,9 +22,15 @@ def _produced_by_engine(manifest: Mapping[str, Any], ctx: RuleContext) -> Iterat
     return iter(())
 
 
-def _rule(code: str, name: str, severity: str, summary: tuple[str, str],
-          messages: dict[str, tuple[str, str]], docs: tuple[str, str],
-          references: tuple[str, ...] = ()) -> Rule:
+def _rule(
+    code: str,
+    name: str,
+    severity: str,
+    summary: tuple[str, str],
+    messages: dict[str, tuple[str, str]],
+    docs: tuple[str, str],
+    references: tuple[str, ...] = (),
+) -> Rule:
     return Rule(
         code=code,
         name=name,
@@ -43,8 +49,14 @@ def _docs(what: str, why: str, bad: str, good: str, fix: str, lang: str = "en") 
     titles = (
         ("What it does", "Why it matters", "Example", "Failing:", "Passing:", "How to fix")
         if lang == "en"
-        else ("Ce que fait la règle", "Pourquoi c'est important", "Exemple", "En échec :",
-              "Conforme :", "Comment corriger")
+        else (
+            "Ce que fait la règle",
+            "Pourquoi c'est important",
+            "Exemple",
+            "En échec :",
+            "Conforme :",
+            "Comment corriger",
+        )
     )
     return (
         f"## {titles[0]}\n{what}\n\n## {titles[1]}\n{why}\n\n## {titles[2]}\n{titles[3]}\n"
@@ -53,7 +65,9 @@ def _docs(what: str, why: str, bad: str, good: str, fix: str, lang: str = "en") 
 
 
 SYNTAX_ERROR = _rule(
-    "CL001", "syntax-error", "error",
+    "CL001",
+    "syntax-error",
+    "error",
     ("The file is not valid YAML.", "Le fichier n'est pas du YAML valide."),
     {
         "default": ("YAML syntax error: {reason}", "erreur de syntaxe YAML : {reason}"),
@@ -92,7 +106,9 @@ SYNTAX_ERROR = _rule(
 )
 
 DUPLICATE_KEY = _rule(
-    "CL002", "duplicate-key", "error",
+    "CL002",
+    "duplicate-key",
+    "error",
     ("A key appears twice in the same mapping.", "Une clé apparaît deux fois dans le même bloc."),
     {
         "default": (
@@ -126,7 +142,9 @@ DUPLICATE_KEY = _rule(
 )
 
 AMBIGUOUS_VALUE = _rule(
-    "CL003", "yaml11-ambiguous-value", "warning",
+    "CL003",
+    "yaml11-ambiguous-value",
+    "warning",
     (
         "A value that YAML 1.1 and YAML 1.2 read differently (`no`, `on`, `0777`).",
         "Une valeur que YAML 1.1 et YAML 1.2 lisent différemment (`no`, `on`, `0777`).",
@@ -134,14 +152,14 @@ AMBIGUOUS_VALUE = _rule(
     {
         "default": (
             "`{raw}` is read as the boolean {value} by YAML 1.1 but as text by YAML 1.2: write "
-            "`{value}` for a boolean, or quote it (\"{raw}\") for text",
+            '`{value}` for a boolean, or quote it ("{raw}") for text',
             "`{raw}` est lu comme le booléen {value} en YAML 1.1 mais comme du texte en YAML "
-            "1.2 : écrire `{value}` pour un booléen, ou le mettre entre guillemets (\"{raw}\") "
+            '1.2 : écrire `{value}` pour un booléen, ou le mettre entre guillemets ("{raw}") '
             "pour du texte",
         ),
         "number": (
             "`{raw}` is read as the number {value} by YAML 1.1 (octal or base 60): quote it "
-            "(\"{raw}\") if you mean text",
+            '("{raw}") if you mean text',
             "`{raw}` est lu comme le nombre {value} en YAML 1.1 (octal ou base 60) : le mettre "
             "entre guillemets (\"{raw}\") s'il s'agit de texte",
         ),
@@ -155,7 +173,7 @@ AMBIGUOUS_VALUE = _rule(
             "PyYAML and many CI tools read YAML 1.1, editors and other languages YAML 1.2: the "
             "same file then means different things. `tool.region: NO` becomes `false`.",
             "data:\n  personal: no\ntool:\n  region: NO",
-            "data:\n  personal: false\ntool:\n  region: \"NO\"",
+            'data:\n  personal: false\ntool:\n  region: "NO"',
             "Write `true` or `false` for booleans, and quote text that looks like one.",
         ),
         _docs(
@@ -167,7 +185,7 @@ AMBIGUOUS_VALUE = _rule(
             "langages YAML 1.2 : le même fichier n'a alors pas le même sens. "
             "`tool.region: NO` devient `false`.",
             "data:\n  personal: no\ntool:\n  region: NO",
-            "data:\n  personal: false\ntool:\n  region: \"NO\"",
+            'data:\n  personal: false\ntool:\n  region: "NO"',
             "Écrire `true` ou `false` pour les booléens, et mettre entre guillemets le texte qui "
             "ressemble à un booléen ou à un nombre.",
             "fr",
@@ -176,7 +194,9 @@ AMBIGUOUS_VALUE = _rule(
 )
 
 ALIAS_LIMIT = _rule(
-    "CL004", "alias-expansion", "error",
+    "CL004",
+    "alias-expansion",
+    "error",
     (
         "Aliases that would expand the file far beyond its size, or refer to themselves.",
         "Des alias qui démultiplieraient le fichier, ou qui se référencent eux-mêmes.",
@@ -198,7 +218,7 @@ ALIAS_LIMIT = _rule(
             "Refuses a file whose anchors and aliases (`&a`, `*a`) would expand to more than ten "
             "times its own values plus 100,000, or that refer to themselves. The expansion is "
             "counted without being performed.",
-            "A few hundred bytes of nested aliases (\"billion laughs\") can make a naive reader "
+            'A few hundred bytes of nested aliases ("billion laughs") can make a naive reader '
             "build billions of values and take down a CI runner.",
             "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a]\n"
             "c: [*b, *b, *b, *b, *b, *b, *b, *b]   # and so on",
@@ -222,7 +242,9 @@ ALIAS_LIMIT = _rule(
 )
 
 FILE_LIMIT = _rule(
-    "CL005", "file-limit", "error",
+    "CL005",
+    "file-limit",
+    "error",
     (
         "A file too large or nested too deeply to be a manifest.",
         "Un fichier trop gros ou trop imbriqué pour être un manifeste.",
@@ -261,7 +283,9 @@ FILE_LIMIT = _rule(
 )
 
 UNKNOWN_TAG = _rule(
-    "CL006", "unknown-tag", "error",
+    "CL006",
+    "unknown-tag",
+    "error",
     ("A YAML tag such as `!!python/object`.", "Une étiquette YAML comme `!!python/object`."),
     {
         "default": (
@@ -277,7 +301,7 @@ UNKNOWN_TAG = _rule(
             "`!custom`). The value is read as plain text or a plain collection; no tag is ever "
             "executed or constructed.",
             "Tags are how unsafe YAML loading runs code; a manifest never needs one.",
-            "tool:\n  name: !!python/object/apply:os.system [\"id\"]",
+            'tool:\n  name: !!python/object/apply:os.system ["id"]',
             "tool:\n  name: Mistral Le Chat Pro",
             "Remove the tag.",
         ),
@@ -287,7 +311,7 @@ UNKNOWN_TAG = _rule(
             "collection simple ; aucune étiquette n'est jamais exécutée ni construite.",
             "Les étiquettes sont le moyen par lequel un chargement YAML non sûr exécute du code ; "
             "un manifeste n'en a jamais besoin.",
-            "tool:\n  name: !!python/object/apply:os.system [\"id\"]",
+            'tool:\n  name: !!python/object/apply:os.system ["id"]',
             "tool:\n  name: Mistral Le Chat Pro",
             "Retirer l'étiquette.",
             "fr",
@@ -296,7 +320,9 @@ UNKNOWN_TAG = _rule(
 )
 
 UNSUPPORTED_YAML = _rule(
-    "CL007", "unsupported-yaml", "error",
+    "CL007",
+    "unsupported-yaml",
+    "error",
     (
         "YAML constructs a manifest cannot use (complex keys, bad merges).",
         "Des constructions YAML inutilisables dans un manifeste (clés complexes, fusions "
@@ -334,10 +360,16 @@ UNSUPPORTED_YAML = _rule(
 )
 
 MISSING_KEY = _rule(
-    "CL101", "missing-key", "error",
+    "CL101",
+    "missing-key",
+    "error",
     ("A required key is missing.", "Une clé obligatoire manque."),
-    {"default": ("{where} lacks the required key `{key}`",
-                 "il manque la clé obligatoire `{key}` dans {where}")},
+    {
+        "default": (
+            "{where} lacks the required key `{key}`",
+            "il manque la clé obligatoire `{key}` dans {where}",
+        )
+    },
     (
         _docs(
             "Reports a key that the manifest format requires, at the mapping that should hold it.",
@@ -367,7 +399,9 @@ MISSING_KEY = _rule(
 )
 
 UNKNOWN_KEY = _rule(
-    "CL102", "unknown-key", "error",
+    "CL102",
+    "unknown-key",
+    "error",
     ("A key the manifest format does not define.", "Une clé que le format ne définit pas."),
     {
         "default": ("unknown key `{key}` in {where}", "clé inconnue `{key}` dans {where}"),
@@ -401,11 +435,15 @@ UNKNOWN_KEY = _rule(
 )
 
 WRONG_TYPE = _rule(
-    "CL103", "wrong-type", "error",
+    "CL103",
+    "wrong-type",
+    "error",
     ("A value of the wrong type.", "Une valeur du mauvais type."),
     {
-        "default": ("{where} must be {expected}, not {actual}",
-                    "{where} doit être {expected}, pas {actual}"),
+        "default": (
+            "{where} must be {expected}, not {actual}",
+            "{where} doit être {expected}, pas {actual}",
+        ),
         "empty": (
             "the file is empty: a manifest is a mapping with `version`, `charter`, "
             "`organisation` and `uses`",
@@ -414,9 +452,9 @@ WRONG_TYPE = _rule(
         ),
         "trap": (
             "{where} must be {expected}, but `{raw}` is read as {value} by YAML 1.1: quote it "
-            "(\"{raw}\")",
+            '("{raw}")',
             "{where} doit être {expected}, mais `{raw}` est lu comme {value} en YAML 1.1 : le "
-            "mettre entre guillemets (\"{raw}\")",
+            'mettre entre guillemets ("{raw}")',
         ),
     },
     (
@@ -425,7 +463,7 @@ WRONG_TYPE = _rule(
             "expected, a number for a boolean, and so on.",
             "Tools and reviewers read the declaration by its types; a wrong type is a fact "
             "nobody can use.",
-            "audience: staff\ndata:\n  personal: \"false\"",
+            'audience: staff\ndata:\n  personal: "false"',
             "audience: [staff]\ndata:\n  personal: false",
             "Write the value with the type the reference gives.",
         ),
@@ -434,7 +472,7 @@ WRONG_TYPE = _rule(
             "d'une liste, un nombre au lieu d'un booléen, etc.",
             "Outils et relecteurs lisent la déclaration selon ses types ; un type faux est un "
             "fait inutilisable.",
-            "audience: staff\ndata:\n  personal: \"false\"",
+            'audience: staff\ndata:\n  personal: "false"',
             "audience: [staff]\ndata:\n  personal: false",
             "Écrire la valeur avec le type indiqué par la référence.",
             "fr",
@@ -443,25 +481,41 @@ WRONG_TYPE = _rule(
 )
 
 INVALID_VALUE = _rule(
-    "CL104", "invalid-value", "error",
+    "CL104",
+    "invalid-value",
+    "error",
     ("A value outside what the format allows.", "Une valeur que le format n'admet pas."),
     {
-        "default": ("{where} cannot be `{value}`: expected one of {options}",
-                    "{where} ne peut pas valoir `{value}` : valeurs admises {options}"),
-        "const": ("{where} must be `{wanted}`, not `{value}`",
-                  "{where} doit valoir `{wanted}`, pas `{value}`"),
-        "suggest": ("{where} cannot be `{value}`: did you mean `{suggestion}`?",
-                    "{where} ne peut pas valoir `{value}` : vouliez-vous dire `{suggestion}` ?"),
-        "format": ("{where} must be {format}, not `{value}`",
-                   "{where} doit être {format}, pas `{value}`"),
+        "default": (
+            "{where} cannot be `{value}`: expected one of {options}",
+            "{where} ne peut pas valoir `{value}` : valeurs admises {options}",
+        ),
+        "const": (
+            "{where} must be `{wanted}`, not `{value}`",
+            "{where} doit valoir `{wanted}`, pas `{value}`",
+        ),
+        "suggest": (
+            "{where} cannot be `{value}`: did you mean `{suggestion}`?",
+            "{where} ne peut pas valoir `{value}` : vouliez-vous dire `{suggestion}` ?",
+        ),
+        "format": (
+            "{where} must be {format}, not `{value}`",
+            "{where} doit être {format}, pas `{value}`",
+        ),
         "empty-text": ("{where} must not be empty", "{where} ne doit pas être vide"),
-        "too-few-items": ("{where} needs at least {limit} item(s)",
-                          "{where} doit avoir au moins {limit} élément(s)"),
+        "too-few-items": (
+            "{where} needs at least {limit} item(s)",
+            "{where} doit avoir au moins {limit} élément(s)",
+        ),
         "too-long": ("{where} is longer than {limit}", "{where} dépasse {limit}"),
-        "repeated-items": ("{where} lists the same item twice",
-                           "{where} contient deux fois le même élément"),
-        "out-of-range": ("{where} must be {relation} {bound}, not {value}",
-                         "{where} doit être {relation} {bound}, pas {value}"),
+        "repeated-items": (
+            "{where} lists the same item twice",
+            "{where} contient deux fois le même élément",
+        ),
+        "out-of-range": (
+            "{where} must be {relation} {bound}, not {value}",
+            "{where} doit être {relation} {bound}, pas {value}",
+        ),
         "other": ("{where}: {detail}", "{where} : {detail}"),
     },
     (
@@ -490,10 +544,16 @@ INVALID_VALUE = _rule(
 )
 
 DUPLICATE_USE_ID = _rule(
-    "CL105", "duplicate-use-id", "error",
+    "CL105",
+    "duplicate-use-id",
+    "error",
     ("Two uses share an id.", "Deux usages ont le même identifiant."),
-    {"default": ("use id `{id}` is already used by the use on line {first_line}",
-                 "l'identifiant `{id}` est déjà celui de l'usage de la ligne {first_line}")},
+    {
+        "default": (
+            "use id `{id}` is already used by the use on line {first_line}",
+            "l'identifiant `{id}` est déjà celui de l'usage de la ligne {first_line}",
+        )
+    },
     (
         _docs(
             "Reports a use whose `id` repeats an earlier use's in the same file.",
@@ -516,8 +576,18 @@ DUPLICATE_USE_ID = _rule(
 )
 
 RULES = [
-    SYNTAX_ERROR, DUPLICATE_KEY, AMBIGUOUS_VALUE, ALIAS_LIMIT, FILE_LIMIT, UNKNOWN_TAG,
-    UNSUPPORTED_YAML, MISSING_KEY, UNKNOWN_KEY, WRONG_TYPE, INVALID_VALUE, DUPLICATE_USE_ID,
+    SYNTAX_ERROR,
+    DUPLICATE_KEY,
+    AMBIGUOUS_VALUE,
+    ALIAS_LIMIT,
+    FILE_LIMIT,
+    UNKNOWN_TAG,
+    UNSUPPORTED_YAML,
+    MISSING_KEY,
+    UNKNOWN_KEY,
+    WRONG_TYPE,
+    INVALID_VALUE,
+    DUPLICATE_USE_ID,
 ]
 
 # What the reader (manifest.py) and the schema validator (schema.py) report -> (rule, message id).

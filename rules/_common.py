@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+
 if TYPE_CHECKING:
     from typing import Any
 

@@ -16,6 +16,7 @@ from ._common import (
 )
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from typing import Any

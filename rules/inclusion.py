@@ -7,6 +7,7 @@ from charte_lint.api import Rule, get
 from ._common import as_list, is_blank, missing_pointer, use_id
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
     from typing import Any

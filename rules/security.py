@@ -10,6 +10,7 @@ from charte_lint.api import Rule, duration_days, get, parse_date
 from ._common import use_id
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
     from typing import Any

@@ -10,6 +10,7 @@ from charte_lint.api import Rule, get
 from ._common import is_blank, use_id
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from typing import Any

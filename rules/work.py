@@ -5,6 +5,7 @@ from __future__ import annotations
 from charte_lint.api import Rule, get
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
     from typing import Any

@@ -53,8 +53,11 @@ uses:
 
 def clean_env(**extra: str) -> dict[str, str]:
     """The environment for a child run: English, no colour preferences, pinned date."""
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("LC_ALL", "LC_MESSAGES", "LANG", "NO_COLOR", "GITHUB_ACTIONS")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("LC_ALL", "LC_MESSAGES", "LANG", "NO_COLOR", "GITHUB_ACTIONS")
+    }
     env["CHARTE_LINT_TODAY"] = TODAY.isoformat()
     env.update(extra)
     return env
@@ -70,12 +73,21 @@ class Result:
         return json.loads(self.out)
 
 
-def run_cli(*args: str, cwd: Path | str | None = None, env: dict[str, str] | None = None,
-            script: str = SCRIPT) -> Result:
+def run_cli(
+    *args: str,
+    cwd: Path | str | None = None,
+    env: dict[str, str] | None = None,
+    script: str = SCRIPT,
+) -> Result:
     """Run the installed `charte-lint` console script, as a user would."""
     completed = subprocess.run(
-        [script, *args], cwd=cwd, env=env or clean_env(), capture_output=True, text=True,
-        timeout=120, stdin=subprocess.DEVNULL,
+        [script, *args],
+        cwd=cwd,
+        env=env or clean_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
     )
     return Result(completed)
 

@@ -134,11 +134,13 @@ def test_usage_errors_are_one_line_and_exit_2(tmp_path):
     assert bad_choice.err.count("\n") == 1
     missing = run_cli("nothing-here.yaml", cwd=tmp_path)
     assert (missing.code, missing.err) == (
-        2, "charte-lint: error: no such file or directory: nothing-here.yaml\n"
+        2,
+        "charte-lint: error: no such file or directory: nothing-here.yaml\n",
     )
     markdown = run_cli("--format", "markdown", "ai-usage.yaml", cwd=tmp_path)
     assert (markdown.code, markdown.err) == (
-        2, "charte-lint: error: --format markdown is only for --list-rules\n"
+        2,
+        "charte-lint: error: --format markdown is only for --list-rules\n",
     )
 
 
@@ -146,8 +148,12 @@ def test_version_and_module_entry_point(tmp_path):
     assert run_cli("--version").out == f"charte-lint {__version__}\n"
     make(tmp_path, "ai-usage.yaml", HEADCOUNT)
     module = subprocess.run(
-        [sys.executable, "-m", "charte_lint", "-q", "ai-usage.yaml"], cwd=tmp_path,
-        capture_output=True, text=True, env=clean_env(), check=False,
+        [sys.executable, "-m", "charte_lint", "-q", "ai-usage.yaml"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=clean_env(),
+        check=False,
     )
     assert module.returncode == 1
     assert module.stdout.startswith("ai-usage.yaml:27:15: WRK001 [error]")
@@ -156,8 +162,20 @@ def test_version_and_module_entry_point(tmp_path):
 def test_help_lists_the_options():
     result = run_cli("--help")
     assert result.code == 0
-    for option in ("--format", "--output", "--config", "--fail-on", "--select", "--ignore",
-                   "--lang", "--list-rules", "--explain", "--version", "--quiet", "--no-color"):
+    for option in (
+        "--format",
+        "--output",
+        "--config",
+        "--fail-on",
+        "--select",
+        "--ignore",
+        "--lang",
+        "--list-rules",
+        "--explain",
+        "--version",
+        "--quiet",
+        "--no-color",
+    ):
         assert option in result.out
 
 
@@ -168,8 +186,9 @@ def test_language_from_option_and_locale(tmp_path):
     by_locale = run_cli("ai-usage.yaml", cwd=tmp_path, env=clean_env(LANG="fr_FR.UTF-8"))
     assert french in by_locale.out
     assert by_locale.out.endswith("1 erreur(s), 0 avertissement(s), 0 info dans 1 fichier(s)\n")
-    overridden = run_cli("ai-usage.yaml", cwd=tmp_path,
-                         env=clean_env(LANG="fr_FR.UTF-8", LC_ALL="en_GB.UTF-8"))
+    overridden = run_cli(
+        "ai-usage.yaml", cwd=tmp_path, env=clean_env(LANG="fr_FR.UTF-8", LC_ALL="en_GB.UTF-8")
+    )
     assert "use `code-assistant` declares" in overridden.out
     forced = run_cli("--lang", "en", "ai-usage.yaml", cwd=tmp_path, env=clean_env(LC_ALL="fr_FR"))
     assert "use `code-assistant` declares" in forced.out
@@ -245,7 +264,8 @@ def test_not_a_regular_file_given_explicitly(tmp_path):
     os.mkfifo(tmp_path / "ai-usage.yaml")
     result = run_cli("ai-usage.yaml", cwd=tmp_path)
     assert (result.code, result.err) == (
-        2, "charte-lint: error: cannot read ai-usage.yaml: not a regular file\n"
+        2,
+        "charte-lint: error: cannot read ai-usage.yaml: not a regular file\n",
     )
 
 
@@ -289,7 +309,11 @@ def test_a_directory_named_rules_is_linted_not_a_subcommand(tmp_path):
 def test_many_files_in_parallel_give_the_same_report_as_one_by_one(tmp_path):
     for index in range(80):
         text = HEADCOUNT if index % 3 == 0 else SMALLEST
-        make(tmp_path, f"team-{index:02}/ai-usage.yaml", text.replace("code-assistant", f"use-{index}"))
+        make(
+            tmp_path,
+            f"team-{index:02}/ai-usage.yaml",
+            text.replace("code-assistant", f"use-{index}"),
+        )
     parallel = run_cli("--format", "json", ".", cwd=tmp_path).json()
     assert parallel["summary"] == {"error": 27, "warning": 0, "info": 0, "files": 80}
     from charte_lint import runner
@@ -300,7 +324,9 @@ def test_many_files_in_parallel_give_the_same_report_as_one_by_one(tmp_path):
     previous = os.getcwd()
     os.chdir(tmp_path)
     try:
-        serial = runner._serial(Linter(lang="en"), [(p, ConfigFinder().config_for(p)) for p in paths])
+        serial = runner._serial(
+            Linter(lang="en"), [(p, ConfigFinder().config_for(p)) for p in paths]
+        )
     finally:
         os.chdir(previous)
     assert [f.as_dict() for f in sorted(serial.findings, key=lambda f: f.sort_key())] == (
@@ -316,8 +342,16 @@ def test_list_rules_and_explain(tmp_path):
     assert codes[:2] == ["CL001", "CL002"] and "WRK001" in codes
     work = next(rule for rule in rules if rule["code"] == "WRK001")
     assert work["charters"] == {"private": "P7", "public": "S7"}
-    assert set(work) == {"code", "name", "principle", "charters", "severity", "summary", "docs",
-                         "references"}
+    assert set(work) == {
+        "code",
+        "name",
+        "principle",
+        "charters",
+        "severity",
+        "summary",
+        "docs",
+        "references",
+    }
     explained = run_cli("--explain", "WRK001")
     assert explained.code == 0
     assert explained.out.startswith("WRK001 headcount-reduction\n\n")

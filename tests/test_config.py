@@ -33,7 +33,11 @@ def test_closest_configuration_wins_and_stops_at_the_repository_root(tmp_path):
 
 def test_pyproject_table(tmp_path):
     write(tmp_path / "ai-usage.yaml", HEADCOUNT)
-    write(tmp_path / "pyproject.toml", '[project]\nname = "x"\n\n[tool.charte-lint]\nfail_on = "warning"\nseverity = { WRK001 = "warning" }\n')
+    write(
+        tmp_path / "pyproject.toml",
+        '[project]\nname = "x"\n\n[tool.charte-lint]\nfail_on = "warning"\n'
+        'severity = { WRK001 = "warning" }\n',
+    )
     result = run_cli("ai-usage.yaml", cwd=tmp_path)
     assert result.code == 1  # a warning, with fail_on = "warning"
     assert "ai-usage.yaml:27:15: WRK001 [warning]" in result.out
@@ -48,7 +52,9 @@ def test_pyproject_without_the_table_is_not_a_configuration(tmp_path):
 
 
 def test_extends_is_relative_to_the_configuration_and_merges_severities(tmp_path):
-    write(tmp_path / "org" / "base.yaml", "severity:\n  WRK001: info\n  CL003: error\nfail_on: info\n")
+    write(
+        tmp_path / "org" / "base.yaml", "severity:\n  WRK001: info\n  CL003: error\nfail_on: info\n"
+    )
     write(tmp_path / "repo" / ".charte-lint.yaml", "extends: ../org/base.yaml\nfail_on: error\n")
     write(tmp_path / "repo" / "ai-usage.yaml", HEADCOUNT)
     result = run_cli("repo", cwd=tmp_path)
@@ -63,7 +69,10 @@ def test_extends_cycle_is_an_error(tmp_path):
     result = run_cli("--config", "a.yaml", "ai-usage.yaml", cwd=tmp_path)
     assert result.code == 2
     assert result.out == ""
-    assert result.err.startswith(f"charte-lint: error: {tmp_path}/a.yaml:1:1: invalid configuration: `extends` makes a cycle: ")
+    assert result.err.startswith(
+        f"charte-lint: error: {tmp_path}/a.yaml:1:1: invalid configuration: "
+        f"`extends` makes a cycle: {tmp_path}/a.yaml -> {tmp_path}/b.yaml -> {tmp_path}/a.yaml\n"
+    )
     assert result.err.count("\n") == 1
 
 
@@ -83,13 +92,16 @@ def test_extends_refuses_urls_and_missing_files(tmp_path):
 
 def test_invalid_configuration_is_exit_2_with_position(tmp_path):
     write(tmp_path / "ai-usage.yaml", SMALLEST)
-    config = write(tmp_path / ".charte-lint.yaml", dedent("""
+    config = write(
+        tmp_path / ".charte-lint.yaml",
+        dedent("""
         approved_tools:
           - id: copilot-business
             name: GitHub Copilot Business
             personal_data: maybe
         fail_on: severe
-        """))
+        """),
+    )
     result = run_cli("ai-usage.yaml", cwd=tmp_path)
     assert result.code == 2
     assert result.err == (
@@ -148,7 +160,8 @@ def test_config_option_overrides_discovery(tmp_path):
     assert "WRK001 [error]" in result.out
     missing = run_cli("--config", "nope.yaml", "ai-usage.yaml", cwd=tmp_path)
     assert (missing.code, missing.err) == (
-        2, "charte-lint: error: no such file or directory: nope.yaml\n"
+        2,
+        "charte-lint: error: no such file or directory: nope.yaml\n",
     )
 
 
@@ -163,7 +176,8 @@ def test_select_and_ignore_from_the_command_line(tmp_path):
     assert (ignored.code, ignored.out) == (0, "")
     unknown = run_cli("--select", "WRK01", "ai-usage.yaml", cwd=tmp_path)
     assert (unknown.code, unknown.err) == (
-        2, "charte-lint: error: unknown rule `WRK01`; did you mean `WRK001`?\n"
+        2,
+        "charte-lint: error: unknown rule `WRK01`; did you mean `WRK001`?\n",
     )
 
 
@@ -173,13 +187,16 @@ def test_approved_tools_registry_reaches_rules(tmp_path):
         "      personal: true\n      legal_basis: contract\n      retention: P1Y\n",
     )
     write(tmp_path / "ai-usage.yaml", personal)
-    write(tmp_path / ".charte-lint.yaml", dedent("""
+    write(
+        tmp_path / ".charte-lint.yaml",
+        dedent("""
         approved_tools:
           - id: copilot-business
             name: GitHub Copilot Business
             data: [public, internal]
             personal_data: false
-        """))
+        """),
+    )
     result = run_cli("-q", "--select", "DAT", "ai-usage.yaml", cwd=tmp_path)
     assert result.code == 1
     assert result.out.startswith("ai-usage.yaml:") and " DAT002 [error] " in result.out

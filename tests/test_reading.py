@@ -42,7 +42,9 @@ def test_unclosed_quote():
 
 
 def test_duplicate_key_names_the_first_line_and_keeps_the_first_value():
-    text = SMALLEST.replace("      personal: false\n", "      personal: false\n      personal: true\n")
+    text = SMALLEST.replace(
+        "      personal: false\n", "      personal: false\n      personal: true\n"
+    )
     findings = lint(text)
     assert brief(findings) == [("CL002", 25, 7)]
     assert findings[0].message == (
@@ -58,19 +60,19 @@ def test_yaml11_boolean_where_a_boolean_is_expected_is_a_warning():
     assert brief(findings) == [("CL003", 24, 17)]
     assert findings[0].severity == "warning"
     assert findings[0].message == (
-        '`no` is read as the boolean false by YAML 1.1 but as text by YAML 1.2: write `false` '
+        "`no` is read as the boolean false by YAML 1.1 but as text by YAML 1.2: write `false` "
         'for a boolean, or quote it ("no") for text'
     )
 
 
 def test_yaml11_boolean_where_text_is_expected_says_to_quote_it():
-    text = SMALLEST.replace("      approved: copilot-business\n",
-                            "      approved: copilot-business\n      region: NO\n")
+    text = SMALLEST.replace(
+        "      approved: copilot-business\n", "      approved: copilot-business\n      region: NO\n"
+    )
     findings = lint(text)
     assert brief(findings) == [("CL103", 21, 15)]
     assert findings[0].message == (
-        '`uses[0].tool.region` must be text, but `NO` is read as false by YAML 1.1: '
-        'quote it ("NO")'
+        '`uses[0].tool.region` must be text, but `NO` is read as false by YAML 1.1: quote it ("NO")'
     )
     french = lint(text, lang="fr")
     assert french[0].message == (
@@ -92,8 +94,10 @@ def test_yaml11_octal_and_on():
 
 def test_quoted_values_are_not_traps():
     assert lint(SMALLEST.replace("personal: false", 'personal: "false"'))[0].code == "CL103"
-    text = SMALLEST.replace("      approved: copilot-business\n",
-                            '      approved: copilot-business\n      region: "NO"\n')
+    text = SMALLEST.replace(
+        "      approved: copilot-business\n",
+        '      approved: copilot-business\n      region: "NO"\n',
+    )
     assert lint(text) == []
 
 
@@ -120,8 +124,9 @@ def test_recursive_alias_is_refused():
 
 
 def test_small_aliases_and_merge_keys_are_allowed():
-    text = SMALLEST.replace("    work:\n      impact: none\n",
-                            "    work: &work\n      impact: none\n")
+    text = SMALLEST.replace(
+        "    work:\n      impact: none\n", "    work: &work\n      impact: none\n"
+    )
     assert lint(text) == []
     merged = read_manifest("m", b"base: &b {x: 1, y: 2}\nderived:\n  <<: *b\n  y: 3\n")
     assert merged.data["derived"] == {"y": 3, "x": 1}
@@ -140,7 +145,7 @@ def test_deep_nesting_is_refused():
 def test_unknown_tags_are_never_applied():
     findings = lint('version: 1\ncharter: !!python/object/apply:os.system ["echo pwned"]\n')
     assert ("CL006", 2, 10) in brief(findings)
-    tagged = [f for f in findings if f.code == "CL006"][0]
+    tagged = next(f for f in findings if f.code == "CL006")
     assert tagged.message == (
         "the tag `!!python/object/apply:os.system` is not allowed: a manifest holds plain "
         "data, and the tag was not applied"

@@ -49,24 +49,51 @@ def test_every_error_is_reported_at_its_place_in_order():
     findings = lint(FAULTY)
     assert [(f.code, f.line, f.column, f.message) for f in findings] == [
         ("CL104", 2, 10, "`charter` cannot be `privat`: did you mean `private`?"),
-        ("CL104", 6, 9, "`uses[0].id` must be lower-case letters, digits and dashes, starting "
-                        "with a letter or digit, not `Code Assistant`"),
-        ("CL104", 8, 13, "`uses[0].status` cannot be `live`: expected one of `idea`, `design`, "
-                         "`pilot`, `production`, `retired`"),
+        (
+            "CL104",
+            6,
+            9,
+            "`uses[0].id` must be lower-case letters, digits and dashes, starting "
+            "with a letter or digit, not `Code Assistant`",
+        ),
+        (
+            "CL104",
+            8,
+            13,
+            "`uses[0].status` cannot be `live`: expected one of `idea`, `design`, "
+            "`pilot`, `production`, `retired`",
+        ),
         ("CL101", 9, 5, "`uses[0].owner` lacks the required key `accountable`"),
         ("CL101", 11, 5, "`uses[0].purpose` lacks the required key `need`"),
         ("CL102", 12, 7, "unknown key `nede` in `uses[0].purpose`: did you mean `need`?"),
-        ("CL104", 15, 15, "`uses[0].tool.region` must be a country code such as FR, or EU / EEA, "
-                          "not `France`"),
+        (
+            "CL104",
+            15,
+            15,
+            "`uses[0].tool.region` must be a country code such as FR, or EU / EEA, not `France`",
+        ),
         ("CL103", 16, 15, "`uses[0].audience` must be a list, not text"),
-        ("CL104", 19, 18, "`uses[0].data.retention` must be an ISO 8601 duration such as P30D or "
-                          "P1Y, not `30 days`"),
+        (
+            "CL104",
+            19,
+            18,
+            "`uses[0].data.retention` must be an ISO 8601 duration such as P30D or "
+            "P1Y, not `30 days`",
+        ),
         ("CL101", 21, 11, "`uses[0].data.transfers[0]` lacks the required key `mechanism`"),
         ("CL104", 23, 11, "`uses[1].name` must not be empty"),
-        ("CL104", 29, 20, "`uses[1].review.last` must be an ISO 8601 date such as 2026-03-01, "
-                          "not `2026-13-45`"),
-        ("CL104", 29, 39, "`uses[1].review.every` must be an ISO 8601 duration such as P30D or "
-                          "P1Y, not `yearly`"),
+        (
+            "CL104",
+            29,
+            20,
+            "`uses[1].review.last` must be an ISO 8601 date such as 2026-03-01, not `2026-13-45`",
+        ),
+        (
+            "CL104",
+            29,
+            39,
+            "`uses[1].review.every` must be an ISO 8601 duration such as P30D or P1Y, not `yearly`",
+        ),
     ]
     assert all(f.severity == "error" for f in findings)
 
@@ -113,9 +140,7 @@ def test_duplicate_use_id():
     use = SMALLEST.split("uses:\n")[1]
     findings = lint(SMALLEST + use)
     assert brief(findings) == [("CL105", 30, 9)]
-    assert findings[0].message == (
-        "use id `code-assistant` is already used by the use on line 6"
-    )
+    assert findings[0].message == ("use id `code-assistant` is already used by the use on line 6")
 
 
 def test_number_out_of_range_and_wrong_type_only_once():
@@ -155,12 +180,32 @@ def _paths(value, prefix=()):
 
 
 ODD_VALUES = st.one_of(
-    st.none(), st.booleans(), st.integers(-5, 5), st.floats(allow_nan=False), st.text(max_size=8),
-    st.sampled_from(["private", "public", "", "P1Y", "2026-01-01", "FR", "production", "x@y.fr",
-                     "https://a.fr", "code_assist", 1.0, 0, -1]),
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 5),
+    st.floats(allow_nan=False),
+    st.text(max_size=8),
+    st.sampled_from(
+        [
+            "private",
+            "public",
+            "",
+            "P1Y",
+            "2026-01-01",
+            "FR",
+            "production",
+            "x@y.fr",
+            "https://a.fr",
+            "code_assist",
+            1.0,
+            0,
+            -1,
+        ]
+    ),
     st.lists(st.sampled_from(["staff", "public", "clients", "x"]), max_size=3),
-    st.dictionaries(st.sampled_from(["name", "need", "x", "accountable"]), st.text(max_size=3),
-                    max_size=2),
+    st.dictionaries(
+        st.sampled_from(["name", "need", "x", "accountable"]), st.text(max_size=3), max_size=2
+    ),
 )
 ALL_PATHS = [p for p in _paths(BASE) if p]
 

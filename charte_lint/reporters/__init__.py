@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 class Report:
     """What a run produced, as every reporter receives it."""
 
-    __slots__ = ("findings", "files", "lang", "version")
+    __slots__ = ("files", "findings", "lang", "version")
 
     def __init__(self, findings: list[Finding], files: list[str], lang: str, version: str) -> None:
         self.findings = findings

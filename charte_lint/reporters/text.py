@@ -8,9 +8,10 @@ a file cannot move the cursor, change colours or rewrite the terminal's title.
 from __future__ import annotations
 
 import re
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 from charte_lint.messages import text
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
     from charte_lint.reporters import Report
@@ -52,9 +53,16 @@ def render(report: Report, color: bool = False, quiet: bool = False) -> str:
         if lines:
             lines.append("")
         if report.findings:
-            lines.append(text(report.lang, "summary", errors=counts["error"],
-                              warnings=counts["warning"], infos=counts["info"],
-                              files=len(report.files)))
+            lines.append(
+                text(
+                    report.lang,
+                    "summary",
+                    errors=counts["error"],
+                    warnings=counts["warning"],
+                    infos=counts["info"],
+                    files=len(report.files),
+                )
+            )
         else:
             lines.append(text(report.lang, "clean", files=len(report.files)))
     return "\n".join(lines) + "\n" if lines else ""
