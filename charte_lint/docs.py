@@ -8,7 +8,6 @@ French `x-description-fr`, which this module renders as one table per object.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 LANGUAGES = ("en", "fr")
@@ -91,16 +90,6 @@ _SHAPE_NAMES: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 _REF_PREFIX = "#/$defs/"
-
-
-def load_schema(name: str) -> dict[str, Any]:
-    """Return the parsed JSON Schema `schemas/<name>` shipped with the package."""
-    import charte_lint.schemas
-
-    if Path(name).name != name:
-        raise ValueError(f"not a schema file name: {name!r}")
-    path = Path(charte_lint.schemas.__file__).parent / name
-    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def manifest_reference(schema: dict[str, Any], lang: str = "en") -> str:
@@ -309,3 +298,44 @@ def _reference(schema: dict[str, Any], lang: str, title: str) -> str:
             lines += [intro, ""]
         lines += _table(_rows(schema, definition, "", lang, own), lang)
     return "\n".join(lines) + "\n"
+
+
+# --- generated sections of README.md --------------------------------------------------------
+
+
+def generated_sections() -> dict[str, str]:
+    """The README sections generated from the schemas and the rules, by marker name."""
+    from charte_lint.docs_rules import rules_markdown_table
+    from charte_lint.registry import load_rules
+    from charte_lint.schema import load_schema
+
+    def demote(markdown: str) -> str:  # the README nests these under its own headings
+        return "\n".join(
+            "#" * 2 + line if line.startswith("#") else line for line in markdown.splitlines()
+        ).strip()
+
+    return {
+        "manifest-reference": demote(manifest_reference(load_schema("ai-usage.schema.json"))),
+        "config-reference": demote(config_reference(load_schema("config.schema.json"))),
+        "rules": rules_markdown_table(load_rules(), "en").strip(),
+    }
+
+
+def update_readme(text: str) -> str:
+    """`text` with every `<!-- NAME:start -->...<!-- NAME:end -->` section regenerated."""
+    for name, content in generated_sections().items():
+        start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+        if start not in text or end not in text:
+            raise ValueError(f"README.md lacks the markers for {name}")
+        before, rest = text.split(start, 1)
+        _, after = rest.split(end, 1)
+        text = f"{before}{start}\n{content}\n{end}{after}"
+    return text
+
+
+if __name__ == "__main__":  # python -m charte_lint.docs: refresh README.md in place
+    import sys
+    from pathlib import Path
+
+    readme = Path(sys.argv[1] if len(sys.argv) > 1 else "README.md")
+    readme.write_text(update_readme(readme.read_text(encoding="utf-8")), encoding="utf-8")

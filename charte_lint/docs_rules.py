@@ -85,6 +85,20 @@ def rules_text(rules: list[Rule], lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def rules_markdown_table(rules: list[Rule], lang: str) -> str:
+    """One line per rule: code, name, severity, principle and numbers, summary."""
+    lines = [
+        "| code | name | severity | principle | charter | summary |",
+        "|---|---|---|---|---|---|",
+    ]
+    lines += [
+        f"| `{r.code}` | `{r.name}` | {r.severity} | {r.principle or '-'} | {_numbers(r)} | "
+        f"{r.summary[lang]} |"
+        for r in rules
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def rules_markdown(rules: list[Rule], lang: str) -> str:
     labels = _LABELS[lang]
     title = "Rules" if lang == "en" else "Règles"

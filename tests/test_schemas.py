@@ -16,7 +16,8 @@ import jsonschema
 import pytest
 import yaml
 
-from charte_lint.docs import config_reference, load_schema, manifest_reference
+from charte_lint.docs import config_reference, manifest_reference
+from charte_lint.schema import load_schema
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 MANIFEST = "ai-usage.schema.json"
