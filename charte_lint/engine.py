@@ -164,7 +164,6 @@ class Linter:
                 if raw is not None:
                     error.kind = "trap"
                     error.params["raw"] = raw
-                    error.params["value"] = error.params["value"]
                     _drop_trap_warning(manifest, error.pointer)
             message = render_schema_message(error, self.lang)
             rule, _ = SCHEMA_PROBLEMS[error.kind]
