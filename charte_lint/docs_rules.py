@@ -39,13 +39,14 @@ def explain(rule: Rule, lang: str) -> str:
     """What `--explain CODE` prints: a header, the summary, then the rule's documentation."""
     labels = _LABELS[lang]
     principle = rule.principle or labels["structural"]
+    colon = " :" if lang == "fr" else ":"
     lines = [
         f"{rule.code} {rule.name}",
         "",
         rule.summary[lang],
         "",
-        f"{labels['principle']}: {principle} ({_numbers(rule)})",
-        f"{labels['severity']}: {rule.severity}",
+        f"{labels['principle']}{colon} {principle} ({_numbers(rule)})",
+        f"{labels['severity']}{colon} {rule.severity}",
         "",
         rule.docs[lang].rstrip(),
     ]

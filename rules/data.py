@@ -191,7 +191,7 @@ Private charter P3 ("strict regulatory compliance, GDPR included") and public ch
 on one of six bases: `consent`, `contract`, `legal_obligation`, `vital_interests`, `public_task`
 or `legitimate_interests`. Sending personal data to an AI tool is processing; its basis must be
 known before the use starts. Note that public authorities cannot rely on legitimate interests
-for the performance of their tasks (Art. 6(1), last subparagraph).
+for the performance of their tasks (Art. 6(1), second subparagraph).
 
 ## Example
 Failing:
@@ -225,7 +225,7 @@ licite que sur l'une de six bases : `consent`, `contract`, `legal_obligation`,
 `vital_interests`, `public_task` ou `legitimate_interests`. Envoyer des données personnelles à
 un outil d'IA est un traitement : sa base doit être connue avant le début de l'usage. Les
 autorités publiques ne peuvent pas invoquer l'intérêt légitime pour l'exécution de leurs
-missions (art. 6(1), dernier alinéa).
+missions (art. 6(1), second alinéa).
 
 ## Exemple
 En échec :

@@ -35,7 +35,11 @@ def _check_reasoning(manifest: Mapping[str, Any], ctx: RuleContext) -> Iterator[
 def _size(value: Any) -> float | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
-    return float(value) if math.isfinite(value) and value > 0 else None
+    try:
+        size = float(value)
+    except OverflowError:  # an integer beyond any float
+        return None
+    return size if math.isfinite(size) and size > 0 else None
 
 
 def tier_for_params(params_b: float) -> str:
@@ -123,7 +127,8 @@ Private charter P6 ("proportionate solutions; limit calls to the most resource-h
 and public charter S6 ("proportionate, energy-efficient solutions fitted to the need").
 A reasoning ("thinking") mode generates many intermediate tokens before answering: it multiplies
 the energy and cost of each call, and brings little to tasks that need no multi-step reasoning.
-The AFNOR frugal-AI framework (Spec 2314) asks that the need for the heavier solution be shown.
+The AFNOR frugal-AI framework (Spec 2314) counts a service as frugal only if the need for it,
+rather than for a less consuming solution, has been shown.
 
 ## Example
 Failing:
@@ -157,7 +162,8 @@ gourmands ») et charte publique S6 (« solutions proportionnées, économes en 
 au besoin »). Un mode de raisonnement produit de nombreux jetons intermédiaires avant de
 répondre : il multiplie l'énergie et le coût de chaque appel, pour un faible apport sur des
 tâches qui ne demandent pas de raisonnement en plusieurs étapes. Le référentiel AFNOR de l'IA
-frugale (Spec 2314) demande de démontrer le besoin de la solution la plus lourde.
+frugale (Spec 2314) ne tient un service pour frugal que si le besoin de celui-ci, plutôt que
+d'une solution moins consommatrice, a été démontré.
 
 ## Exemple
 En échec :
@@ -236,8 +242,8 @@ A model whose tier cannot be known is not flagged.
 Private charter P6 ("limit calls to the most resource-hungry models") and public charter S6
 ("proportionate, energy-efficient solutions"). The energy of each call grows with the model's
 size, which is why benchmarks such as the AI Energy Score compare text models by size class.
-The AFNOR frugal-AI framework (Spec 2314) asks that the need for the heavier
-solution be shown.
+The AFNOR frugal-AI framework (Spec 2314) counts a service as frugal only if the need for it,
+rather than for a less consuming solution, has been shown.
 
 ## Example
 Failing (with `max_model_tier: {summarization: medium}`):
@@ -283,7 +289,8 @@ Charte privée P6 (« limiter les appels aux modèles les plus gourmands ») et 
 (« solutions proportionnées, économes en énergie »). L'énergie consommée par appel croît avec la
 taille du modèle, c'est pourquoi des bancs d'essai comme l'AI Energy Score comparent les modèles
 de texte par classe de taille. Le référentiel AFNOR de l'IA frugale (Spec 2314)
-demande de démontrer le besoin de la solution la plus lourde.
+ne tient un service pour frugal que si le besoin de celui-ci, plutôt que d'une solution moins
+consommatrice, a été démontré.
 
 ## Exemple
 En échec (avec `max_model_tier: {summarization: medium}`) :

@@ -64,7 +64,7 @@ Private charter P2 and public charter S2: people have the right to understand wh
 is used. The EU AI Act (Art. 50(1), applicable from 2 August 2026) requires that people who
 interact directly with an AI system be informed of it, unless it is obvious; Art. 50(5) adds
 that the information is given clearly, at the latest at the first interaction. Staff-only
-assistants are left out: the people using them know what they are.
+assistants are left out: for the staff who chose to use them, it is obvious that they are AI.
 
 ## Example
 Failing:
@@ -100,7 +100,8 @@ l'IA est utilisée. Le règlement européen sur l'IA (art. 50(1), applicable à 
 impose que les personnes qui interagissent directement avec un système d'IA en soient
 informées, sauf si c'est évident ; l'art. 50(5) précise que l'information est claire et donnée
 au plus tard lors de la première interaction. Les assistants réservés au personnel ne sont pas
-concernés : leurs utilisateurs savent ce qu'ils sont.
+concernés : pour les agents ou salariés qui ont choisi de s'en servir, il est évident que ce sont
+des IA.
 
 ## Exemple
 En échec :

@@ -32,30 +32,47 @@ _PLACEHOLDERS = frozenset(
     }
 )
 _XXX = re.compile(r"^x{2,}$")
+_LONGEST_PLACEHOLDER = 30  # characters, punctuation and spaces included
 _NOT_WORD = re.compile(r"[\W_]+")
+_COMBINING = re.compile(r"[\u0300-\u036f]+")  # accents left apart by NFKD
 
 
 def _normalise(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    letters = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return _NOT_WORD.sub("", letters)
+    compact = _NOT_WORD.sub("", text.casefold())
+    if compact.isascii():
+        return compact
+    return _NOT_WORD.sub("", _COMBINING.sub("", unicodedata.normalize("NFKD", compact)))
+
+
+def _is_placeholder(need: str) -> bool:
+    if _NOT_WORD.fullmatch(need):  # "-", "...", "?": fails fast on real text
+        return True
+    if len(need) > _LONGEST_PLACEHOLDER:
+        return False
+    normalised = _normalise(need)
+    return normalised in _PLACEHOLDERS or bool(_XXX.match(normalised))
+
+
+def _repeats(need: str, name: Any) -> bool:
+    # Texts whose lengths differ this much are not the same words in practice: skip the work.
+    if not isinstance(name, str) or abs(len(name.strip()) - len(need)) > 10:
+        return False
+    return _normalise(name) == _normalise(need)
 
 
 def _check_need(manifest: Mapping[str, Any], ctx: RuleContext) -> Iterator[Finding]:
     for pointer, use in ctx.uses():
         need = get(use, "purpose.need")
-        if not isinstance(need, str):
+        if not isinstance(need, str) or not need:  # the schema reports a missing or "" need
             continue
         where = f"{pointer}/purpose/need"
-        normalised = _normalise(need)
-        if not need.strip():
+        need = need.strip()
+        if not need:
             yield ctx.finding(where, "empty", use_id=use_id(use))
-        elif normalised in _PLACEHOLDERS or _XXX.match(normalised):
-            yield ctx.finding(where, use_id=use_id(use), need=need.strip())
-        else:
-            name = use.get("name")
-            if isinstance(name, str) and _normalise(name) == normalised:
-                yield ctx.finding(where, "repeats_name", use_id=use_id(use))
+        elif _is_placeholder(need):
+            yield ctx.finding(where, use_id=use_id(use), need=need)
+        elif _repeats(need, use.get("name")):
+            yield ctx.finding(where, "repeats_name", use_id=use_id(use))
 
 
 NEED_PLACEHOLDER = Rule(

@@ -1,8 +1,7 @@
 """Run the built-in rules on a manifest dict, without files, schema or engine.
 
-Findings keep the rule's pointer and message; `use`, file and positions stay unset (the
-engine fills them). Each finding's `use` is set here from its pointer, like the engine does,
-so that tests can check it too.
+Findings keep the rule's pointer and message; file and positions stay unset (the engine fills
+them from the YAML). Each finding's `use` is set from its pointer, as the engine does.
 """
 
 from __future__ import annotations

@@ -33,6 +33,12 @@ def test_readme_example_manifest_lints_clean():
 
 def test_manifest_reference_lists_every_use_key():
     section = README.split("<!-- manifest-reference:start -->")[1].split("<!-- manifest")[0]
-    for key in ("`data.legal_basis`", "`decision.automation`", "`assessments.dpia`",
-                "`work.staff_informed`", "`review.every`", "`waivers[]`"):
+    for key in (
+        "`data.legal_basis`",
+        "`decision.automation`",
+        "`assessments.dpia`",
+        "`work.staff_informed`",
+        "`review.every`",
+        "`waivers[]`",
+    ):
         assert key in section

@@ -10,9 +10,10 @@ import venv
 import zipfile
 from pathlib import Path
 
+from conftest import REPO, SMALLEST, clean_env
+
 import charte_lint.rules
 import charte_lint.schemas
-from conftest import REPO, SMALLEST, clean_env
 
 
 def test_editable_install_maps_rules_and_schemas_to_the_source_tree():

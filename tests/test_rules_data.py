@@ -88,7 +88,8 @@ def test_legal_basis_given_or_no_personal_data_is_silent():
 
 
 @pytest.mark.parametrize(
-    "data", ["yes", 3, [True], {"personal": "true"}, {"personal": 1}, None],
+    "data",
+    ["yes", 3, [True], {"personal": "true"}, {"personal": 1}, None],
 )
 def test_dat001_wrong_types_do_not_raise_nor_fire(data):
     assert run_rules(manifest_with({"data": data}), codes=["DAT001"]) == []
@@ -120,8 +121,11 @@ def test_not_registered_names_the_most_sensitive_data():
         tool={"name": "ChatGPT Plus"},
         data={"personal": True, "special": ["health"], "legal_basis": "consent"},
     )
-    secret = {"id": "strategie", "tool": {"vendor": "Anthropic"},
-              "data": {"personal": False, "classification": "secret"}}
+    secret = {
+        "id": "strategie",
+        "tool": {"vendor": "Anthropic"},
+        "data": {"personal": False, "classification": "secret"},
+    }
     findings = run_rules(manifest_with(special, secret), policy=POLICY, codes=["DAT002"])
     assert summary(findings) == [("DAT002", "/uses/0/tool/name"), ("DAT002", "/uses/1/tool")]
     assert "sends special-category data (`data.special`) to `ChatGPT Plus`" in findings[0].message
@@ -302,8 +306,11 @@ def test_dat002_wrong_types_do_not_raise(use):
 
 
 def test_one_finding_for_all_unchecked_uses():
-    confidential = {"id": "veille", "tool": {"name": "Perplexity Pro"},
-                    "data": {"personal": False, "classification": "confidential"}}
+    confidential = {
+        "id": "veille",
+        "tool": {"name": "Perplexity Pro"},
+        "data": {"personal": False, "classification": "confidential"},
+    }
     manifest = manifest_with({"id": "code"}, REPLIES, confidential)
     findings = run_rules(manifest, codes=["DAT003"])
     assert summary(findings) == [("DAT003", "/uses/1/tool")]

@@ -65,10 +65,19 @@ def test_public_full_automation_always():
 
 
 def test_private_without_significant_effect_is_silent():
-    minor = {**SCORING, "decision": {"affects_individuals": True, "automation": "full",
-                                     "significant_effect": False}}
-    unknown = {**SCORING, "id": "routage",
-               "decision": {"affects_individuals": True, "automation": "full"}}
+    minor = {
+        **SCORING,
+        "decision": {
+            "affects_individuals": True,
+            "automation": "full",
+            "significant_effect": False,
+        },
+    }
+    unknown = {
+        **SCORING,
+        "id": "routage",
+        "decision": {"affects_individuals": True, "automation": "full"},
+    }
     assert run_rules(manifest_with(minor, unknown), codes=["HUM001"]) == []
     # ... but the same facts under the public charter are reported.
     public = run_rules(manifest_with(minor, unknown, charter="public"), codes=["HUM001"])
@@ -94,8 +103,13 @@ def test_no_individuals_is_silent():
 
 @pytest.mark.parametrize(
     "decision",
-    ["full", ["full"], {"affects_individuals": "true", "automation": "full"},
-     {"affects_individuals": True, "automation": ["full"], "significant_effect": "yes"}, None],
+    [
+        "full",
+        ["full"],
+        {"affects_individuals": "true", "automation": "full"},
+        {"affects_individuals": True, "automation": ["full"], "significant_effect": "yes"},
+        None,
+    ],
 )
 def test_wrong_types_do_not_raise_nor_fire(decision):
     for charter in ("private", "public"):

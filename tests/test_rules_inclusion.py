@@ -9,8 +9,10 @@ CHATBOT = {
     "id": "chatbot-mairie",
     "name": "Assistant en ligne de la mairie",
     "status": "production",
-    "purpose": {"need": "Answer residents' frequent questions at any hour.",
-                "beneficiaries": ["residents"]},
+    "purpose": {
+        "need": "Answer residents' frequent questions at any hour.",
+        "beneficiaries": ["residents"],
+    },
     "task": "rag_qa",
     "capabilities": ["chatbot"],
     "audience": ["public"],
@@ -31,8 +33,7 @@ SHORTLIST = {
     "purpose": {"need": "Read the 2,000 yearly applications to the apprenticeship programme."},
     "task": "classification",
     "domain": ["employment"],
-    "data": {"personal": True, "legal_basis": "legitimate_interests",
-             "subjects": ["candidates"]},
+    "data": {"personal": True, "legal_basis": "legitimate_interests", "subjects": ["candidates"]},
     "decision": {"affects_individuals": True, "automation": "assist"},
 }
 
@@ -107,8 +108,13 @@ def test_bias_testing_pointer_and_silence():
     ]
     tested = {
         **SHORTLIST,
-        "inclusion": {"bias_testing": {"date": "2026-09-15", "method": "Selection rates by sex.",
-                                       "result": "No gap above 5 points."}},
+        "inclusion": {
+            "bias_testing": {
+                "date": "2026-09-15",
+                "method": "Selection rates by sex.",
+                "result": "No gap above 5 points.",
+            }
+        },
     }
     assert run_rules(manifest_with(tested), codes=["INC002"]) == []
     assert run_rules(smallest(), codes=["INC002"]) == []

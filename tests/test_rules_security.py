@@ -9,8 +9,11 @@ from rule_harness import manifest_with, run_rules, smallest, summary
 
 from charte_lint.api import Policy
 
-STALE = {"id": "traduction", "name": "Traduction des fiches produit",
-         "review": {"last": "2024-06-15", "every": "P1Y"}}
+STALE = {
+    "id": "traduction",
+    "name": "Traduction des fiches produit",
+    "review": {"last": "2024-06-15", "every": "P1Y"},
+}
 
 
 def test_overdue_review():
@@ -61,20 +64,30 @@ def test_silent_cases():
 
 @pytest.mark.parametrize(
     "review",
-    ["2024-01-01", ["2024-01-01"], {"last": 2024}, {"last": "01/06/2024"},
-     {"last": "2024-13-45"}, {"last": "2024-01-01", "every": "yearly"},
-     {"last": "2024-01-01", "every": 365}, {"last": "9999-12-01", "every": "P1Y"},
-     {"last": "2024-01-01", "every": "P999999999Y"}, {"last": None}],
+    [
+        "2024-01-01",
+        ["2024-01-01"],
+        {"last": 2024},
+        {"last": "01/06/2024"},
+        {"last": "2024-13-45"},
+        {"last": "2024-01-01", "every": "yearly"},
+        {"last": "2024-01-01", "every": 365},
+        {"last": "9999-12-01", "every": "P1Y"},
+        {"last": "2024-01-01", "every": "P999999999Y"},
+        {"last": None},
+    ],
 )
 def test_wrong_values_do_not_raise(review):
     run_rules(manifest_with({"review": review}), codes=["SEC001"])
-    run_rules(manifest_with({"review": review}), policy=Policy(review_every="soon"),
-              codes=["SEC001"])
+    run_rules(
+        manifest_with({"review": review}), policy=Policy(review_every="soon"), codes=["SEC001"]
+    )
 
 
 def test_invalid_cadence_falls_back_to_the_configuration():
     use = {"review": {"last": "2024-01-01", "every": "yearly"}}
     findings = run_rules(manifest_with(use), codes=["SEC001"])
     assert "(every `P1Y`)" in findings[0].message
-    assert run_rules(manifest_with(use), policy=Policy(review_every="never"),
-                     codes=["SEC001"]) == []
+    assert (
+        run_rules(manifest_with(use), policy=Policy(review_every="never"), codes=["SEC001"]) == []
+    )

@@ -54,9 +54,7 @@ def test_reasoning_mode_on_a_simple_task():
 )
 def test_every_simple_task(task):
     manifest = manifest_with({**TRIAGE, "task": task}, charter="public")
-    assert summary(run_rules(manifest, codes=["SOB001"])) == [
-        ("SOB001", "/uses/0/model/reasoning")
-    ]
+    assert summary(run_rules(manifest, codes=["SOB001"])) == [("SOB001", "/uses/0/model/reasoning")]
 
 
 def test_sob001_silent_cases():
@@ -73,8 +71,16 @@ def test_sob001_silent_cases():
 
 @pytest.mark.parametrize(
     ("params_b", "tier"),
-    [(0.5, "small"), (15, "small"), (15.1, "medium"), (80, "medium"), (81, "large"),
-     (300, "large"), (301, "frontier"), (1800, "frontier")],
+    [
+        (0.5, "small"),
+        (15, "small"),
+        (15.1, "medium"),
+        (80, "medium"),
+        (81, "large"),
+        (300, "large"),
+        (301, "frontier"),
+        (1800, "frontier"),
+    ],
 )
 def test_tier_thresholds(params_b, tier):
     assert tier_for_params(params_b) == tier
@@ -118,19 +124,25 @@ def test_tier_from_the_catalogue():
     by_tier = {**SUMMARY, "model": {"name": "gpt-4o"}}
     by_size = {**SUMMARY, "id": "by-size", "model": {"name": "Llama-3.1-70B"}}  # any case
     catalogue_wins = {**SUMMARY, "id": "catalogue", "model": {"name": "gpt-4o", "params_b": 8}}
-    findings = run_rules(manifest_with(by_tier, by_size, catalogue_wins), policy=POLICY,
-                         codes=["SOB002"])
-    assert summary(findings) == [("SOB002", "/uses/0/model/name"),
-                                 ("SOB002", "/uses/2/model/name")]
+    findings = run_rules(
+        manifest_with(by_tier, by_size, catalogue_wins), policy=POLICY, codes=["SOB002"]
+    )
+    assert summary(findings) == [("SOB002", "/uses/0/model/name"), ("SOB002", "/uses/2/model/name")]
     assert "a `frontier` model" in findings[0].message
     declared_size_wins = {**SUMMARY, "model": {"name": "llama-3.1-70b", "params_b": 400}}
-    assert summary(run_rules(manifest_with(declared_size_wins), policy=POLICY,
-                             codes=["SOB002"])) == [("SOB002", "/uses/0/model/name")]
+    assert summary(
+        run_rules(manifest_with(declared_size_wins), policy=POLICY, codes=["SOB002"])
+    ) == [("SOB002", "/uses/0/model/name")]
 
 
 def test_sob002_silent_cases():
-    justified = {**SUMMARY, "sobriety": {"justification": "Reports mix three languages.",
-                                         "smaller_model_evaluated": True}}
+    justified = {
+        **SUMMARY,
+        "sobriety": {
+            "justification": "Reports mix three languages.",
+            "smaller_model_evaluated": True,
+        },
+    }
     within = {**SUMMARY, "id": "small", "model": {"name": "mistral-small-3", "params_b": 24}}
     unknown_size = {**SUMMARY, "id": "unknown", "model": {"name": "claude-sonnet-4"}}
     no_maximum = {**SUMMARY, "id": "search", "task": "search"}
@@ -142,13 +154,25 @@ def test_sob002_silent_cases():
 
 @pytest.mark.parametrize(
     "model",
-    ["o3", ["o3"], {"name": 3, "params_b": "123"}, {"params_b": True}, {"params_b": -5},
-     {"params_b": math.nan}, {"params_b": math.inf}, {"name": ["gpt-4o"]},
-     {"name": "x", "reasoning": "true"}, None],
+    [
+        "o3",
+        ["o3"],
+        {"name": 3, "params_b": "123"},
+        {"params_b": True},
+        {"params_b": -5},
+        {"params_b": math.nan},
+        {"params_b": math.inf},
+        {"params_b": 10**400},
+        {"name": ["gpt-4o"]},
+        {"name": "x", "reasoning": "true"},
+        None,
+    ],
 )
 def test_wrong_types_do_not_raise_nor_fire(model):
-    strange = Policy(max_model_tier={"summarization": "medium", "classification": "huge"},
-                     models={"x": "big", "gpt-4o": {"tier": "enormous", "params_b": "a lot"}})
+    strange = Policy(
+        max_model_tier={"summarization": "medium", "classification": "huge"},
+        models={"x": "big", "gpt-4o": {"tier": "enormous", "params_b": "a lot"}},
+    )
     for policy in (POLICY, strange):
         for task in ("summarization", "classification", 3, ["summarization"]):
             manifest = manifest_with({**SUMMARY, "task": task, "model": model})

@@ -8,7 +8,10 @@ from rule_harness import manifest_with, run_rules, smallest, summary
 CHATBOT = {
     "id": "assistant-sav",
     "name": "Assistant du service client",
-    "purpose": {"need": "Answer delivery questions outside office hours.", "beneficiaries": ["clients"]},
+    "purpose": {
+        "need": "Answer delivery questions outside office hours.",
+        "beneficiaries": ["clients"],
+    },
     "task": "chat",
     "capabilities": ["chatbot"],
     "audience": ["clients"],

@@ -31,8 +31,26 @@ def test_placeholder_message_in_french():
 
 @pytest.mark.parametrize(
     "need",
-    ["TBD", "todo", "ToDo:", "N/A", "n.a.", "-", "—", "...", "?", "XXX", "xxxx", "à définir",
-     "A DEFINIR", "à compléter...", "à venir !", "  tbd  ", "TBC", "à préciser"],
+    [
+        "TBD",
+        "todo",
+        "ToDo:",
+        "N/A",
+        "n.a.",
+        "-",
+        "—",
+        "...",
+        "?",
+        "XXX",
+        "xxxx",
+        "à définir",
+        "A DEFINIR",
+        "à compléter...",
+        "à venir !",
+        "  tbd  ",
+        "TBC",
+        "à préciser",
+    ],
 )
 def test_placeholders_whatever_the_case_accents_and_punctuation(need):
     assert summary(run_rules(_with_need(need), codes=["VAL001"])) == [
@@ -40,7 +58,7 @@ def test_placeholders_whatever_the_case_accents_and_punctuation(need):
     ]
 
 
-def test_empty_need_has_its_own_message():
+def test_blank_need_has_its_own_message():
     findings = run_rules(_with_need("   "), codes=["VAL001"])
     assert [f.message for f in findings] == [
         "use `code-assistant` has an empty `purpose.need`: describe the real need the use "
@@ -84,8 +102,15 @@ def test_each_use_is_checked_on_its_own():
 
 
 @pytest.mark.parametrize(
-    "use", [{"purpose": "TBD"}, {"purpose": {"need": 3}}, {"purpose": {"need": None}},
-            {"purpose": {"need": ["TBD"]}}, {"name": 3, "purpose": {"need": "3"}}],
+    "use",
+    [
+        {"purpose": "TBD"},
+        {"purpose": {"need": 3}},
+        {"purpose": {"need": None}},
+        {"purpose": {"need": ["TBD"]}},
+        {"name": 3, "purpose": {"need": "3"}},
+        {"purpose": {"need": ""}},  # the schema reports it (minLength)
+    ],
 )
 def test_wrong_types_do_not_raise(use):
     assert run_rules(manifest_with(use), codes=["VAL001"]) == []

@@ -9,8 +9,10 @@ CHATBOT = {
     "id": "chatbot-mairie",
     "name": "Assistant en ligne de la mairie",
     "status": "pilot",
-    "purpose": {"need": "Answer residents' frequent questions at any hour.",
-                "beneficiaries": ["residents"]},
+    "purpose": {
+        "need": "Answer residents' frequent questions at any hour.",
+        "beneficiaries": ["residents"],
+    },
     "task": "rag_qa",
     "audience": ["public"],
 }
@@ -59,8 +61,12 @@ def test_pointer_is_the_assessments_mapping_when_it_exists():
     ],
 )
 def test_each_fact_that_reaches_people(facts):
-    internal = {"id": "interne", "status": "design", "audience": ["staff"],
-                "purpose": {"need": "Help agents.", "beneficiaries": ["agents"]}}
+    internal = {
+        "id": "interne",
+        "status": "design",
+        "audience": ["staff"],
+        "purpose": {"need": "Help agents.", "beneficiaries": ["agents"]},
+    }
     manifest = manifest_with({**internal, **facts}, charter="public")
     assert summary(run_rules(manifest, codes=["VIG001"])) == [("VIG001", "/uses/0")]
 

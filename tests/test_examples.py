@@ -1,0 +1,61 @@
+"""examples/: each manifest gives exactly the findings examples/README.md announces."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import REPO, clean_env, run_cli
+
+EXAMPLES = REPO / "examples"
+BULLET = re.compile(r"^- `(?P<file>[^`]+\.ya?ml)`: (?P<what>.*?)Expected: (?P<expected>.*)$", re.M)
+
+
+def announced() -> dict[str, list[tuple[str, str]]]:
+    readme = (EXAMPLES / "README.md").read_text(encoding="utf-8")
+    table = {}
+    for match in BULLET.finditer(readme):
+        expected = match.group("expected").strip()
+        table[f"examples/{match.group('file')}"] = (
+            []
+            if expected == "no finding"
+            else re.findall(r"`([A-Z]+[0-9]{3})` at `([^`]*)`", expected)
+        )
+    return table
+
+
+def test_every_example_is_announced():
+    manifests = sorted(str(p.relative_to(REPO)) for p in EXAMPLES.glob("*/ai-usage.yaml"))
+    assert sorted(announced()) == manifests
+    assert len(manifests) >= 4
+
+
+@pytest.mark.parametrize(
+    ("lang", "today"), [("en", "2026-11-29"), ("fr", "2026-11-29"), ("en", "2027-05-31")]
+)
+def test_examples_give_exactly_the_announced_findings(lang, today):
+    result = run_cli(
+        "--format",
+        "json",
+        "--lang",
+        lang,
+        "examples",
+        cwd=REPO,
+        env=clean_env(CHARTE_LINT_TODAY=today),
+    )
+    assert result.err == ""
+    report = result.json()
+    assert report["files"] == sorted(announced())
+    found: dict[str, list[tuple[str, str]]] = {}
+    for finding in report["findings"]:
+        found.setdefault(finding["file"], []).append((finding["code"], finding["pointer"]))
+        assert finding["line"] >= 1 and finding["column"] >= 1
+    for name, expected in announced().items():
+        assert sorted(found.get(name, [])) == sorted(expected), name
+    assert result.code == 1  # the faulty examples fail the run, as the README says
+
+
+def test_clean_examples_lint_clean_on_their_own():
+    for name in ("private-clean", "public-clean"):
+        result = run_cli(f"examples/{name}/ai-usage.yaml", cwd=REPO)
+        assert (result.code, result.out) == (0, "No findings in 1 file(s).\n")
