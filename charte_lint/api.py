@@ -280,6 +280,7 @@ class RuleContext:
         policy: Policy,
         lang: str = "en",
         today: _dt.date | None = None,
+        uses: list[tuple[str, Mapping[str, Any]]] | None = None,
     ) -> None:
         self.rule = rule
         self.manifest = manifest
@@ -287,15 +288,11 @@ class RuleContext:
         self.lang = lang
         self.today = today or _dt.date.today()
         self.charter: str = manifest.get("charter", "private")
+        self._uses = uses if uses is not None else uses_of(manifest)
 
     def uses(self) -> Iterator[tuple[str, Mapping[str, Any]]]:
         """(pointer, use) for each use that is a mapping, e.g. ("/uses/0", {...})."""
-        uses = self.manifest.get("uses")
-        if not isinstance(uses, list):
-            return
-        for index, use in enumerate(uses):
-            if isinstance(use, Mapping):
-                yield f"/uses/{index}", use
+        return iter(self._uses)
 
     def finding(self, pointer: str, message: str = "default", **params: Any) -> Finding:
         """A finding of this rule at `pointer`, its message rendered in the run's language."""
@@ -309,6 +306,14 @@ class RuleContext:
             principle=self.rule.principle,
             charter=self.rule.charters.get(self.charter),
         )
+
+
+def uses_of(manifest: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:
+    """(pointer, use) for each use of `manifest` that is a mapping."""
+    uses = manifest.get("uses")
+    if not isinstance(uses, list):
+        return []
+    return [(f"/uses/{i}", use) for i, use in enumerate(uses) if isinstance(use, Mapping)]
 
 
 def get(data: Any, path: str, default: Any = None) -> Any:

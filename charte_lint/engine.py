@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import os
 
-from charte_lint.api import CHARTERS, SEVERITY_RANK, Finding, RuleContext
+from charte_lint.api import CHARTERS, SEVERITY_RANK, Finding, RuleContext, uses_of
 from charte_lint.manifest import read_manifest
 from charte_lint.messages import RELATIONS, TYPE_NAMES, text
 from charte_lint.registry import matches
@@ -207,10 +207,11 @@ class Linter:
         self, manifest: Manifest, checks: list[Rule], config: Config
     ) -> list[Finding]:
         findings = []
+        uses = uses_of(manifest.data)
         for rule in checks:
             if not rule.applies_to(manifest.data["charter"]):
                 continue
-            context = RuleContext(rule, manifest.data, config.policy, self.lang, self.today)
+            context = RuleContext(rule, manifest.data, config.policy, self.lang, self.today, uses)
             try:
                 findings.extend(rule.check(manifest.data, context))
             except Exception as error:

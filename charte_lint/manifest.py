@@ -19,15 +19,6 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     from typing import Any
 
-Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-MAX_BYTES = 100 * 1024 * 1024
-"""Files above this size are refused (a 40,000-use inventory is about 50 MiB)."""
-MAX_DEPTH = 64
-"""Nesting deeper than this is refused; a manifest needs about six levels."""
-ALIAS_BUDGET = 100_000
-"""Values that aliases may add beyond ten times the file's own nodes before it is refused."""
-
 _TAG = "tag:yaml.org,2002:"
 _STR, _NULL, _BOOL, _INT, _FLOAT = (
     _TAG + "str",
@@ -37,6 +28,41 @@ _STR, _NULL, _BOOL, _INT, _FLOAT = (
     _TAG + "float",
 )
 _TIMESTAMP, _MAP, _SEQ, _MERGE = _TAG + "timestamp", _TAG + "map", _TAG + "seq", _TAG + "merge"
+
+_IMPLICIT_TAGS: dict[tuple[str, Any], str] = {}
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """libyaml's safe loader with a memo of implicit tags: the composer asks PyYAML's
+    Python resolver for the tag of every scalar, and a manifest repeats the same keys and
+    values over and over. Path resolvers, which charte-lint never registers, are skipped."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is not ScalarNode:
+            return _MAP if kind is MappingNode else _SEQ
+        key = (value, implicit)
+        tag = _IMPLICIT_TAGS.get(key)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)
+            if len(_IMPLICIT_TAGS) < 50_000 and len(value) < 64:
+                _IMPLICIT_TAGS[key] = tag
+        return tag
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+
+MAX_BYTES = 100 * 1024 * 1024
+"""Files above this size are refused (a 40,000-use inventory is about 50 MiB)."""
+MAX_DEPTH = 64
+"""Nesting deeper than this is refused; a manifest needs about six levels."""
+ALIAS_BUDGET = 100_000
+"""Values that aliases may add beyond ten times the file's own nodes before it is refused."""
+
 _OCTAL_LOOKING = re.compile(r"^[-+]?0[0-9_]+$")
 
 
