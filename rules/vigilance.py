@@ -3,11 +3,11 @@ private charter)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from charte_lint.api import Rule, get
 
 from ._common import as_list, is_blank, missing_pointer, use_id
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
