@@ -103,6 +103,9 @@ class Finding:
         self.file = ""
         self.line = self.column = self.end_line = self.end_column = 0
         self.source_line = ""  # the text of `line`, for reporters that show it
+        # Set when an inline comment or a waiver silences the finding: {"kind": "inSource" or
+        # "external", "justification": str, "approved_by": str | None, "until": str | None}.
+        self.suppression: dict[str, Any] | None = None
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.file, self.line, self.column, self.code, self.message)

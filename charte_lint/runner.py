@@ -17,7 +17,17 @@ if TYPE_CHECKING:
 PARALLEL_THRESHOLD = 32
 """Below this many files, starting workers costs more than it saves (bench/ measures it)."""
 
-_FIELDS = ("file", "line", "column", "end_line", "end_column", "use", "severity", "source_line")
+_FIELDS = (
+    "file",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "use",
+    "severity",
+    "source_line",
+    "suppression",
+)
 
 
 class RunResult:
