@@ -77,6 +77,7 @@ class Finding:
         "principle",
         "severity",
         "source_line",
+        "suppression",
         "use",
     )
 
