@@ -429,7 +429,10 @@ class _Builder:
         if tag == _INT:
             return self.integer(node, raw)
         if tag == _FLOAT:
-            return _float(raw)
+            try:
+                return _float(raw)
+            except ValueError:  # what the resolver calls a float, Python may not
+                return raw
         self.unknown_tag(node)
         return raw
 
