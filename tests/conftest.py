@@ -112,6 +112,17 @@ def _linter(lang: str) -> Linter:
     return _LINTERS[lang]
 
 
+def value_paths(value, prefix=()):
+    """Every path (tuple of keys and indexes) into a nested value, the root first."""
+    yield prefix
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from value_paths(item, (*prefix, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from value_paths(item, (*prefix, index))
+
+
 def brief(findings) -> list[tuple[str, int, int]]:
     return [(f.code, f.line, f.column) for f in findings]
 

@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 import yaml
-from conftest import SMALLEST, TODAY
+from conftest import SMALLEST, TODAY, value_paths
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -95,16 +95,6 @@ def test_random_yaml_fragments_never_raise(pieces):
     read_manifest("x.yaml", text.encode("utf-8", "surrogatepass"))
 
 
-def _paths(value, prefix=()):
-    yield prefix
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from _paths(item, (*prefix, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _paths(item, (*prefix, index))
-
-
 WRONG = st.one_of(
     st.none(),
     st.booleans(),
@@ -126,7 +116,7 @@ WRONG = st.one_of(
 def test_wrong_types_at_every_key_never_raise(seed, rng, value, lang):
     """Replace one value anywhere in a real manifest by a value of any type, or delete it."""
     document = yaml.safe_load(SEEDS[seed])
-    paths = [p for p in _paths(document) if p]
+    paths = [p for p in value_paths(document) if p]
     path = rng.choice(paths)
     parent = document
     for part in path[:-1]:

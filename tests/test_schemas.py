@@ -15,6 +15,7 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
+from conftest import SMALLEST
 
 from charte_lint.docs import config_reference, manifest_reference
 from charte_lint.schema import load_schema
@@ -33,37 +34,7 @@ ALLOWED_KEYWORDS = {
 REF_KEYWORDS = {"$ref", "description", "x-description-fr"}
 JSON_TYPES = {"string", "integer", "number", "boolean", "object", "array", "null"}
 
-SMALLEST_CLEAN_MANIFEST = """\
-version: 1
-charter: private
-organisation:
-  name: Exemple SAS
-uses:
-  - id: code-assistant
-    name: Code completion in the IDE
-    status: production
-    owner:
-      team: Platform engineering
-      accountable: Head of engineering
-    purpose:
-      need: Speed up routine code and test writing for the platform team.
-      beneficiaries: [staff]
-    description:
-      does: Suggests code completions inside the editor.
-      does_not: Does not commit, review or deploy code; suggestions are accepted by a developer.
-    tool:
-      name: GitHub Copilot Business
-      approved: copilot-business
-    task: code_assist
-    audience: [staff]
-    data:
-      personal: false
-      classification: internal
-    work:
-      impact: none
-    review:
-      last: 2026-10-01
-"""
+SMALLEST_CLEAN_MANIFEST = SMALLEST
 
 WAIVER = {
     "rule": "data-retention",

@@ -6,7 +6,7 @@ import copy
 
 import jsonschema
 import yaml
-from conftest import SMALLEST, brief, lint
+from conftest import SMALLEST, brief, lint, value_paths
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -169,16 +169,6 @@ def test_shipped_schemas_use_only_what_the_fast_validator_implements():
     assert FastValidator.unsupported_keywords({"anyOf": []}) == {"anyOf"}
 
 
-def _paths(value, prefix=()):
-    yield prefix
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from _paths(item, (*prefix, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _paths(item, (*prefix, index))
-
-
 ODD_VALUES = st.one_of(
     st.none(),
     st.booleans(),
@@ -207,7 +197,7 @@ ODD_VALUES = st.one_of(
         st.sampled_from(["name", "need", "x", "accountable"]), st.text(max_size=3), max_size=2
     ),
 )
-ALL_PATHS = [p for p in _paths(BASE) if p]
+ALL_PATHS = [p for p in value_paths(BASE) if p]
 
 
 @settings(max_examples=400, deadline=None)
