@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
     from charte_lint.api import Rule
 
-FORMATS = ("text", "json", "markdown")
+REPORT_FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit")
+FORMATS = (*REPORT_FORMATS, "markdown")
 
 
 class Options:
@@ -29,7 +30,11 @@ class Options:
 
     def __init__(self, **values: Any) -> None:
         self.paths: list[str] = list(values.get("paths") or ["."])
-        self.output_format: str = values.get("output_format") or "text"
+        self.output_format: str | None = values.get("output_format")  # None: text, or github
+        self.reports: list[str] = list(values.get("reports") or [])  # FORMAT:FILE
+        self.no_suppressions: bool = bool(values.get("no_suppressions"))
+        self.baseline: str | None = values.get("baseline")
+        self.write_baseline: str | None = values.get("write_baseline")
         self.output: str | None = values.get("output")
         self.config: str | None = values.get("config")
         self.fail_on: str | None = values.get("fail_on")
@@ -94,6 +99,8 @@ def run(options: Options, lang: str) -> int:
     """One invocation, from options to exit code."""
     if options.output_format == "markdown" and not options.list_rules:
         raise UsageError("--format markdown is only for --list-rules")
+    if options.list_rules and options.output_format not in (None, "text", "json", "markdown"):
+        raise UsageError(f"--format {options.output_format} is not available with --list-rules")
     if options.list_rules or options.explain:
         from charte_lint.registry import load_rules
 
@@ -114,7 +121,16 @@ def _lint(options: Options, lang: str) -> int:
     from charte_lint.runner import lint_files
 
     gc.disable()  # a run builds many small objects and frees them all at exit
-    linter = Linter(lang=lang, select=options.select, ignore=options.ignore)
+    reports = [_parse_report(value) for value in options.reports]
+    entries = _read_baseline(options, lang)
+    linter = Linter(
+        lang=lang,
+        select=options.select,
+        ignore=options.ignore,
+        suppressions=not options.no_suppressions,
+    )
+    if options.baseline or options.write_baseline:
+        linter.fingerprints = {}
     _check_selectors(linter.rules, [*(options.select or []), *options.ignore], lang)
     forced = None
     exclude: list[str] = []
@@ -139,20 +155,27 @@ def _lint(options: Options, lang: str) -> int:
     if not paths and not options.quiet:
         sys.stderr.write(f"charte-lint: {text(lang, 'no-files', paths=' '.join(options.paths))}\n")
     findings = sorted(result.findings, key=lambda f: f.sort_key())
-    report = Report(findings, sorted(result.files), lang, __version__)
-    if options.output_format == "json":
-        from charte_lint.reporters.json import render as render_json
-
-        rendered = render_json(report)
-    else:
-        from charte_lint.reporters.text import render as render_text
-
-        rendered = render_text(report, color=_use_color(options), quiet=options.quiet)
-    _emit(options, rendered, color=False)
+    files = sorted(result.files)
+    stale = None
+    if entries is not None and options.baseline:
+        findings, stale = _apply_baseline(entries, findings, linter, options.baseline, files, lang)
+    if options.write_baseline:
+        _write_baseline(findings, linter, options.write_baseline, lang)
+    rules = {rule.code: rule for rule in linter.rules}
+    report = Report(findings, files, lang, __version__, rules, stale)
+    for report_format, path in reports:
+        _write(path, _render(report, report_format, color=False, quiet=False), lang)
+    main_format = _main_format(options)
+    color = main_format == "text" and _use_color(options)
+    _emit(options, _render(report, main_format, color, options.quiet), color=False)
     if result.errors:
         return 2
+    if options.write_baseline:
+        return 0  # every finding is in the new baseline
     failing = False
     for finding in findings:
+        if finding.suppression is not None:
+            continue
         threshold = options.fail_on
         if threshold is None:
             config = forced or (finder.config_for(finding.file) if finder else None)
@@ -161,6 +184,86 @@ def _lint(options: Options, lang: str) -> int:
             failing = True
             break
     return 1 if failing else 0
+
+
+def _main_format(options: Options) -> str:
+    """`--format`, else `github` inside GitHub Actions when writing to a pipe, else `text`."""
+    if options.output_format:
+        return options.output_format
+    if (
+        os.environ.get("GITHUB_ACTIONS") == "true"
+        and not options.output
+        and not sys.stdout.isatty()
+    ):
+        return "github"
+    return "text"
+
+
+def _render(report: Any, output_format: str, color: bool, quiet: bool) -> str:
+    if output_format == "json":
+        from charte_lint.reporters.json import render as render_json
+
+        return render_json(report)
+    if output_format == "sarif":
+        from charte_lint.reporters.sarif import render
+    elif output_format == "github":
+        from charte_lint.reporters.github import render
+    elif output_format == "gitlab":
+        from charte_lint.reporters.gitlab import render
+    elif output_format == "junit":
+        from charte_lint.reporters.junit import render
+    else:
+        from charte_lint.reporters.text import render
+    return render(report, color=color, quiet=quiet)
+
+
+def _parse_report(value: str) -> tuple[str, str]:
+    """`--report sarif:out.sarif` -> ("sarif", "out.sarif")."""
+    output_format, _, path = value.partition(":")
+    if output_format not in REPORT_FORMATS or not path:
+        raise UsageError(
+            f"--report expects FORMAT:FILE with FORMAT one of {', '.join(REPORT_FORMATS)}, "
+            f"not `{value}`"
+        )
+    return output_format, path
+
+
+def _read_baseline(options: Options, lang: str) -> list[Any] | None:
+    if options.baseline and options.write_baseline:
+        raise UsageError("--baseline and --write-baseline cannot be used together")
+    if not options.baseline:
+        return None
+    from charte_lint.baseline import BaselineError, load
+
+    try:
+        return load(options.baseline, lang)
+    except BaselineError as error:
+        raise UsageError(str(error)) from None
+
+
+def _apply_baseline(
+    entries: list[Any], findings: list[Any], linter: Any, path: str, files: list[str], lang: str
+) -> tuple[list[Any], list[Any]]:
+    from charte_lint.baseline import TEXTS, describe_stale, subtract
+
+    findings, stale = subtract(entries, findings, linter.fingerprints, path, files)
+    for entry in stale:
+        sys.stderr.write(f"charte-lint: {describe_stale(entry, lang)}\n")
+    if stale:
+        count = TEXTS[lang]["stale-count"].format(count=len(stale), path=path)
+        sys.stderr.write(f"charte-lint: {count}\n")
+    return findings, stale
+
+
+def _write_baseline(findings: list[Any], linter: Any, path: str, lang: str) -> None:
+    from charte_lint.baseline import TEXTS, entries_for
+    from charte_lint.baseline import render as render_baseline
+
+    entries = entries_for(findings, linter.fingerprints, path)
+    _write(path, render_baseline(entries), lang)
+    sys.stderr.write(
+        f"charte-lint: {TEXTS[lang]['written'].format(count=len(entries), path=path)}\n"
+    )
 
 
 def _excluded(path: str, finder: Any, given: list[str]) -> bool:
@@ -199,22 +302,25 @@ def _use_color(options: Options) -> bool:
 
 def _emit(options: Options, rendered: str, color: bool) -> int:
     if options.output:
-        from charte_lint.output import write_atomically
+        from charte_lint.messages import pick_language
 
-        try:
-            write_atomically(options.output, rendered)
-        except OSError as error:
-            from charte_lint.messages import pick_language, text
-
-            lang = pick_language(options.lang)
-            reason = error.strerror or str(error)
-            raise UsageError(
-                text(lang, "cannot-write", path=options.output, reason=reason)
-            ) from None
+        _write(options.output, rendered, pick_language(options.lang))
     else:
         sys.stdout.write(rendered)
         sys.stdout.flush()
     return 0
+
+
+def _write(path: str, rendered: str, lang: str) -> None:
+    from charte_lint.output import write_atomically
+
+    try:
+        write_atomically(path, rendered)
+    except OSError as error:
+        from charte_lint.messages import text
+
+        reason = error.strerror or str(error)
+        raise UsageError(text(lang, "cannot-write", path=path, reason=reason)) from None
 
 
 def _explain(rules: list[Rule], key: str, lang: str) -> int:
@@ -270,11 +376,35 @@ def _parse_with_click(args: list[str]) -> int:
         "--format",
         "output_format",
         type=click.Choice(FORMATS),
-        default="text",
-        show_default=True,
-        help="Output format (markdown: only with --list-rules).",
+        help="Format of the main report [default: text; github inside GitHub Actions when "
+        "standard output is not a terminal] (markdown: only with --list-rules).",
     )
-    @click.option("-o", "--output", metavar="FILE", help="Write the report to FILE (atomically).")
+    @click.option(
+        "-o", "--output", metavar="FILE", help="Write the main report to FILE (atomically)."
+    )
+    @click.option(
+        "--report",
+        "reports",
+        multiple=True,
+        metavar="FORMAT:FILE",
+        help="Also write a report in FORMAT (text, json, sarif, github, gitlab, junit) to FILE; "
+        "repeatable.",
+    )
+    @click.option(
+        "--no-suppressions",
+        is_flag=True,
+        help="Audit: ignore suppression comments and waivers, report everything.",
+    )
+    @click.option(
+        "--baseline",
+        metavar="FILE",
+        help="Report only findings that are not in this baseline; list its stale entries.",
+    )
+    @click.option(
+        "--write-baseline",
+        metavar="FILE",
+        help="Record the current findings in FILE as the baseline, and exit 0.",
+    )
     @click.option(
         "--config",
         metavar="PATH",

@@ -333,9 +333,36 @@ def update_readme(text: str) -> str:
     return text
 
 
-if __name__ == "__main__":  # python -m charte_lint.docs: refresh README.md in place
+# --- docs/rules.md and docs/rules.fr.md ------------------------------------------------------
+
+RULES_DOCS = {"en": "docs/rules.md", "fr": "docs/rules.fr.md"}
+"""The rule reference pages, by language, as paths relative to the repository."""
+
+
+def rules_docs() -> dict[str, str]:
+    """The text of each rule reference page (built-in rules only), by path in the repository."""
+    from charte_lint.docs_rules import rules_markdown
+    from charte_lint.rules import RULES as BUILTIN
+    from charte_lint.structure import RULES as STRUCTURAL
+
+    rules = [*STRUCTURAL, *BUILTIN]
+    return {path: rules_markdown(rules, lang) for lang, path in RULES_DOCS.items()}
+
+
+def write_rules_docs(root: Any) -> None:
+    """Write docs/rules.md and docs/rules.fr.md under the repository directory `root`."""
+    from pathlib import Path
+
+    for path, text in rules_docs().items():
+        target = Path(root) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":  # python -m charte_lint.docs: refresh README.md and docs/rules*.md
     import sys
     from pathlib import Path
 
     readme = Path(sys.argv[1] if len(sys.argv) > 1 else "README.md")
     readme.write_text(update_readme(readme.read_text(encoding="utf-8")), encoding="utf-8")
+    write_rules_docs(readme.resolve().parent)

@@ -51,6 +51,7 @@ class Linter:
         select: list[str] | None = None,
         ignore: Iterable[str] = (),
         today: _dt.date | None = None,
+        suppressions: bool = True,
     ) -> None:
         if rules is None:
             from charte_lint.registry import load_rules
@@ -63,6 +64,10 @@ class Linter:
         self.today = today or _today()
         self._validator: Any = None
         self._selection: dict[int, tuple[dict[str, str], list[Rule]]] = {}
+        self.suppressions = suppressions  # False: `--no-suppressions`, comments and waivers ignored
+        # (file, pointer) -> fingerprint of the value there, collected for baselines when not None.
+        self.fingerprints: dict[tuple[str, str], str] | None = None
+        self._codes: dict[str, str] | None = None
 
     @property
     def validator(self) -> Any:
@@ -103,13 +108,35 @@ class Linter:
         severities, checks = self.selection(config)
         if isinstance(data, dict) and data.get("charter") in CHARTERS:
             findings.extend(self._rule_findings(manifest, checks, config))
+        kept = self._place(findings, manifest, severities)
+        if self.suppressions:
+            waivers = data.get("waivers") if isinstance(data, dict) else None
+            if waivers or (manifest.text and "charte-lint:" in manifest.text):
+                kept.extend(
+                    self._place(self._suppress(manifest, kept, severities), manifest, severities)
+                )
+        if self.fingerprints is not None:
+            from charte_lint.baseline import value_fingerprint
+
+            for finding in kept:
+                key = (path, finding.pointer)
+                if key not in self.fingerprints:
+                    self.fingerprints[key] = value_fingerprint(data, finding.pointer)
+        kept.sort(key=Finding.sort_key)
+        return kept
+
+    def _place(
+        self, findings: list[Finding], manifest: Manifest, severities: dict[str, str]
+    ) -> list[Finding]:
+        """The findings of enabled rules, with their severity, file, use and position."""
+        data = manifest.data
         kept = []
         for finding in findings:
             severity = severities.get(finding.code)
             if severity is None:
                 continue
             finding.severity = severity
-            finding.file = path
+            finding.file = manifest.path
             finding.use = _use_id(data, finding.pointer)
             if not finding.line:
                 finding.line, finding.column, finding.end_line, finding.end_column = (
@@ -117,8 +144,108 @@ class Linter:
                 )
             finding.source_line = manifest.source_line(finding.line)
             kept.append(finding)
-        kept.sort(key=Finding.sort_key)
         return kept
+
+    def _suppress(
+        self, manifest: Manifest, findings: list[Finding], severities: dict[str, str]
+    ) -> list[Finding]:
+        """Apply inline directives then waivers; return the findings about them.
+
+        Unused ones are reported only when the rules ran: not for a file that could not be read.
+        """
+        from charte_lint import structure
+
+        data = manifest.data
+        ran = isinstance(data, dict) and data.get("charter") in CHARTERS
+        extra: list[Finding] = []
+        if manifest.text and "charte-lint:" in manifest.text:
+            from charte_lint import suppressions
+
+            directives = suppressions.parse(manifest.text, manifest.root)
+            suppressions.apply(directives, findings)
+            for directive in directives:
+                kind, rules = directive.kind, ", ".join(directive.rules)
+                if not directive.reason:
+                    finding = self._engine_finding(
+                        structure.SUPPRESSION_WITHOUT_REASON, "", kind=kind, rules=rules
+                    )
+                    finding.line, finding.column = directive.line, directive.column
+                    finding.end_line, finding.end_column = directive.line, directive.end_column
+                    extra.append(finding)
+                    continue
+                for rule in directive.rules:
+                    if not ran or rule in directive.used or self._disabled(rule, severities):
+                        continue
+                    finding = self._engine_finding(
+                        structure.UNUSED_SUPPRESSION, "", kind=kind, rule=rule
+                    )
+                    finding.line, finding.column = directive.line, directive.column
+                    finding.end_line, finding.end_column = directive.line, directive.end_column
+                    extra.append(finding)
+        waivers = data.get("waivers") if ran else None
+        if isinstance(waivers, list):
+            extra.extend(self._waive(waivers, findings, severities))
+        return extra
+
+    def _waive(
+        self, waivers: list[Any], findings: list[Finding], severities: dict[str, str]
+    ) -> list[Finding]:
+        from charte_lint.api import parse_date
+        from charte_lint.structure import EXPIRED_WAIVER, UNUSED_WAIVER
+        from charte_lint.suppressions import UNSILENCEABLE
+
+        extra = []
+        for index, waiver in enumerate(waivers):
+            if not isinstance(waiver, dict):
+                continue
+            fields = [waiver.get(k) for k in ("rule", "use", "reason", "approved_by")]
+            until = parse_date(waiver.get("until"))
+            if until is None or not all(isinstance(v, str) and v.strip() for v in fields):
+                continue  # the schema reports it
+            rule, use, reason, approved_by = fields
+            params = {"rule": rule, "use": use, "approved_by": approved_by, "until": until}
+            if until < self.today:
+                extra.append(
+                    self._engine_finding(EXPIRED_WAIVER, f"/waivers/{index}/until", **params)
+                )
+                continue
+            record = {
+                "kind": "external",
+                "justification": reason,
+                "approved_by": approved_by,
+                "until": until.isoformat(),
+            }
+            used = False
+            for finding in findings:
+                if finding.code in UNSILENCEABLE or not (
+                    rule in (finding.code, finding.name) or rule.upper() == finding.code
+                ):
+                    continue
+                if use == "*" or use == finding.use:
+                    used = True
+                    if finding.suppression is None:
+                        finding.suppression = record
+            if not used and not self._disabled(rule, severities):
+                extra.append(
+                    self._engine_finding(UNUSED_WAIVER, f"/waivers/{index}/rule", **params)
+                )
+        return extra
+
+    def _disabled(self, rule: str, severities: dict[str, str]) -> bool:
+        """Whether `rule` names a known rule that this run does not check."""
+        if self._codes is None:
+            self._codes = {key: r.code for r in self.rules for key in (r.code, r.name)}
+        code = self._codes.get(rule) or self._codes.get(rule.upper())
+        return code is not None and code not in severities
+
+    def _engine_finding(self, which: Rule, pointer: str, **params: Any) -> Finding:
+        return Finding(
+            which.code,
+            which.name,
+            which.severity,
+            pointer,
+            which.messages["default"][self.lang].format(**params),
+        )
 
     def _structural(
         self, kind: str, table: dict[str, Any], pointer: str, on_key: bool, params: dict[str, Any]

@@ -93,7 +93,8 @@ def _parallel(linter: Linter, jobs: list[tuple[str, Config]], workers: int) -> R
             status = 0
             try:
                 chunk = _serial(linter, jobs[start : start + size])
-                payload = ("ok", chunk.files, chunk.errors, [_flatten(f) for f in chunk.findings])
+                flat = [_flatten(f) for f in chunk.findings]
+                payload = ("ok", chunk.files, chunk.errors, flat, linter.fingerprints)
             except BaseException as error:  # sent to the parent, which reports it
                 payload = ("error", type(error).__name__, str(error), error)
                 status = 1
@@ -117,6 +118,8 @@ def _parallel(linter: Linter, jobs: list[tuple[str, Config]], workers: int) -> R
             result.files.extend(payload[1])
             result.errors.extend(payload[2])
             result.findings.extend(_rebuild(f) for f in payload[3])
+            if linter.fingerprints is not None and payload[4]:
+                linter.fingerprints.update(payload[4])  # values fingerprinted for a baseline
         elif failure is None:
             failure = payload
     if failure is not None:

@@ -575,6 +575,180 @@ DUPLICATE_USE_ID = _rule(
     ),
 )
 
+EXPIRED_WAIVER = _rule(
+    "CL201",
+    "expired-waiver",
+    "warning",
+    (
+        "A waiver whose end date has passed: it no longer silences anything.",
+        "Une dérogation dont la date de fin est passée : elle ne fait plus taire aucun constat.",
+    ),
+    {
+        "default": (
+            "the waiver of `{rule}` for `{use}` (approved by {approved_by}) ended on {until}: "
+            "fix what it covered, or renew it with a new approval and date",
+            "la dérogation à `{rule}` pour `{use}` (approuvée par {approved_by}) a pris fin le "
+            "{until} : corriger ce qu'elle couvrait, ou la renouveler avec une nouvelle "
+            "approbation et une nouvelle date",
+        )
+    },
+    (
+        _docs(
+            "Reports a waiver (`waivers[]`) whose `until` date is in the past. From the day after "
+            "`until`, the waiver silences nothing and the findings it covered are reported again.",
+            "A waiver is a time-limited exception someone approved. Once it has run out, the "
+            "exception needs a fresh decision: either the problem is fixed, or someone accountable "
+            "approves it again, knowingly.",
+            "waivers:\n  - rule: DAT002\n    use: chatbot\n    reason: Contract being signed\n"
+            "    approved_by: DPO\n    until: 2025-01-31",
+            "waivers:\n  - rule: DAT002\n    use: chatbot\n    reason: Contract signed, renewal "
+            "pending\n    approved_by: DPO\n    until: 2026-06-30",
+            "Fix the findings the waiver covered and remove it, or have it approved again with a "
+            "new `until` date.",
+        ),
+        _docs(
+            "Signale une dérogation (`waivers[]`) dont la date `until` est passée. Dès le "
+            "lendemain de `until`, la dérogation ne fait plus taire aucun constat et ceux qu'elle "
+            "couvrait sont de nouveau signalés.",
+            "Une dérogation est une exception limitée dans le temps, approuvée par quelqu'un. Une "
+            "fois échue, elle demande une nouvelle décision : soit le problème est corrigé, soit "
+            "une personne responsable l'approuve de nouveau, en connaissance de cause.",
+            "waivers:\n  - rule: DAT002\n    use: chatbot\n    reason: Contrat en cours\n"
+            "    approved_by: DPO\n    until: 2025-01-31",
+            "waivers:\n  - rule: DAT002\n    use: chatbot\n    reason: Contrat signé, "
+            "renouvellement en cours\n    approved_by: DPO\n    until: 2026-06-30",
+            "Corriger les constats que couvrait la dérogation et la retirer, ou la faire approuver "
+            "de nouveau avec une nouvelle date `until`.",
+            "fr",
+        ),
+    ),
+)
+
+UNUSED_WAIVER = _rule(
+    "CL202",
+    "unused-waiver",
+    "warning",
+    (
+        "A waiver that silences nothing.",
+        "Une dérogation qui ne fait taire aucun constat.",
+    ),
+    {
+        "default": (
+            "the waiver of `{rule}` for `{use}` silences nothing: remove it",
+            "la dérogation à `{rule}` pour `{use}` ne fait taire aucun constat : la retirer",
+        )
+    },
+    (
+        _docs(
+            "Reports a waiver that matched no finding in this run: the problem was fixed, the use "
+            "was renamed or removed, or the rule is misspelt. Waivers of rules that are not "
+            "enabled in the run are not reported.",
+            "Stale exceptions hide future problems: a waiver left behind would silence the same "
+            "rule if the problem came back, without anyone deciding it again.",
+            "waivers:\n  - rule: DAT002\n    use: old-chatbot   # no such use any more\n"
+            "    reason: Contract being signed\n    approved_by: DPO\n    until: 2026-06-30",
+            "# no waiver: nothing left to excuse",
+            "Remove the waiver, or correct its `rule` or `use`.",
+        ),
+        _docs(
+            "Signale une dérogation qui ne correspond à aucun constat : le problème a été "
+            "corrigé, l'usage renommé ou retiré, ou la règle est mal orthographiée. Les "
+            "dérogations à des règles non activées pendant l'exécution ne sont pas signalées.",
+            "Une exception oubliée masque les problèmes futurs : elle ferait taire la même règle "
+            "si le problème revenait, sans que personne ne l'ait de nouveau décidé.",
+            "waivers:\n  - rule: DAT002\n    use: ancien-chatbot   # cet usage n'existe plus\n"
+            "    reason: Contrat en cours\n    approved_by: DPO\n    until: 2026-06-30",
+            "# pas de dérogation : plus rien à excuser",
+            "Retirer la dérogation, ou corriger sa `rule` ou son `use`.",
+            "fr",
+        ),
+    ),
+)
+
+SUPPRESSION_WITHOUT_REASON = _rule(
+    "CL901",
+    "suppression-without-reason",
+    "error",
+    (
+        "A suppression comment that does not say why.",
+        "Un commentaire de suppression qui ne dit pas pourquoi.",
+    ),
+    {
+        "default": (
+            "`# charte-lint: {kind}[{rules}]` gives no reason: add ` -- ` and why the finding "
+            "does not apply; until then it silences nothing",
+            "`# charte-lint: {kind}[{rules}]` ne donne pas de raison : ajouter ` -- ` et "
+            "pourquoi le constat ne s'applique pas ; d'ici là, il ne fait rien taire",
+        )
+    },
+    (
+        _docs(
+            "Reports an `ignore` or `disable` comment without a reason after ` -- `. Such a "
+            "comment silences nothing: the findings it names are still reported.",
+            "A declaration is read by people who must trust it: an exception nobody explained "
+            "cannot be reviewed, and cannot be told apart from a shortcut.",
+            "    tool:\n      name: Shadow GPT  # charte-lint: ignore[DAT002]",
+            "    tool:\n      name: Shadow GPT  # charte-lint: ignore[DAT002] -- public data "
+            "only, LEGAL-12",
+            "Write the reason after ` -- `: a ticket, a decision, the fact that makes the rule "
+            "not apply.",
+        ),
+        _docs(
+            "Signale un commentaire `ignore` ou `disable` sans raison après ` -- `. Un tel "
+            "commentaire ne fait rien taire : les constats qu'il nomme sont toujours signalés.",
+            "Une déclaration est lue par des personnes qui doivent pouvoir s'y fier : une "
+            "exception que personne n'a expliquée ne peut pas être vérifiée, ni distinguée d'un "
+            "raccourci.",
+            "    tool:\n      name: Shadow GPT  # charte-lint: ignore[DAT002]",
+            "    tool:\n      name: Shadow GPT  # charte-lint: ignore[DAT002] -- données "
+            "publiques uniquement, LEGAL-12",
+            "Écrire la raison après ` -- ` : un ticket, une décision, le fait qui rend la règle "
+            "inapplicable.",
+            "fr",
+        ),
+    ),
+)
+
+UNUSED_SUPPRESSION = _rule(
+    "CL902",
+    "unused-suppression",
+    "warning",
+    (
+        "A suppression comment that silences nothing.",
+        "Un commentaire de suppression qui ne fait rien taire.",
+    ),
+    {
+        "default": (
+            "`{rule}` in `# charte-lint: {kind}[...]` silences nothing: remove it",
+            "`{rule}` dans `# charte-lint: {kind}[...]` ne fait rien taire : le retirer",
+        )
+    },
+    (
+        _docs(
+            "Reports a rule named in an `ignore` or `disable` comment that silenced no finding: "
+            "the problem was fixed, the comment sits on the wrong line, or the rule is misspelt. "
+            "Rules that are not enabled in the run are not reported.",
+            "A forgotten suppression would silence the same rule if the problem came back, "
+            "without anyone deciding it again.",
+            "    data:\n      personal: false  # charte-lint: ignore[DAT001] -- no longer true",
+            "    data:\n      personal: false",
+            "Remove the comment, or the rule from its list.",
+        ),
+        _docs(
+            "Signale une règle nommée dans un commentaire `ignore` ou `disable` qui n'a fait "
+            "taire aucun constat : le problème a été corrigé, le commentaire n'est pas sur la "
+            "bonne ligne, ou la règle est mal orthographiée. Les règles non activées pendant "
+            "l'exécution ne sont pas signalées.",
+            "Une suppression oubliée ferait taire la même règle si le problème revenait, sans "
+            "que personne ne l'ait de nouveau décidé.",
+            "    data:\n      personal: false  # charte-lint: ignore[DAT001] -- plus vrai",
+            "    data:\n      personal: false",
+            "Retirer le commentaire, ou la règle de sa liste.",
+            "fr",
+        ),
+    ),
+)
+
 RULES = [
     SYNTAX_ERROR,
     DUPLICATE_KEY,
@@ -588,6 +762,10 @@ RULES = [
     WRONG_TYPE,
     INVALID_VALUE,
     DUPLICATE_USE_ID,
+    EXPIRED_WAIVER,
+    UNUSED_WAIVER,
+    SUPPRESSION_WITHOUT_REASON,
+    UNUSED_SUPPRESSION,
 ]
 
 # What the reader (manifest.py) and the schema validator (schema.py) report -> (rule, message id).

@@ -64,3 +64,41 @@ def sends_sensitive_data(use: Mapping[str, Any]) -> bool:
         or bool(as_list(data.get("special")))
         or data.get("classification") in SENSITIVE_CLASSIFICATIONS
     )
+
+
+def is_administration(manifest: Mapping[str, Any]) -> bool:
+    """A public body, or a private body running a public service; by default, from `charter`."""
+    sector = get_in(manifest, "organisation", "sector")
+    if sector in ("public_body", "private_public_service"):
+        return True
+    return sector is None and manifest.get("charter") == "public"
+
+
+def is_public_body(manifest: Mapping[str, Any]) -> bool:
+    """`organisation.sector: public_body`, or no sector under the public charter."""
+    sector = get_in(manifest, "organisation", "sector")
+    if sector is not None:
+        return sector == "public_body"
+    return manifest.get("charter") == "public"
+
+
+def processes_personal_data(use: Mapping[str, Any]) -> bool:
+    """`data.personal: true`, or special-category data declared (they are personal data)."""
+    data = use.get("data")
+    if not isinstance(data, Mapping):
+        return False
+    return data.get("personal") is True or bool(as_list(data.get("special")))
+
+
+def get_in(data: Any, *keys: str) -> Any:
+    """`data[k1][k2]...`, or None where a step is missing or not a mapping."""
+    for key in keys:
+        if not isinstance(data, Mapping):
+            return None
+        data = data.get(key)
+    return data
+
+
+def strings(value: Any) -> list[str]:
+    """The strings of a list (other items left out); empty when `value` is not a list."""
+    return [item for item in as_list(value) if isinstance(item, str)]

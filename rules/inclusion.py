@@ -245,4 +245,242 @@ origine, lieu de résidence...), consigner la date, la méthode et le résultat 
     check=_check_bias_testing,
 )
 
-RULES = [PUBLIC_SERVICE_WITHOUT_ACCESSIBILITY, DECISION_WITHOUT_BIAS_TESTING]
+
+_AT_RISK_SUBJECTS = ("minors", "vulnerable", "patients")
+
+
+def _check_alternative(manifest: Mapping[str, Any], ctx: RuleContext) -> Iterator[Finding]:
+    if ctx.charter != "public":
+        return
+    for pointer, use in ctx.uses():
+        status = use.get("status")
+        if "public" not in as_list(use.get("audience")) or status not in _LIVE_STATUSES:
+            continue
+        if is_blank(get(use, "inclusion.alternative")):
+            yield ctx.finding(
+                missing_pointer(pointer, use, "inclusion.alternative"),
+                use_id=use_id(use),
+                status=status,
+            )
+
+
+def _check_groups(manifest: Mapping[str, Any], ctx: RuleContext) -> Iterator[Finding]:
+    for pointer, use in ctx.uses():
+        if use.get("status") == "retired" or get(use, "decision.affects_individuals") is not True:
+            continue
+        special = [item for item in as_list(get(use, "data.special")) if isinstance(item, str)]
+        subjects = [s for s in as_list(get(use, "data.subjects")) if s in _AT_RISK_SUBJECTS]
+        if not (special or subjects) or not is_blank(get(use, "inclusion.groups")):
+            continue
+        yield ctx.finding(
+            missing_pointer(pointer, use, "inclusion.groups"),
+            use_id=use_id(use),
+            facts=", ".join(f"`{item}`" for item in subjects + special),
+        )
+
+
+PUBLIC_SERVICE_WITHOUT_ALTERNATIVE = Rule(
+    code="INC003",
+    name="public-service-without-alternative",
+    principle="inclusion",
+    charters={"public": "S4"},
+    severity="warning",
+    summary={
+        "en": "A public-facing AI service keeps a human or non-digital channel.",
+        "fr": "Un service d'IA ouvert au public garde un canal humain ou non numérique.",
+    },
+    messages={
+        "default": {
+            "en": "use `{use_id}` (`status: {status}`) serves the public and has no "
+            "`inclusion.alternative`: name the human or non-digital channel people can use "
+            "instead",
+            "fr": "l'usage `{use_id}` (`status: {status}`) s'adresse au public et n'a pas "
+            "d'`inclusion.alternative` : indiquer le canal humain ou non numérique que les "
+            "personnes peuvent utiliser à la place",
+        }
+    },
+    docs={
+        "en": """\\
+## What it does
+Under the public charter, flags a use in `pilot` or `production` whose `audience` includes
+`public` and that gives no `inclusion.alternative`.
+
+## Why it matters
+Public charter S4 (inclusion: AI stays accessible to every public). Some residents cannot or
+will not use a digital, automated channel: people far from digital tools, with some
+disabilities, or with a situation the tool does not handle. The Défenseur des droits insists
+that the dematerialisation of public services must keep another way of reaching them.
+
+## Example
+Failing:
+```yaml
+status: production
+audience: [public]
+```
+Passing:
+```yaml
+status: production
+audience: [public]
+inclusion:
+  alternative: Reception desk and phone line of the town hall, Monday to Saturday morning.
+```
+
+## How to fix
+Keep (or open) a channel with a person, at a desk, by phone or by post, say where and when in
+`inclusion.alternative`, and point to it from the AI service itself.
+""",
+        "fr": """\\
+## Ce que fait la règle
+Avec la charte publique, signale un usage en `pilot` ou en `production` dont l'`audience`
+comprend `public` et qui ne donne pas d'`inclusion.alternative`.
+
+## Pourquoi c'est important
+Charte publique S4 (inclusion : l'IA reste accessible à tous les publics). Certains habitants ne
+peuvent ou ne veulent pas passer par un canal numérique automatisé : personnes éloignées du
+numérique, en situation de handicap, ou dont la situation sort de ce que l'outil traite. Le
+Défenseur des droits rappelle que la dématérialisation des services publics doit garder un autre
+moyen d'y accéder.
+
+## Exemple
+En échec :
+```yaml
+status: production
+audience: [public]
+```
+Conforme :
+```yaml
+status: production
+audience: [public]
+inclusion:
+  alternative: Accueil de la mairie et accueil téléphonique, du lundi au samedi matin.
+```
+
+## Comment corriger
+Garder (ou ouvrir) un canal humain, au guichet, par téléphone ou par courrier, indiquer où et
+quand dans `inclusion.alternative`, et le signaler depuis le service d'IA lui-même.
+""",
+    },
+    references=(
+        "Charte S4",
+        "Défenseur des droits, « Dématérialisation des services publics : trois ans après » (2022)",
+    ),
+    check=_check_alternative,
+)
+
+VULNERABLE_PEOPLE_WITHOUT_GROUPS = Rule(
+    code="INC004",
+    name="vulnerable-people-without-groups",
+    principle="inclusion",
+    charters={"private": "P5", "public": "S4"},
+    severity="warning",
+    summary={
+        "en": "Decisions about vulnerable people or on sensitive data name the groups at risk.",
+        "fr": "Les décisions sur des personnes vulnérables ou des données sensibles nomment les "
+        "groupes exposés.",
+    },
+    messages={
+        "default": {
+            "en": "use `{use_id}` is used in decisions about people and involves {facts}, but "
+            "has no `inclusion.groups`: name the groups that could be excluded or treated "
+            "unfairly",
+            "fr": "l'usage `{use_id}` sert à des décisions sur des personnes et concerne "
+            "{facts}, mais n'a pas d'`inclusion.groups` : nommer les groupes qui pourraient être "
+            "exclus ou traités inéquitablement",
+        }
+    },
+    docs={
+        "en": """\\
+## What it does
+Flags a use, unless `retired`, that is used in decisions about people
+(`decision.affects_individuals: true`), whose data concern `minors`, `vulnerable` people or
+`patients` (`data.subjects`) or include special-category data (`data.special`), and that
+names no `inclusion.groups`.
+
+## Why it matters
+Private charter P5 (no exclusion, no discrimination, internally or towards clients) and public
+charter S4 (no discrimination). Children, vulnerable people, patients and people described by
+health, origin or beliefs are those an automated decision harms most and most silently. Naming
+these groups is the first step of any bias test or impact assessment (see `INC002`), which
+the Défenseur des droits and the CNIL call for to prevent automated discrimination.
+
+## Example
+Failing:
+```yaml
+decision:
+  affects_individuals: true
+data:
+  personal: true
+  subjects: [public, minors]
+```
+Passing:
+```yaml
+decision:
+  affects_individuals: true
+data:
+  personal: true
+  subjects: [public, minors]
+inclusion:
+  groups: [single-parent families, pupils with disabilities, families without internet access]
+```
+
+## How to fix
+With the service and, where possible, people from the groups concerned, list the groups that
+the use could exclude or treat unfairly in `inclusion.groups`, and check the results for them.
+""",
+        "fr": """\\
+## Ce que fait la règle
+Signale un usage, sauf s'il est `retired`, qui sert à des décisions sur des personnes
+(`decision.affects_individuals: true`), dont les données concernent des mineurs (`minors`), des
+personnes vulnérables (`vulnerable`) ou des patients (`patients`) dans `data.subjects`, ou
+comprennent des données sensibles (`data.special`), et qui ne nomme pas d'`inclusion.groups`.
+
+## Pourquoi c'est important
+Charte privée P5 (n'exclure personne, ne créer aucune discrimination, en interne comme envers
+les clients) et charte publique S4 (aucune discrimination). Les enfants, les personnes
+vulnérables, les patients et les personnes décrites par leur santé, leur origine ou leurs
+convictions sont ceux qu'une décision automatisée pénalise le plus, et le plus discrètement.
+Nommer ces groupes est la première étape de tout test de biais ou analyse d'impact (voir
+`INC002`), que le Défenseur des droits et la CNIL demandent pour prévenir les discriminations
+automatisées.
+
+## Exemple
+En échec :
+```yaml
+decision:
+  affects_individuals: true
+data:
+  personal: true
+  subjects: [public, minors]
+```
+Conforme :
+```yaml
+decision:
+  affects_individuals: true
+data:
+  personal: true
+  subjects: [public, minors]
+inclusion:
+  groups: [familles monoparentales, élèves en situation de handicap, familles sans internet]
+```
+
+## Comment corriger
+Avec le service et, si possible, des personnes des groupes concernés, lister dans
+`inclusion.groups` les groupes que l'usage pourrait exclure ou traiter inéquitablement, et
+vérifier les résultats pour eux.
+""",
+    },
+    references=(
+        "Charte P5 / S4",
+        "Défenseur des droits et CNIL, « Algorithmes : prévenir l'automatisation des "
+        "discriminations » (2020)",
+    ),
+    check=_check_groups,
+)
+
+
+RULES = [
+    PUBLIC_SERVICE_WITHOUT_ACCESSIBILITY,
+    DECISION_WITHOUT_BIAS_TESTING,
+    PUBLIC_SERVICE_WITHOUT_ALTERNATIVE,
+    VULNERABLE_PEOPLE_WITHOUT_GROUPS,
+]

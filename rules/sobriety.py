@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Mapping
+from pathlib import Path
 
 from charte_lint.api import Rule, get
 
@@ -25,11 +27,22 @@ TIER_LIMITS = ((15, "small"), (80, "medium"), (300, "large"))
 
 def _check_reasoning(manifest: Mapping[str, Any], ctx: RuleContext) -> Iterator[Finding]:
     for pointer, use in ctx.uses():
-        task = use.get("task")
-        if get(use, "model.reasoning") is not True or task not in _SIMPLE_TASKS:
+        task, model = use.get("task"), use.get("model")
+        if task not in _SIMPLE_TASKS or not isinstance(model, Mapping):
             continue
-        if is_blank(get(use, "sobriety.justification")):
+        if not is_blank(get(use, "sobriety.justification")):
+            continue
+        reasoning, name = model.get("reasoning"), model.get("name")
+        if reasoning is True:
             yield ctx.finding(f"{pointer}/model/reasoning", use_id=use_id(use), task=task)
+        elif reasoning is None and isinstance(name, str) and _builtin_entry(name).get("reasoning"):
+            yield ctx.finding(
+                f"{pointer}/model/name",
+                "reasoning_model",
+                use_id=use_id(use),
+                task=task,
+                model=name.strip(),
+            )
 
 
 def _size(value: Any) -> float | None:
@@ -50,12 +63,40 @@ def tier_for_params(params_b: float) -> str:
     return "frontier"
 
 
-def _catalogue_entry(policy: Policy, name: Any) -> Mapping[str, Any]:
-    if not isinstance(name, str):
-        return {}
+# Calls a month above which a use should know its energy use (SOB003).
+HIGH_VOLUME = 100_000
+_MODELS_FILE = "models.json"
+_builtin_index: dict[str, Mapping[str, Any]] | None = None
+
+
+def builtin_models() -> list[dict[str, Any]]:
+    """The built-in model catalogue (`rules/models.json`), as a list of entries.
+
+    Each entry: `name` and `aliases` (matched without regard to case), `params_b` (billions of
+    parameters as the vendor published them, `null` when it did not), `tier`, `source` (where
+    the size comes from, or the basis of the estimated tier, with a date) and, for models that
+    always reason before answering, `reasoning: true`."""
+    with open(Path(__file__).with_name(_MODELS_FILE), encoding="utf-8") as file:
+        entries: list[dict[str, Any]] = json.load(file)
+    return entries
+
+
+def _builtin_entry(name: str) -> Mapping[str, Any]:
+    """The built-in catalogue's entry for `name` or one of its aliases (read on first need)."""
+    global _builtin_index
+    if _builtin_index is None:
+        index: dict[str, Mapping[str, Any]] = {}
+        for entry in builtin_models():
+            for key in (entry["name"], *entry.get("aliases", ())):
+                index[key.casefold()] = entry
+        _builtin_index = index
+    return _builtin_index.get(name.strip().casefold(), {})
+
+
+def _configured_entry(policy: Policy, name: str) -> Mapping[str, Any]:
     entry = policy.models.get(name)
     if entry is None:
-        wanted = name.casefold()
+        wanted = name.strip().casefold()
         entry = next(
             (value for key, value in policy.models.items() if str(key).casefold() == wanted), None
         )
@@ -63,13 +104,20 @@ def _catalogue_entry(policy: Policy, name: Any) -> Mapping[str, Any]:
 
 
 def _model_tier(model: Mapping[str, Any], policy: Policy) -> tuple[str, float | None] | None:
-    """(tier, params_b used to derive it or None), or None when the tier is unknown."""
-    entry = _catalogue_entry(policy, model.get("name"))
-    if entry.get("tier") in TIERS:
-        return entry["tier"], None
-    params_b = _size(model.get("params_b"))
-    if params_b is None:
-        params_b = _size(entry.get("params_b"))
+    """(tier, params_b used to derive it or None), or None when the tier is unknown.
+
+    The configuration's catalogue comes first, then the use's `model.params_b`, then the
+    built-in catalogue."""
+    name = model.get("name")
+    configured = _configured_entry(policy, name) if isinstance(name, str) else {}
+    if configured.get("tier") in TIERS:
+        return configured["tier"], None
+    params_b = _size(model.get("params_b")) or _size(configured.get("params_b"))
+    if params_b is None and isinstance(name, str):
+        builtin = _builtin_entry(name)
+        params_b = _size(builtin.get("params_b"))
+        if params_b is None:
+            return (builtin["tier"], None) if builtin.get("tier") in TIERS else None
     if params_b is None:
         return None
     return tier_for_params(params_b), params_b
@@ -114,13 +162,22 @@ REASONING_ON_SIMPLE_TASK = Rule(
             "fr": "l'usage `{use_id}` active un mode de raisonnement (`model.reasoning: true`) "
             "pour `{task}`, une tâche simple : le désactiver ou renseigner "
             "`sobriety.justification`",
-        }
+        },
+        "reasoning_model": {
+            "en": "use `{use_id}` runs `{model}`, a reasoning model, for `{task}`, a simple "
+            "task: choose a model without a reasoning mode or give `sobriety.justification`",
+            "fr": "l'usage `{use_id}` utilise `{model}`, un modèle de raisonnement, pour "
+            "`{task}`, une tâche simple : choisir un modèle sans mode de raisonnement ou "
+            "renseigner `sobriety.justification`",
+        },
     },
     docs={
         "en": """\
 ## What it does
 Flags a use with `model.reasoning: true` whose `task` is `classification`, `extraction`,
 `translation`, `summarization` or `transcription`, and that gives no `sobriety.justification`.
+When `model.reasoning` is not given, a model that the built-in catalogue lists as a reasoning
+model (such as `o3` or `magistral-medium`) counts as one.
 
 ## Why it matters
 Private charter P6 ("proportionate solutions; limit calls to the most resource-hungry models")
@@ -154,7 +211,9 @@ if the task really needs it, say why in `sobriety.justification`.
 ## Ce que fait la règle
 Signale un usage avec `model.reasoning: true` dont la `task` est `classification`,
 `extraction`, `translation`, `summarization` ou `transcription`, et qui ne donne pas de
-`sobriety.justification`.
+`sobriety.justification`. Lorsque `model.reasoning` n'est pas renseigné, un modèle que le
+catalogue intégré classe parmi les modèles de raisonnement (comme `o3` ou `magistral-medium`)
+compte comme tel.
 
 ## Pourquoi c'est important
 Charte privée P6 (« solutions proportionnées au besoin ; limiter les appels aux modèles les plus
@@ -226,8 +285,10 @@ When the configuration sets a maximum model tier for the use's `task` (`max_mode
 flags a use whose model is in a higher tier and that gives no `sobriety.justification`.
 Tiers, from lightest to heaviest: `small`, `medium`, `large`, `frontier`. A model's tier is the
 one given in the configuration's model catalogue (`models: {name: {tier}}`); otherwise it is
-derived from its size in billions of parameters (`model.params_b`, else the catalogue's
-`params_b`):
+derived from its size in billions of parameters (`model.params_b`, else the configured
+catalogue's `params_b`); failing both, the built-in catalogue gives it (`rules/models.json`:
+common models with the size their vendor published, or, for closed models, an estimated tier
+with its basis):
 
 | parameters | tier |
 |---|---|
@@ -273,7 +334,9 @@ Lorsque la configuration fixe un niveau de modèle maximal pour la `task` de l'u
 pas de `sobriety.justification`. Niveaux, du plus léger au plus lourd : `small`, `medium`,
 `large`, `frontier`. Le niveau d'un modèle est celui qu'indique le catalogue de modèles de la
 configuration (`models: {nom: {tier}}`) ; à défaut, il est déduit de sa taille en milliards de
-paramètres (`model.params_b`, sinon le `params_b` du catalogue) :
+paramètres (`model.params_b`, sinon le `params_b` du catalogue configuré) ; à défaut, le
+catalogue intégré le donne (`rules/models.json` : modèles courants avec la taille publiée par
+leur éditeur ou, pour les modèles fermés, un niveau estimé et son fondement) :
 
 | paramètres | niveau |
 |---|---|
@@ -318,4 +381,237 @@ si le petit échoue, et l'expliquer dans `sobriety.justification` (avec
     check=_check_tier,
 )
 
-RULES = [REASONING_ON_SIMPLE_TASK, MODEL_ABOVE_TASK_TIER]
+
+def _check_energy(manifest: Mapping[str, Any], ctx: RuleContext) -> Iterator[Finding]:
+    for pointer, use in ctx.uses():
+        calls = get(use, "sobriety.calls_per_month")
+        if use.get("status") == "retired" or isinstance(calls, bool):
+            continue
+        if not isinstance(calls, int) or calls < HIGH_VOLUME:
+            continue
+        if is_blank(get(use, "sobriety.energy")):
+            yield ctx.finding(
+                f"{pointer}/sobriety/calls_per_month",
+                use_id=use_id(use),
+                calls=f"{calls:,}".replace(",", "," if ctx.lang == "en" else " "),
+            )
+
+
+HIGH_VOLUME_WITHOUT_ENERGY = Rule(
+    code="SOB003",
+    name="high-volume-without-energy-estimate",
+    principle="sobriety",
+    charters={"private": "P6", "public": "S6"},
+    severity="warning",
+    summary={
+        "en": "A use with a high volume of calls knows its energy use.",
+        "fr": "Un usage au volume d'appels élevé connaît sa consommation d'énergie.",
+    },
+    messages={
+        "default": {
+            "en": "use `{use_id}` makes {calls} calls a month and gives no `sobriety.energy`: "
+            "estimate its energy use (`kwh_month` and `method`)",
+            "fr": "l'usage `{use_id}` fait {calls} appels par mois et ne donne pas de "
+            "`sobriety.energy` : estimer sa consommation d'énergie (`kwh_month` et `method`)",
+        }
+    },
+    docs={
+        "en": """\
+## What it does
+Flags a use, unless `retired`, that declares `sobriety.calls_per_month` of 100,000 or more and
+no `sobriety.energy` estimate.
+
+## Why it matters
+Private charter P6 ("keep informed of the environmental impact") and public charter S6
+("energy-efficient solutions"). At that volume the use's consumption is no longer negligible,
+and it can only be reduced once it is known. The AFNOR frugal-AI framework (Spec 2314) asks
+for the impacts to be measured or estimated; tools such as EcoLogits or CodeCarbon give an
+estimate per request or per run.
+
+## Example
+Failing:
+```yaml
+sobriety:
+  calls_per_month: 250000
+```
+Passing:
+```yaml
+sobriety:
+  calls_per_month: 250000
+  energy:
+    kwh_month: 180
+    method: EcoLogits estimate for mistral-small-3.1, 800 output tokens a call
+```
+
+## How to fix
+Estimate the monthly energy use (provider figures, EcoLogits for APIs, CodeCarbon for a
+self-hosted model), record it with its method in `sobriety.energy`, and revisit it when the
+volume or the model changes.
+""",
+        "fr": """\
+## Ce que fait la règle
+Signale un usage, sauf s'il est `retired`, qui déclare `sobriety.calls_per_month` à 100 000 ou
+plus sans estimation `sobriety.energy`.
+
+## Pourquoi c'est important
+Charte privée P6 (« se tenir informé de l'impact environnemental ») et charte publique S6
+(« solutions économes en énergie »). À ce volume, la consommation de l'usage n'est plus
+négligeable, et on ne peut la réduire qu'une fois connue. Le référentiel AFNOR de l'IA frugale
+(Spec 2314) demande de mesurer ou d'estimer les impacts ; des outils comme EcoLogits ou
+CodeCarbon en donnent une estimation par requête ou par exécution.
+
+## Exemple
+En échec :
+```yaml
+sobriety:
+  calls_per_month: 250000
+```
+Conforme :
+```yaml
+sobriety:
+  calls_per_month: 250000
+  energy:
+    kwh_month: 180
+    method: estimation EcoLogits pour mistral-small-3.1, 800 jetons produits par appel
+```
+
+## Comment corriger
+Estimer la consommation mensuelle (chiffres du fournisseur, EcoLogits pour les API, CodeCarbon
+pour un modèle auto-hébergé), la consigner avec sa méthode dans `sobriety.energy`, et la revoir
+quand le volume ou le modèle change.
+""",
+    },
+    references=("Charte P6 / S6", "AFNOR Spec 2314 (IA frugale)"),
+    check=_check_energy,
+)
+
+
+def _check_smaller_model(manifest: Mapping[str, Any], ctx: RuleContext) -> Iterator[Finding]:
+    for pointer, use in ctx.uses():
+        model = use.get("model")
+        if use.get("status") != "production" or not isinstance(model, Mapping):
+            continue
+        evaluated = get(use, "sobriety.smaller_model_evaluated")
+        if evaluated is True:
+            continue
+        found = _model_tier(model, ctx.policy)
+        if found is None or found[0] not in ("large", "frontier"):
+            continue
+        name = model.get("name")
+        label = name.strip() if isinstance(name, str) and name.strip() else f"{found[1]:g} B"
+        if evaluated is not None and isinstance(use.get("sobriety"), Mapping):
+            where = f"{pointer}/sobriety/smaller_model_evaluated"
+        else:
+            where = f"{pointer}/model/name" if "name" in model else f"{pointer}/model"
+        yield ctx.finding(where, use_id=use_id(use), model=label, tier=found[0])
+
+
+SMALLER_MODEL_NOT_EVALUATED = Rule(
+    code="SOB004",
+    name="smaller-model-not-evaluated",
+    principle="sobriety",
+    charters={"private": "P6", "public": "S6"},
+    severity="warning",
+    summary={
+        "en": "A use in production on a large or frontier model has tried a smaller one.",
+        "fr": "Un usage en production sur un modèle `large` ou `frontier` a essayé un modèle "
+        "plus petit.",
+    },
+    messages={
+        "default": {
+            "en": "use `{use_id}` runs `{model}`, a `{tier}` model, in production without "
+            "`sobriety.smaller_model_evaluated: true`: compare it with a smaller model on real "
+            "cases",
+            "fr": "l'usage `{use_id}` utilise `{model}`, un modèle `{tier}`, en production sans "
+            "`sobriety.smaller_model_evaluated: true` : le comparer à un modèle plus petit sur "
+            "des cas réels",
+        }
+    },
+    docs={
+        "en": """\
+## What it does
+Flags a use with `status: production` whose model is in the `large` or `frontier` tier (found
+as in `SOB002`: configured catalogue, `model.params_b`, built-in catalogue) and that does not
+declare `sobriety.smaller_model_evaluated: true`. A model whose tier cannot be known is not
+flagged.
+
+## Why it matters
+Private charter P6 ("proportionate solutions; limit calls to the most resource-hungry models")
+and public charter S6 ("proportionate solutions fitted to the need"). The AFNOR frugal-AI
+framework (Spec 2314) counts a service as frugal only if the need for it, rather than for a
+less consuming solution, has been shown. Many production tasks run as well on a model several
+times smaller, for a fraction of the energy; only a comparison on real cases tells.
+
+## Example
+Failing:
+```yaml
+status: production
+model:
+  name: gpt-4o
+```
+Passing:
+```yaml
+status: production
+model:
+  name: gpt-4o
+sobriety:
+  smaller_model_evaluated: true
+  justification: gpt-4o-mini missed a third of the clauses on 200 real contracts.
+```
+
+## How to fix
+Run the use on a sample of real inputs with a smaller model (for example `mistral-small-3.1`
+instead of `mistral-large-2`), compare the quality, and switch if it is enough. Either way,
+set `sobriety.smaller_model_evaluated: true`, and say in `sobriety.justification` why the
+larger model stays, if it does.
+""",
+        "fr": """\
+## Ce que fait la règle
+Signale un usage en `status: production` dont le modèle est de niveau `large` ou `frontier`
+(déterminé comme dans `SOB002` : catalogue configuré, `model.params_b`, catalogue intégré) et
+qui ne déclare pas `sobriety.smaller_model_evaluated: true`. Un modèle dont le niveau ne peut
+être connu n'est pas signalé.
+
+## Pourquoi c'est important
+Charte privée P6 (« solutions proportionnées au besoin ; limiter les appels aux modèles les plus
+gourmands ») et charte publique S6 (« solutions proportionnées, adaptées au besoin »). Le
+référentiel AFNOR de l'IA frugale (Spec 2314) ne tient un service pour frugal que si le besoin de
+celui-ci, plutôt que d'une solution moins consommatrice, a été démontré. Beaucoup de tâches en
+production tournent aussi bien sur un modèle plusieurs fois plus petit, pour une fraction de
+l'énergie ; seule une comparaison sur des cas réels le dit.
+
+## Exemple
+En échec :
+```yaml
+status: production
+model:
+  name: gpt-4o
+```
+Conforme :
+```yaml
+status: production
+model:
+  name: gpt-4o
+sobriety:
+  smaller_model_evaluated: true
+  justification: gpt-4o-mini manquait un tiers des clauses sur 200 contrats réels.
+```
+
+## Comment corriger
+Faire tourner l'usage sur un échantillon de cas réels avec un modèle plus petit (par exemple
+`mistral-small-3.1` au lieu de `mistral-large-2`), comparer la qualité, et changer si elle
+suffit. Dans tous les cas, déclarer `sobriety.smaller_model_evaluated: true`, et dire dans
+`sobriety.justification` pourquoi le grand modèle est gardé, s'il l'est.
+""",
+    },
+    references=("Charte P6 / S6", "AFNOR Spec 2314 (IA frugale)"),
+    check=_check_smaller_model,
+)
+
+
+RULES = [
+    REASONING_ON_SIMPLE_TASK,
+    MODEL_ABOVE_TASK_TIER,
+    HIGH_VOLUME_WITHOUT_ENERGY,
+    SMALLER_MODEL_NOT_EVALUATED,
+]

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from charte_lint.api import Rule, get
 
-from ._common import as_list, is_blank, missing_pointer, use_id
+from ._common import as_list, is_administration, is_blank, missing_pointer, strings, use_id
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping
+    from collections.abc import Iterator
     from typing import Any
 
     from charte_lint.api import Finding, RuleContext
@@ -130,4 +132,772 @@ conversation (et sur la page qui héberge l'agent), et vérifier que le produit 
     check=_check_chatbot_disclosure,
 )
 
-RULES = [CHATBOT_WITHOUT_DISCLOSURE]
+
+def _disclosure_missing(pointer: str, use: Mapping[str, Any]) -> str | None:
+    """Where to report a missing `interaction.disclosure`, or None when there is one."""
+    if is_blank(get(use, "interaction.disclosure")):
+        return missing_pointer(pointer, use, "interaction.disclosure")
+    return None
+
+
+# TRN002, TRN003 ----------------------------------------------------------------------------
+
+_MEDIA = ("image", "audio", "video")
+
+
+def _check_deepfake(manifest: Mapping[str, Any], ctx: RuleContext) -> Iterator[Finding]:
+    for pointer, use in ctx.uses():
+        if "deepfake" not in strings(use.get("capabilities")) or use.get("status") == "retired":
+            continue
+        where = _disclosure_missing(pointer, use)
+        if where is not None:
+            yield ctx.finding(where, use_id=use_id(use))
+
+
+def _check_published_media(manifest: Mapping[str, Any], ctx: RuleContext) -> Iterator[Finding]:
+    for pointer, use in ctx.uses():
+        if get(use, "interaction.published") is not True or use.get("status") == "retired":
+            continue
+        if "deepfake" in strings(use.get("capabilities")):
+            continue  # TRN002
+        media = [kind for kind in _MEDIA if kind in strings(get(use, "interaction.generates"))]
+        where = _disclosure_missing(pointer, use) if media else None
+        if where is not None:
+            yield ctx.finding(where, use_id=use_id(use), media=", ".join(media))
+
+
+DEEPFAKE_WITHOUT_DISCLOSURE = Rule(
+    code="TRN002",
+    name="deepfake-without-disclosure",
+    principle="transparency",
+    charters={"private": "P2", "public": "S2"},
+    severity="error",
+    summary={
+        "en": "Deep fakes are disclosed as artificially generated or manipulated.",
+        "fr": "Les hypertrucages sont signalés comme générés ou manipulés artificiellement.",
+    },
+    messages={
+        "default": {
+            "en": "use `{use_id}` produces deep fakes (`capabilities: deepfake`) without "
+            "`interaction.disclosure`: state, on the content itself, that it was generated or "
+            "manipulated by AI (AI Act Art. 50(4))",
+            "fr": "l'usage `{use_id}` produit des hypertrucages (`capabilities: deepfake`) sans "
+            "`interaction.disclosure` : indiquer, sur le contenu lui-même, qu'il a été généré ou "
+            "manipulé par une IA (AI Act, art. 50(4))",
+        }
+    },
+    docs={
+        "en": """\
+## What it does
+Flags a use declaring `deepfake` in `capabilities` with no `interaction.disclosure`. Retired
+uses are left out.
+
+## Why it matters
+Private charter P2 and public charter S2: say what the AI does. The AI Act (Art. 50(4),
+applicable from 2 August 2026) requires deployers of an AI system that generates or manipulates
+image, audio or video content constituting a deep fake (content resembling existing persons,
+objects, places or events that would falsely appear authentic) to disclose that it has been
+artificially generated or manipulated; for evidently artistic, creative, satirical or fictional
+works the disclosure is limited to a way that does not hamper the work. Art. 50(5): clearly, at
+the latest at the first exposure.
+
+## Example
+Failing:
+```yaml
+capabilities: [deepfake]
+interaction:
+  generates: [video]
+  published: true
+```
+Passing:
+```yaml
+capabilities: [deepfake]
+interaction:
+  generates: [video]
+  published: true
+  disclosure: "Vidéo générée par IA : la voix et l'image du directeur sont synthétiques."
+```
+
+## How to fix
+Write the mention shown on or with the content in `interaction.disclosure` (a caption, a
+watermark, a spoken notice), and make sure every publication carries it.
+""",
+        "fr": """\
+## Ce que fait la règle
+Signale un usage qui déclare `deepfake` dans `capabilities` sans `interaction.disclosure`. Les
+usages retirés ne sont pas concernés.
+
+## Pourquoi c'est important
+Charte privée P2 et charte publique S2 : dire ce que fait l'IA. Le règlement sur l'IA
+(art. 50(4), applicable à compter du 2 août 2026) impose aux déployeurs d'un système d'IA qui
+génère ou manipule des images, des sons ou des vidéos constituant un hypertrucage (contenu
+ressemblant à des personnes, objets, lieux ou événements existants et pouvant passer à tort pour
+authentique) d'indiquer que le contenu a été généré ou manipulé artificiellement ; pour une
+œuvre manifestement artistique, créative, satirique ou fictionnelle, l'indication se fait d'une
+manière qui n'entrave pas l'œuvre. Art. 50(5) : clairement, au plus tard lors de la première
+exposition.
+
+## Exemple
+En échec :
+```yaml
+capabilities: [deepfake]
+interaction:
+  generates: [video]
+  published: true
+```
+Conforme :
+```yaml
+capabilities: [deepfake]
+interaction:
+  generates: [video]
+  published: true
+  disclosure: "Vidéo générée par IA : la voix et l'image du directeur sont synthétiques."
+```
+
+## Comment corriger
+Écrire dans `interaction.disclosure` la mention portée sur le contenu ou à côté (légende,
+filigrane, mention orale), et vérifier que chaque publication la comporte.
+""",
+    },
+    references=("Charte P2 / S2", "Règlement (UE) 2024/1689 (AI Act), art. 50(4) et 50(5)"),
+    check=_check_deepfake,
+)
+
+PUBLISHED_MEDIA_WITHOUT_DISCLOSURE = Rule(
+    code="TRN003",
+    name="published-media-without-disclosure",
+    principle="transparency",
+    charters={"private": "P2", "public": "S2"},
+    severity="warning",
+    summary={
+        "en": "Published images, sound or video generated by AI say that they are.",
+        "fr": "Les images, sons ou vidéos générés par IA et publiés l'indiquent.",
+    },
+    messages={
+        "default": {
+            "en": "use `{use_id}` publishes AI-generated `{media}` without "
+            "`interaction.disclosure`: say that the content is AI-generated (required if it can "
+            "pass for real, AI Act Art. 50(4))",
+            "fr": "l'usage `{use_id}` publie des contenus `{media}` générés par IA sans "
+            "`interaction.disclosure` : indiquer que le contenu est généré par IA (obligatoire "
+            "s'il peut passer pour réel, AI Act, art. 50(4))",
+        }
+    },
+    docs={
+        "en": """\
+## What it does
+Flags a use with `interaction.published: true` whose `interaction.generates` includes `image`,
+`audio` or `video`, with no `interaction.disclosure`, when `capabilities` does not declare
+`deepfake` (TRN002 covers that case). Retired uses are left out.
+
+## Why it matters
+Private charter P2 and public charter S2: people have the right to know how AI is used. When
+generated media resemble real persons, places or events and could pass for authentic, they are
+deep fakes and the AI Act (Art. 50(4)) requires disclosing them; the manifest cannot tell, hence
+a warning. A short mention costs little and keeps the public's trust either way.
+
+## Example
+Failing:
+```yaml
+task: image_generation
+interaction:
+  generates: [image]
+  published: true
+```
+Passing:
+```yaml
+task: image_generation
+interaction:
+  generates: [image]
+  published: true
+  disclosure: "Illustration générée par IA."
+```
+
+## How to fix
+Add a mention such as "AI-generated image" next to each published content and record it in
+`interaction.disclosure`. If the media are realistic depictions of real people or places,
+declare `deepfake` in `capabilities` as well.
+""",
+        "fr": """\
+## Ce que fait la règle
+Signale un usage avec `interaction.published: true` dont `interaction.generates` comprend
+`image`, `audio` ou `video`, sans `interaction.disclosure`, lorsque `capabilities` ne déclare
+pas `deepfake` (cas traité par TRN002). Les usages retirés ne sont pas concernés.
+
+## Pourquoi c'est important
+Charte privée P2 et charte publique S2 : chacun a le droit de savoir comment l'IA est utilisée.
+Lorsque des médias générés ressemblent à des personnes, lieux ou événements réels et peuvent
+passer pour authentiques, ce sont des hypertrucages que le règlement sur l'IA (art. 50(4))
+impose de signaler ; le manifeste ne permet pas de le savoir, d'où un avertissement. Une courte
+mention coûte peu et préserve la confiance du public dans tous les cas.
+
+## Exemple
+En échec :
+```yaml
+task: image_generation
+interaction:
+  generates: [image]
+  published: true
+```
+Conforme :
+```yaml
+task: image_generation
+interaction:
+  generates: [image]
+  published: true
+  disclosure: "Illustration générée par IA."
+```
+
+## Comment corriger
+Ajouter une mention comme « image générée par IA » à côté de chaque contenu publié et la
+reporter dans `interaction.disclosure`. Si les médias représentent de façon réaliste des
+personnes ou des lieux réels, déclarer aussi `deepfake` dans `capabilities`.
+""",
+    },
+    references=("Charte P2 / S2", "Règlement (UE) 2024/1689 (AI Act), art. 50(4)"),
+    check=_check_published_media,
+)
+
+
+# TRN004 ------------------------------------------------------------------------------------
+
+
+def _check_published_text(manifest: Mapping[str, Any], ctx: RuleContext) -> Iterator[Finding]:
+    for pointer, use in ctx.uses():
+        if get(use, "interaction.published") is not True or use.get("status") == "retired":
+            continue
+        if "text" not in strings(get(use, "interaction.generates")):
+            continue
+        if get(use, "oversight.content_review") is True:
+            continue
+        where = _disclosure_missing(pointer, use)
+        if where is not None:
+            yield ctx.finding(where, use_id=use_id(use))
+
+
+PUBLISHED_TEXT_WITHOUT_DISCLOSURE = Rule(
+    code="TRN004",
+    name="published-text-without-disclosure",
+    principle="transparency",
+    charters={"private": "P2", "public": "S2"},
+    severity="error",
+    summary={
+        "en": "AI-generated text published to inform the public is disclosed, unless a person "
+        "reviews it and answers for it.",
+        "fr": "Un texte généré par IA et publié pour informer le public est signalé, sauf si une "
+        "personne le relit et en répond.",
+    },
+    messages={
+        "default": {
+            "en": "use `{use_id}` publishes AI-generated text with neither human review "
+            "(`oversight.content_review: true`) nor `interaction.disclosure`: have each text "
+            "reviewed before publication, or say that it is AI-generated (AI Act Art. 50(4))",
+            "fr": "l'usage `{use_id}` publie des textes générés par IA sans relecture humaine "
+            "(`oversight.content_review: true`) ni `interaction.disclosure` : faire relire chaque "
+            "texte avant publication, ou indiquer qu'il est généré par IA (AI Act, art. 50(4))",
+        }
+    },
+    docs={
+        "en": """\
+## What it does
+Flags a use with `interaction.published: true` (its output is published to inform the public)
+whose `interaction.generates` includes `text`, when no one reviews the content before it is
+used (`oversight.content_review` is not `true`) and there is no `interaction.disclosure`.
+Retired uses are left out.
+
+## Why it matters
+Private charter P2 and public charter S2 (transparency), and P4 / S5: everyone stays
+responsible for what is produced with AI. The AI Act (Art. 50(4), second subparagraph) requires
+deployers of an AI system generating or manipulating text published to inform the public on
+matters of public interest to disclose it, unless the text has undergone human review or
+editorial control and someone holds editorial responsibility for it (here, the use's
+`owner.accountable`).
+
+## Example
+Failing:
+```yaml
+task: drafting
+interaction:
+  generates: [text]
+  published: true
+```
+Passing:
+```yaml
+task: drafting
+interaction:
+  generates: [text]
+  published: true
+oversight:
+  reviewer: Chargée de communication
+  content_review: true
+```
+
+## How to fix
+Have every text read and approved by a named person before publication
+(`oversight.content_review: true`, `oversight.reviewer`), or publish it with a mention that it
+was generated by AI and record that mention in `interaction.disclosure`.
+""",
+        "fr": """\
+## Ce que fait la règle
+Signale un usage avec `interaction.published: true` (ses résultats sont publiés pour informer
+le public) dont `interaction.generates` comprend `text`, lorsque personne ne relit le contenu
+avant son usage (`oversight.content_review` ne vaut pas `true`) et qu'il n'y a pas
+d'`interaction.disclosure`. Les usages retirés ne sont pas concernés.
+
+## Pourquoi c'est important
+Charte privée P2 et charte publique S2 (transparence), et P4 / S5 : chacun reste responsable
+des contenus produits avec l'IA. Le règlement sur l'IA (art. 50(4), second alinéa) impose aux
+déployeurs d'un système d'IA qui génère ou manipule des textes publiés dans le but d'informer le
+public sur des questions d'intérêt public de l'indiquer, sauf si le texte a fait l'objet d'un
+examen humain ou d'un contrôle éditorial et qu'une personne en assume la responsabilité
+éditoriale (ici, le `owner.accountable` de l'usage).
+
+## Exemple
+En échec :
+```yaml
+task: drafting
+interaction:
+  generates: [text]
+  published: true
+```
+Conforme :
+```yaml
+task: drafting
+interaction:
+  generates: [text]
+  published: true
+oversight:
+  reviewer: Chargée de communication
+  content_review: true
+```
+
+## Comment corriger
+Faire lire et valider chaque texte par une personne désignée avant publication
+(`oversight.content_review: true`, `oversight.reviewer`), ou le publier avec une mention
+indiquant qu'il a été généré par IA et reporter cette mention dans `interaction.disclosure`.
+""",
+    },
+    references=("Charte P2 / S2", "Règlement (UE) 2024/1689 (AI Act), art. 50(4)"),
+    check=_check_published_text,
+)
+
+
+# TRN005 ------------------------------------------------------------------------------------
+
+_EXPOSING_CAPABILITIES = ("emotion_recognition", "biometric_categorisation")
+
+
+def _check_exposed_persons(manifest: Mapping[str, Any], ctx: RuleContext) -> Iterator[Finding]:
+    for pointer, use in ctx.uses():
+        capabilities = strings(use.get("capabilities"))
+        found = [name for name in _EXPOSING_CAPABILITIES if name in capabilities]
+        if not found or use.get("status") == "retired":
+            continue
+        where = _disclosure_missing(pointer, use)
+        if where is not None:
+            yield ctx.finding(where, use_id=use_id(use), capabilities=", ".join(found))
+
+
+EXPOSURE_WITHOUT_NOTICE = Rule(
+    code="TRN005",
+    name="emotion-or-biometric-without-notice",
+    principle="transparency",
+    charters={"private": "P2", "public": "S2"},
+    severity="error",
+    summary={
+        "en": "People exposed to emotion recognition or biometric categorisation are told.",
+        "fr": "Les personnes exposées à la reconnaissance des émotions ou à la catégorisation "
+        "biométrique en sont informées.",
+    },
+    messages={
+        "default": {
+            "en": "use `{use_id}` performs `{capabilities}` without `interaction.disclosure`: "
+            "inform the people exposed to it of the system's operation (AI Act Art. 50(3))",
+            "fr": "l'usage `{use_id}` pratique `{capabilities}` sans `interaction.disclosure` : "
+            "informer les personnes qui y sont exposées du fonctionnement du système (AI Act, "
+            "art. 50(3))",
+        }
+    },
+    docs={
+        "en": """\
+## What it does
+Flags a use declaring `emotion_recognition` or `biometric_categorisation` in `capabilities`
+with no `interaction.disclosure`. Retired uses are left out. Whether the practice is allowed at
+all (it is prohibited in the workplace and in education, and for inferring sensitive traits) is
+checked by the vigilance rules.
+
+## Why it matters
+Private charter P2 and public charter S2. The AI Act (Art. 50(3), applicable from 2 August 2026)
+requires deployers of an emotion recognition or biometric categorisation system to inform the
+natural persons exposed to it of its operation, and to process the personal data in line with
+the GDPR; Art. 50(5): clearly, at the latest at the first exposure.
+
+## Example
+Failing:
+```yaml
+capabilities: [emotion_recognition]
+domain: [customer_service]
+```
+Passing:
+```yaml
+capabilities: [emotion_recognition]
+domain: [customer_service]
+interaction:
+  disclosure: >-
+    Cet appel est analysé par un système d'IA qui estime le niveau d'insatisfaction pour
+    orienter votre demande ; dites « conseiller » pour être mis en relation directement.
+```
+
+## How to fix
+Write the notice given to people before they are exposed (sign, message at the start of a call,
+banner) in `interaction.disclosure`, and make sure it is displayed.
+""",
+        "fr": """\
+## Ce que fait la règle
+Signale un usage qui déclare `emotion_recognition` ou `biometric_categorisation` dans
+`capabilities` sans `interaction.disclosure`. Les usages retirés ne sont pas concernés. La
+licéité même de la pratique (interdite sur le lieu de travail et dans l'enseignement, et pour
+déduire des caractéristiques sensibles) relève des règles de vigilance.
+
+## Pourquoi c'est important
+Charte privée P2 et charte publique S2. Le règlement sur l'IA (art. 50(3), applicable à compter
+du 2 août 2026) impose aux déployeurs d'un système de reconnaissance des émotions ou de
+catégorisation biométrique d'informer les personnes physiques qui y sont exposées de son
+fonctionnement, et de traiter les données personnelles conformément au RGPD ; art. 50(5) :
+clairement, au plus tard lors de la première exposition.
+
+## Exemple
+En échec :
+```yaml
+capabilities: [emotion_recognition]
+domain: [customer_service]
+```
+Conforme :
+```yaml
+capabilities: [emotion_recognition]
+domain: [customer_service]
+interaction:
+  disclosure: >-
+    Cet appel est analysé par un système d'IA qui estime le niveau d'insatisfaction pour
+    orienter votre demande ; dites « conseiller » pour être mis en relation directement.
+```
+
+## Comment corriger
+Écrire dans `interaction.disclosure` l'information donnée aux personnes avant leur exposition
+(affichage, message en début d'appel, bandeau), et vérifier qu'elle est bien présentée.
+""",
+    },
+    references=("Charte P2 / S2", "Règlement (UE) 2024/1689 (AI Act), art. 50(3) et 50(5)"),
+    check=_check_exposed_persons,
+)
+
+
+# TRN006, TRN007 ----------------------------------------------------------------------------
+
+
+def _administrative_uses(ctx: RuleContext) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    for pointer, use in ctx.uses():
+        if get(use, "decision.administrative") is True and use.get("status") != "retired":
+            yield pointer, use
+
+
+def _check_mention(manifest: Mapping[str, Any], ctx: RuleContext) -> Iterator[Finding]:
+    for pointer, use in _administrative_uses(ctx):
+        if is_blank(get(use, "transparency.mention")):
+            yield ctx.finding(
+                missing_pointer(pointer, use, "transparency.mention"), use_id=use_id(use)
+            )
+
+
+def _above_publication_threshold(manifest: Mapping[str, Any]) -> bool:
+    organisation = manifest.get("organisation")
+    if not isinstance(organisation, Mapping):
+        return False
+    agents = organisation.get("agents")
+    if isinstance(agents, int) and not isinstance(agents, bool):
+        return agents > 50
+    inhabitants = organisation.get("inhabitants")
+    return (
+        isinstance(inhabitants, int) and not isinstance(inhabitants, bool) and (inhabitants >= 3500)
+    )
+
+
+def _check_public_record(manifest: Mapping[str, Any], ctx: RuleContext) -> Iterator[Finding]:
+    if not is_administration(manifest) or not _above_publication_threshold(manifest):
+        return
+    for pointer, use in _administrative_uses(ctx):
+        if is_blank(get(use, "transparency.public_record")):
+            yield ctx.finding(
+                missing_pointer(pointer, use, "transparency.public_record"), use_id=use_id(use)
+            )
+
+
+ADMINISTRATIVE_DECISION_WITHOUT_MENTION = Rule(
+    code="TRN006",
+    name="administrative-decision-without-mention",
+    principle="transparency",
+    charters={"private": "P2", "public": "S2"},
+    severity="error",
+    summary={
+        "en": "An individual administrative decision taken on the basis of an algorithm carries "
+        "the explicit mention that says so.",
+        "fr": "Une décision administrative individuelle prise sur le fondement d'un algorithme "
+        "comporte la mention explicite qui l'indique.",
+    },
+    messages={
+        "default": {
+            "en": "use `{use_id}` grounds individual administrative decisions "
+            "(`decision.administrative: true`) without `transparency.mention`: each decision "
+            "must carry the explicit mention (CRPA L311-3-1), stating the purpose of the "
+            "processing, the right to obtain its rules and how to exercise it",
+            "fr": "l'usage `{use_id}` fonde des décisions administratives individuelles "
+            "(`decision.administrative: true`) sans `transparency.mention` : chaque décision "
+            "doit comporter la mention explicite (CRPA, art. L311-3-1) indiquant la finalité du "
+            "traitement, le droit d'en obtenir les règles et ses modalités d'exercice",
+        }
+    },
+    docs={
+        "en": """\
+## What it does
+Flags a use with `decision.administrative: true` (its outputs ground individual administrative
+decisions) and no `transparency.mention`, or an empty one. Retired uses are left out. The
+content of the mention is not analysed: read it against the checklist below.
+
+## Why it matters
+Public charter S2: users have the right to understand why and how an AI tool is used (the rule
+also runs under the private charter, for private bodies running a public service). The Code des
+relations entre le public et l'administration (art. L311-3-1) requires an individual decision
+taken on the basis of an algorithmic processing to carry an explicit mention informing the
+person; art. R311-3-1-1 says it states the purpose of the processing, the right to obtain
+communication of its rules and main characteristics, and how to exercise that right (and to
+refer the matter to the CADA). Under the loi Informatique et Libertés (art. 47), a decision
+based solely on automated processing lacking this mention is void.
+
+## Example
+Failing:
+```yaml
+decision:
+  affects_individuals: true
+  automation: assist
+  administrative: true
+```
+Passing:
+```yaml
+decision:
+  affects_individuals: true
+  automation: assist
+  administrative: true
+transparency:
+  mention: >-
+    Cette décision a été prise sur le fondement d'un traitement algorithmique qui calcule le
+    montant de l'aide. Vous pouvez obtenir la communication de ses règles et de ses principales
+    caractéristiques auprès du service mobilités (mobilites@agglo.fr) ; en cas de refus, vous
+    pouvez saisir la CADA.
+```
+
+## How to fix
+Write the mention printed on the decision letters in `transparency.mention`: the purpose of
+the processing, the right to obtain its rules and main characteristics, and where and how to ask
+for them.
+""",
+        "fr": """\
+## Ce que fait la règle
+Signale un usage avec `decision.administrative: true` (ses résultats fondent des décisions
+administratives individuelles) sans `transparency.mention`, ou avec une mention vide. Les usages
+retirés ne sont pas concernés. Le contenu de la mention n'est pas analysé : le relire au regard
+de la liste ci-dessous.
+
+## Pourquoi c'est important
+Charte publique S2 : les usagers ont le droit de comprendre pourquoi et comment un outil d'IA
+est utilisé (la règle s'applique aussi avec la charte privée, pour les organismes privés chargés
+d'un service public). Le code des relations entre le public et l'administration
+(art. L311-3-1) impose qu'une décision individuelle prise sur le fondement d'un traitement
+algorithmique comporte une mention explicite en informant l'intéressé ; l'art. R311-3-1-1
+précise qu'elle indique la finalité du traitement, le droit d'obtenir la communication de ses
+règles et principales caractéristiques, et les modalités d'exercice de ce droit (et de saisine
+de la CADA). Selon la loi Informatique et Libertés (art. 47), une décision fondée exclusivement
+sur un traitement automatisé qui ne comporte pas cette mention est nulle.
+
+## Exemple
+En échec :
+```yaml
+decision:
+  affects_individuals: true
+  automation: assist
+  administrative: true
+```
+Conforme :
+```yaml
+decision:
+  affects_individuals: true
+  automation: assist
+  administrative: true
+transparency:
+  mention: >-
+    Cette décision a été prise sur le fondement d'un traitement algorithmique qui calcule le
+    montant de l'aide. Vous pouvez obtenir la communication de ses règles et de ses principales
+    caractéristiques auprès du service mobilités (mobilites@agglo.fr) ; en cas de refus, vous
+    pouvez saisir la CADA.
+```
+
+## Comment corriger
+Écrire dans `transparency.mention` la mention portée sur les courriers de décision : la finalité
+du traitement, le droit d'obtenir ses règles et principales caractéristiques, et où et comment
+les demander.
+""",
+    },
+    references=(
+        "Charte P2 / S2",
+        "CRPA, art. L311-3-1",
+        "CRPA, art. R311-3-1-1",
+        "Loi n° 78-17 (Informatique et Libertés), art. 47",
+    ),
+    check=_check_mention,
+)
+
+ALGORITHM_NOT_PUBLISHED = Rule(
+    code="TRN007",
+    name="algorithm-not-published",
+    principle="transparency",
+    charters={"private": "P2", "public": "S2"},
+    severity="error",
+    summary={
+        "en": "An administration above the legal threshold publishes the rules of the "
+        "algorithms that ground its individual decisions.",
+        "fr": "Une administration au-dessus du seuil légal publie les règles des algorithmes "
+        "qui fondent ses décisions individuelles.",
+    },
+    messages={
+        "default": {
+            "en": "use `{use_id}` grounds individual administrative decisions, and the "
+            "organisation is above the publication threshold, but it has no "
+            "`transparency.public_record`: publish the rules of the processing online (CRPA "
+            "L312-1-3) and link the entry",
+            "fr": "l'usage `{use_id}` fonde des décisions administratives individuelles, et "
+            "l'organisation dépasse le seuil de publication, mais il n'a pas de "
+            "`transparency.public_record` : publier en ligne les règles du traitement (CRPA, "
+            "art. L312-1-3) et indiquer le lien",
+        }
+    },
+    docs={
+        "en": """\
+## What it does
+For an administration (`organisation.sector: public_body` or `private_public_service`, or no
+sector under the public charter) above the publication threshold, flags a use with
+`decision.administrative: true` and no `transparency.public_record`. Retired uses are left out.
+
+The threshold: more than 50 agents (`organisation.agents`, in full-time equivalents). When
+`organisation.agents` is not declared, a local authority of 3,500 inhabitants or more
+(`organisation.inhabitants`) is taken to be above it, as in Etalab's practical guide; a declared
+headcount of 50 or fewer wins, the law's exemption being about headcount.
+
+## Why it matters
+Public charter S2: users have the right to understand why and how an AI tool is used. The CRPA
+(art. L312-1-3) requires administrations, except those below a headcount threshold set by
+decree, to publish online the rules defining the main algorithmic processing they use in their
+missions when it grounds individual decisions. Etalab's guide recommends an inventory page
+(often `/algorithmes-publics`).
+
+## Example
+Failing:
+```yaml
+organisation:
+  name: Communauté d'agglomération du Val de Brenne
+  sector: public_body
+  agents: 620
+# ...
+    decision:
+      affects_individuals: true
+      automation: assist
+      administrative: true
+```
+Passing:
+```yaml
+organisation:
+  name: Communauté d'agglomération du Val de Brenne
+  sector: public_body
+  agents: 620
+# ...
+    decision:
+      affects_individuals: true
+      automation: assist
+      administrative: true
+    transparency:
+      public_record: https://www.valdebrenne.fr/algorithmes-publics
+```
+
+## How to fix
+Add the processing to the organisation's published inventory of algorithms (purpose, rules,
+main parameters, contact), then put the page's address in `transparency.public_record`.
+""",
+        "fr": """\
+## Ce que fait la règle
+Pour une administration (`organisation.sector: public_body` ou `private_public_service`, ou
+pas de secteur avec la charte publique) au-dessus du seuil de publication, signale un usage avec
+`decision.administrative: true` sans `transparency.public_record`. Les usages retirés ne sont
+pas concernés.
+
+Le seuil : plus de 50 agents (`organisation.agents`, en équivalents temps plein). Lorsque
+`organisation.agents` n'est pas déclaré, une collectivité de 3 500 habitants ou plus
+(`organisation.inhabitants`) est réputée au-dessus, comme dans la fiche pratique d'Etalab ; un
+effectif déclaré de 50 agents ou moins l'emporte, l'exemption légale portant sur l'effectif.
+
+## Pourquoi c'est important
+Charte publique S2 : les usagers ont le droit de comprendre pourquoi et comment un outil d'IA
+est utilisé. Le CRPA (art. L312-1-3) impose aux administrations, sauf celles sous un seuil
+d'effectif fixé par décret, de publier en ligne les règles définissant les principaux
+traitements algorithmiques utilisés dans l'accomplissement de leurs missions lorsqu'ils fondent
+des décisions individuelles. Le guide d'Etalab recommande une page d'inventaire (souvent
+`/algorithmes-publics`).
+
+## Exemple
+En échec :
+```yaml
+organisation:
+  name: Communauté d'agglomération du Val de Brenne
+  sector: public_body
+  agents: 620
+# ...
+    decision:
+      affects_individuals: true
+      automation: assist
+      administrative: true
+```
+Conforme :
+```yaml
+organisation:
+  name: Communauté d'agglomération du Val de Brenne
+  sector: public_body
+  agents: 620
+# ...
+    decision:
+      affects_individuals: true
+      automation: assist
+      administrative: true
+    transparency:
+      public_record: https://www.valdebrenne.fr/algorithmes-publics
+```
+
+## Comment corriger
+Ajouter le traitement à l'inventaire des algorithmes publié par l'organisation (finalité,
+règles, principaux paramètres, contact), puis indiquer l'adresse de la page dans
+`transparency.public_record`.
+""",
+    },
+    references=(
+        "Charte P2 / S2",
+        "CRPA, art. L312-1-3",
+        "Etalab, fiche pratique « l'inventaire des principaux traitements algorithmiques » (2021)",
+    ),
+    check=_check_public_record,
+)
+
+RULES = [
+    CHATBOT_WITHOUT_DISCLOSURE,
+    DEEPFAKE_WITHOUT_DISCLOSURE,
+    PUBLISHED_MEDIA_WITHOUT_DISCLOSURE,
+    PUBLISHED_TEXT_WITHOUT_DISCLOSURE,
+    EXPOSURE_WITHOUT_NOTICE,
+    ADMINISTRATIVE_DECISION_WITHOUT_MENTION,
+    ALGORITHM_NOT_PUBLISHED,
+]

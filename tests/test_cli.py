@@ -81,6 +81,7 @@ def test_json_output_is_the_documented_contract(tmp_path):
                 "pointer": "/uses/0/work/impact",
                 "message": "use `code-assistant` declares `work.impact: headcount_reduction`: the "
                 "charter allows AI to relieve repetitive tasks, not to replace staff",
+                "suppression": None,
             }
         ],
         "summary": {"error": 1, "warning": 0, "info": 0, "files": 2},
@@ -329,7 +330,8 @@ def test_many_files_in_parallel_give_the_same_report_as_one_by_one(tmp_path):
         )
     finally:
         os.chdir(previous)
-    assert [f.as_dict() for f in sorted(serial.findings, key=lambda f: f.sort_key())] == (
+    serial_findings = sorted(serial.findings, key=lambda f: f.sort_key())
+    assert [{**f.as_dict(), "suppression": f.suppression} for f in serial_findings] == (
         parallel["findings"]
     )
 
@@ -359,9 +361,17 @@ def test_list_rules_and_explain(tmp_path):
         assert section in explained.out
     by_name = run_cli("--explain", "headcount-reduction", "--lang", "fr")
     assert "## Pourquoi c'est important" in by_name.out
-    unknown = run_cli("--explain", "WRK002")
+    unknown = run_cli("--explain", "headcount-reductoin")
     assert (unknown.code, unknown.out) == (2, "")
-    assert unknown.err == "charte-lint: error: unknown rule `WRK002`; did you mean `WRK001`?\n"
+    assert unknown.err == (
+        "charte-lint: error: unknown rule `headcount-reductoin`; did you mean "
+        "`headcount-reduction`?\n"
+    )
+    nothing_close = run_cli("--explain", "XYZ123")
+    assert (nothing_close.code, nothing_close.err) == (
+        2,
+        "charte-lint: error: unknown rule `XYZ123`\n",
+    )
     text = run_cli("--list-rules", "--charter", "public", "--principle", "work")
     assert text.out.splitlines()[0].split()[:3] == ["WRK001", "headcount-reduction", "error"]
     markdown = run_cli("--list-rules", "--format", "markdown")

@@ -1,8 +1,10 @@
-"""HUM001 decision-without-human."""
+"""HUM001 decision-without-human, HUM002 decision-without-reviewer,
+HUM003 partial-automation-without-override, HUM004 decision-without-recourse."""
 
 from __future__ import annotations
 
 import pytest
+from conftest import brief, lint
 from rule_harness import manifest_with, run_rules, smallest, summary
 
 SCORING = {
@@ -115,3 +117,214 @@ def test_wrong_types_do_not_raise_nor_fire(decision):
     for charter in ("private", "public"):
         manifest = manifest_with({**SCORING, "decision": decision}, charter=charter)
         assert run_rules(manifest, codes=["HUM001"]) == []
+
+
+# HUM002 -----------------------------------------------------------------------------------
+
+CLAIMS = {
+    "id": "tri-remboursements",
+    "name": "Tri des demandes de remboursement",
+    "status": "production",
+    "task": "classification",
+    "domain": ["insurance"],
+    "data": {"personal": True, "legal_basis": "contract", "retention": "P1Y"},
+    "decision": {"affects_individuals": True, "automation": "assist", "significant_effect": True},
+    "recourse": "Réclamation au service prestations, réexamen sous dix jours.",
+}
+REVIEWED = {
+    "reviewer": "Gestionnaire de prestations",
+    "review": "Relit la demande et le classement proposé, puis accepte ou refuse lui-même.",
+    "can_override": True,
+}
+
+
+def test_decision_about_people_without_reviewer_nor_review():
+    findings = run_rules(manifest_with(CLAIMS), codes=["HUM002"])
+    assert summary(findings) == [("HUM002", "/uses/0"), ("HUM002", "/uses/0")]
+    assert findings[0].severity == "error"
+    assert findings[0].message == (
+        "use `tri-remboursements` feeds decisions about people without `oversight.reviewer`: "
+        "name the role that reviews each output before the decision"
+    )
+    assert findings[1].message == (
+        "use `tri-remboursements` feeds decisions about people without `oversight.review`: "
+        "describe the concrete act the reviewer performs on each case (what is checked, what "
+        "can be changed)"
+    )
+    french = run_rules(manifest_with(CLAIMS, charter="public"), lang="fr", codes=["HUM002"])
+    assert french[0].charter == "S5"
+    assert french[0].message == (
+        "l'usage `tri-remboursements` alimente des décisions sur des personnes sans "
+        "`oversight.reviewer` : désigner la fonction qui contrôle chaque résultat avant la "
+        "décision"
+    )
+
+
+def test_review_missing_is_reported_in_oversight():
+    use = {**CLAIMS, "oversight": {"reviewer": "Gestionnaire", "review": "  "}}
+    assert summary(run_rules(manifest_with(use), codes=["HUM002"])) == [
+        ("HUM002", "/uses/0/oversight/review")
+    ]
+
+
+@pytest.mark.parametrize(
+    "use",
+    [
+        {**CLAIMS, "oversight": REVIEWED},
+        {**CLAIMS, "decision": {"affects_individuals": False, "automation": "assist"}},
+        {**CLAIMS, "decision": {"affects_individuals": True, "automation": "full"}},
+        {**CLAIMS, "status": "retired"},
+    ],
+)
+def test_hum002_is_silent(use):
+    assert run_rules(manifest_with(use), codes=["HUM002"]) == []
+
+
+# HUM003 -----------------------------------------------------------------------------------
+
+SOCIAL_FUND = {
+    **CLAIMS,
+    "id": "fonds-social",
+    "name": "Pré-instruction des aides du fonds social",
+    "decision": {"affects_individuals": True, "automation": "partial", "significant_effect": True},
+    "oversight": {
+        "reviewer": "Commission d'action sociale",
+        "review": "Vérifie les pièces et signe la proposition.",
+    },
+}
+
+
+def test_partial_automation_without_override():
+    findings = run_rules(manifest_with(SOCIAL_FUND), codes=["HUM003"])
+    assert summary(findings) == [("HUM003", "/uses/0/oversight")]
+    assert findings[0].severity == "error"
+    assert findings[0].message == (
+        "use `fonds-social` partly automates decisions about people (`decision.automation: "
+        "partial`) without `oversight.can_override: true`: the reviewer must be able to change "
+        "the AI's result, or the decision is in fact automated"
+    )
+    refused = {**SOCIAL_FUND, "oversight": {**SOCIAL_FUND["oversight"], "can_override": False}}
+    french = run_rules(manifest_with(refused, charter="public"), lang="fr", codes=["HUM003"])
+    assert summary(french) == [("HUM003", "/uses/0/oversight/can_override")]
+    assert french[0].message == (
+        "l'usage `fonds-social` automatise en partie des décisions sur des personnes "
+        "(`decision.automation: partial`) sans `oversight.can_override: true` : le contrôleur "
+        "doit pouvoir modifier le résultat de l'IA, sinon la décision est en fait automatisée"
+    )
+
+
+@pytest.mark.parametrize(
+    "use",
+    [
+        {**SOCIAL_FUND, "oversight": REVIEWED},
+        {**SOCIAL_FUND, "decision": {"affects_individuals": True, "automation": "assist"}},
+        {**SOCIAL_FUND, "decision": {"affects_individuals": False, "automation": "partial"}},
+    ],
+)
+def test_hum003_is_silent(use):
+    assert run_rules(manifest_with(use), codes=["HUM003"]) == []
+
+
+# HUM004 -----------------------------------------------------------------------------------
+
+
+def test_significant_decision_without_recourse():
+    use = {key: value for key, value in CLAIMS.items() if key != "recourse"}
+    findings = run_rules(manifest_with(use), codes=["HUM004"])
+    assert summary(findings) == [("HUM004", "/uses/0")]
+    assert findings[0].severity == "error"
+    assert findings[0].message == (
+        "use `tri-remboursements` feeds decisions with legal or significant effects on people "
+        "without `recourse`: say how a person obtains human review of the decision and contests "
+        "it"
+    )
+    french = run_rules(manifest_with({**use, "recourse": ""}), lang="fr", codes=["HUM004"])
+    assert summary(french) == [("HUM004", "/uses/0/recourse")]
+    assert french[0].message == (
+        "l'usage `tri-remboursements` alimente des décisions aux effets juridiques ou importants "
+        "pour des personnes sans `recourse` : indiquer comment une personne obtient le réexamen "
+        "de la décision par un humain et la conteste"
+    )
+
+
+def test_administrative_decision_without_recourse():
+    use = dict(AID)
+    use["decision"] = {"affects_individuals": True, "automation": "assist", "administrative": True}
+    assert summary(run_rules(manifest_with(use, charter="public"), codes=["HUM004"])) == [
+        ("HUM004", "/uses/0")
+    ]
+
+
+@pytest.mark.parametrize(
+    "use",
+    [
+        CLAIMS,
+        {**CLAIMS, "recourse": None, "decision": {"affects_individuals": True}},
+        {**CLAIMS, "recourse": None, "status": "retired"},
+        {
+            **CLAIMS,
+            "recourse": None,
+            "decision": {"affects_individuals": False, "significant_effect": True},
+        },
+    ],
+)
+def test_hum004_is_silent(use):
+    assert run_rules(manifest_with(use), codes=["HUM004"]) == []
+
+
+# Positions --------------------------------------------------------------------------------
+
+POSITIONS = """\
+version: 1
+charter: private
+organisation:
+  name: Mutuelle Solidaire de l'Ouest
+uses:
+  - id: tri
+    name: Tri des demandes
+    status: production
+    owner:
+      accountable: Directeur des prestations
+    purpose:
+      need: Réduire le délai de traitement.
+    tool:
+      name: Mistral AI API
+    data:
+      personal: false
+    decision:
+      affects_individuals: true
+      automation: assist
+      significant_effect: true
+    review:
+      last: 2026-10-01
+  - id: fonds
+    name: Fonds social
+    status: pilot
+    owner:
+      accountable: Responsable de l'action sociale
+    purpose:
+      need: Examiner toutes les demandes.
+    tool:
+      name: Mistral AI API
+    data:
+      personal: false
+    decision:
+      affects_individuals: true
+      automation: partial
+    oversight:
+      reviewer: Commission
+      review: Signe la proposition.
+      can_override: false
+    review:
+      last: 2026-10-01
+"""
+
+
+def test_positions():
+    findings = [f for f in lint(POSITIONS) if f.code.startswith("HUM")]
+    assert sorted(brief(findings)) == [
+        ("HUM002", 6, 5),
+        ("HUM002", 6, 5),
+        ("HUM003", 40, 21),
+        ("HUM004", 6, 5),
+    ]

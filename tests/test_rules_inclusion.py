@@ -1,8 +1,10 @@
-"""INC001 public-service-without-accessibility, INC002 decision-without-bias-testing."""
+"""INC001 public-service-without-accessibility, INC002 decision-without-bias-testing,
+INC003 public-service-without-alternative, INC004 vulnerable-people-without-groups."""
 
 from __future__ import annotations
 
 import pytest
+from conftest import brief, lint
 from rule_harness import manifest_with, run_rules, smallest, summary
 
 CHATBOT = {
@@ -133,3 +135,109 @@ def test_bias_testing_pointer_and_silence():
 def test_wrong_types_do_not_raise(use):
     for charter in ("private", "public"):
         run_rules(manifest_with(use, charter=charter), codes=["INC001", "INC002"])
+
+
+# INC003 public-service-without-alternative ------------------------------------------------
+
+
+def test_public_service_without_alternative():
+    findings = run_rules(manifest_with(CHATBOT, charter="public"), codes=["INC003"])
+    assert [f.code for f in findings] == ["INC003"]
+    assert findings[0].message == (
+        "use `chatbot-mairie` (`status: production`) serves the public and has no "
+        "`inclusion.alternative`: name the human or non-digital channel people can use instead"
+    )
+    french = run_rules(manifest_with(CHATBOT, charter="public"), lang="fr", codes=["INC003"])
+    assert french[0].message == (
+        "l'usage `chatbot-mairie` (`status: production`) s'adresse au public et n'a pas "
+        "d'`inclusion.alternative` : indiquer le canal humain ou non numérique que les "
+        "personnes peuvent utiliser à la place"
+    )
+
+
+def test_alternative_silent_cases():
+    offered = {**CHATBOT, "inclusion": {"alternative": "Reception desk, Monday to Saturday."}}
+    internal = {**CHATBOT, "id": "interne", "audience": ["staff"]}
+    design = {**CHATBOT, "id": "projet", "status": "design"}
+    assert (
+        run_rules(manifest_with(offered, internal, design, charter="public"), codes=["INC003"])
+        == []
+    )
+    assert run_rules(manifest_with(CHATBOT), codes=["INC003"]) == []  # public charter only
+
+
+# INC004 vulnerable-people-without-groups --------------------------------------------------
+
+AID = {
+    "id": "aide-cantine",
+    "name": "Instruction de l'aide à la cantine",
+    "status": "pilot",
+    "data": {"personal": True, "subjects": ["public", "minors"], "legal_basis": "public_task"},
+    "decision": {"affects_individuals": True, "automation": "assist"},
+}
+
+
+def test_decision_on_minors_without_groups():
+    findings = run_rules(manifest_with(AID, charter="public"), codes=["INC004"])
+    assert summary(findings) == [("INC004", "/uses/0")]
+    assert findings[0].message == (
+        "use `aide-cantine` is used in decisions about people and involves `minors`, but has no "
+        "`inclusion.groups`: name the groups that could be excluded or treated unfairly"
+    )
+    french = run_rules(manifest_with(AID), lang="fr", codes=["INC004"])
+    assert french[0].charter == "P5"
+    assert french[0].message == (
+        "l'usage `aide-cantine` sert à des décisions sur des personnes et concerne `minors`, "
+        "mais n'a pas d'`inclusion.groups` : nommer les groupes qui pourraient être exclus ou "
+        "traités inéquitablement"
+    )
+    health = {
+        **AID,
+        "data": {"personal": True, "special": ["health"], "subjects": ["patients"]},
+        "inclusion": {"bias_testing": {"date": "2026-01-01"}},
+    }
+    findings = run_rules(manifest_with(health), codes=["INC004"])
+    assert summary(findings) == [("INC004", "/uses/0/inclusion")]
+    assert "involves `patients`, `health`, but" in findings[0].message
+
+
+def test_groups_silent_cases():
+    named = {**AID, "inclusion": {"groups": ["single-parent families"]}}
+    adults = {**AID, "id": "adultes", "data": {"personal": True, "subjects": ["public"]}}
+    no_decision = {**AID, "id": "info", "decision": {"affects_individuals": False}}
+    retired = {**AID, "id": "ancien", "status": "retired"}
+    manifest = manifest_with(named, adults, no_decision, retired)
+    assert run_rules(manifest, codes=["INC004"]) == []
+
+
+POSITIONS = """
+version: 1
+charter: public
+organisation:
+  name: Ville d'Exemple
+uses:
+  - id: aide-cantine
+    name: Aide à la cantine
+    status: pilot
+    owner:
+      accountable: DGS
+    purpose:
+      need: Instruire les demandes d'aide.
+    tool:
+      name: Outil
+    audience: [public]
+    data:
+      personal: true
+      subjects: [minors]
+    decision:
+      affects_individuals: true
+    inclusion:
+      accessibility:
+        standard: RGAA
+        status: partial
+"""
+
+
+def test_positions():
+    findings = [f for f in lint(POSITIONS) if f.code in ("INC003", "INC004")]
+    assert sorted(brief(findings)) == [("INC003", 21, 5), ("INC004", 21, 5)]

@@ -5,25 +5,50 @@ from __future__ import annotations
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
-    from charte_lint.api import Finding
+    from typing import Any
+
+    from charte_lint.api import Finding, Rule
 
 
 class Report:
-    """What a run produced, as every reporter receives it."""
+    """What a run produced, as every reporter receives it.
 
-    __slots__ = ("files", "findings", "lang", "version")
+    `findings` include the suppressed ones (`finding.suppression` set): they count for nothing,
+    but JSON and SARIF show them. `rules` maps codes to rules, for formats that describe them;
+    `baseline` holds the stale baseline entries when a baseline was used, else None.
+    """
 
-    def __init__(self, findings: list[Finding], files: list[str], lang: str, version: str) -> None:
+    __slots__ = ("baseline", "files", "findings", "lang", "rules", "version")
+
+    def __init__(
+        self,
+        findings: list[Finding],
+        files: list[str],
+        lang: str,
+        version: str,
+        rules: dict[str, Rule] | None = None,
+        baseline: list[dict[str, Any]] | None = None,
+    ) -> None:
         self.findings = findings
         self.files = files
         self.lang = lang
         self.version = version
+        self.rules = rules or {}
+        self.baseline = baseline
+
+    def active(self) -> list[Finding]:
+        """The findings that are not suppressed: the ones that count."""
+        return [f for f in self.findings if f.suppression is None]
+
+    def suppressed(self) -> int:
+        return sum(1 for f in self.findings if f.suppression is not None)
 
     def counts(self) -> dict[str, int]:
         counts = {"error": 0, "warning": 0, "info": 0}
         for finding in self.findings:
-            counts[finding.severity] += 1
+            if finding.suppression is None:
+                counts[finding.severity] += 1
         return counts
 
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit")

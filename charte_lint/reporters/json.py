@@ -1,4 +1,9 @@
-"""`--format json`: a contract other tools read; keys and their meaning do not change."""
+"""`--format json`: a contract other tools read; keys and their meaning do not change.
+
+Suppressed findings are listed with their `suppression` record ({kind, justification,
+approved_by, until}), other findings with `"suppression": null`; the summary counts only the
+findings that are not suppressed. `baseline` appears only when `--baseline` was given.
+"""
 
 from __future__ import annotations
 
@@ -12,10 +17,14 @@ if TYPE_CHECKING:
 
 def render(report: Report, color: bool = False, sources: object = None) -> str:
     counts = report.counts()
-    document = {
+    document: dict[str, object] = {
         "version": report.version,
         "files": report.files,
-        "findings": [finding.as_dict() for finding in report.findings],
+        "findings": [
+            {**finding.as_dict(), "suppression": finding.suppression} for finding in report.findings
+        ],
         "summary": {**counts, "files": len(report.files)},
     }
+    if report.baseline is not None:
+        document["baseline"] = {"stale": report.baseline}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

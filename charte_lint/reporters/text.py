@@ -19,6 +19,11 @@ if TYPE_CHECKING:
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _COLORS = {"error": "31", "warning": "33", "info": "36"}
 MAX_SHOWN = 160
+_SUPPRESSED = {
+    "en": "{count} suppressed by comments or waivers (--no-suppressions shows them)",
+    "fr": "{count} masqué(s) par des commentaires ou des dérogations "
+    "(--no-suppressions les montre)",
+}
 
 
 def neutralise(value: str) -> str:
@@ -33,7 +38,8 @@ def _paint(value: str, code: str, color: bool) -> str:
 def render(report: Report, color: bool = False, quiet: bool = False) -> str:
     lines: list[str] = []
     current = None
-    for finding in report.findings:
+    shown = report.active()
+    for finding in shown:
         if finding.file != current:
             if current is not None and not quiet:
                 lines.append("")
@@ -52,7 +58,7 @@ def render(report: Report, color: bool = False, quiet: bool = False) -> str:
         counts = report.counts()
         if lines:
             lines.append("")
-        if report.findings:
+        if shown:
             lines.append(
                 text(
                     report.lang,
@@ -65,6 +71,9 @@ def render(report: Report, color: bool = False, quiet: bool = False) -> str:
             )
         else:
             lines.append(text(report.lang, "clean", files=len(report.files)))
+        suppressed = report.suppressed()
+        if suppressed:
+            lines.append(_SUPPRESSED[report.lang].format(count=suppressed))
     return "\n".join(lines) + "\n" if lines else ""
 
 

@@ -1,0 +1,197 @@
+"""Baselines for gradual adoption: record today's findings, then report only new ones.
+
+    {"version": 1, "tool": "charte-lint", "entries": [
+      {"file": "ai-usage.yaml", "code": "SEC001", "use": "chatbot",
+       "pointer": "/uses/2/review/last", "fingerprint": "9c1e0f3b5a7d2e48"}]}
+
+An entry names a finding by file (relative to the baseline's directory, so the baseline works
+from any working directory), rule code, use id, JSON pointer, and a fingerprint of the offending
+value (a short SHA-256 of its canonical JSON): never by line, so entries survive edits that move
+lines. Within a use, the pointer is compared from the use down, so reordering uses keeps
+entries matching. Matching counts: N identical entries absorb N findings. Entries that match
+nothing are stale: the problem was fixed, and the baseline can shrink.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+
+if TYPE_CHECKING:
+    from typing import Any
+
+    from charte_lint.api import Finding
+
+VERSION = 1
+_ABSENT = "\0absent"
+_KEYS = ("file", "code", "use", "pointer", "fingerprint")
+TEXTS = {
+    "en": {
+        "stale": "baseline entry no longer matches: {file} {code} {pointer}{use}",
+        "stale-count": "baseline entries that no longer match: {count}; run --write-baseline "
+        "{path} to shrink the baseline",
+        "written": "wrote {count} finding(s) to the baseline {path}",
+        "invalid": "invalid baseline {path}: {reason}",
+        "not-json": "not JSON ({reason})",
+        "shape": 'expected {"version": 1, "tool": "charte-lint", "entries": [...]} with entries '
+        "of strings file, code, pointer, fingerprint and use (a string or null)",
+        "use": " (use {use})",
+    },
+    "fr": {
+        "stale": "entrée de la référence sans correspondance : {file} {code} {pointer}{use}",
+        "stale-count": "entrées de la référence sans correspondance : {count} ; lancer "
+        "--write-baseline {path} pour la réduire",
+        "written": "{count} constat(s) enregistré(s) dans la référence {path}",
+        "invalid": "référence {path} invalide : {reason}",
+        "not-json": "ce n'est pas du JSON ({reason})",
+        "shape": 'attendu {"version": 1, "tool": "charte-lint", "entries": [...]} avec des '
+        "entrées file, code, pointer, fingerprint en texte et use (texte ou null)",
+        "use": " (usage {use})",
+    },
+}
+
+
+class BaselineError(Exception):
+    """A baseline that cannot be read or is not one: a usage error (exit 2)."""
+
+
+def value_fingerprint(data: Any, pointer: str) -> str:
+    """A short hash of the canonical JSON of the value at `pointer` in `data`."""
+    value: Any = data
+    for token in pointer.split("/")[1:] if pointer else ():
+        token = token.replace("~1", "/").replace("~0", "~")
+        if isinstance(value, dict) and token in value:
+            value = value[token]
+        elif isinstance(value, list) and token.isdigit() and int(token) < len(value):
+            value = value[int(token)]
+        else:
+            value = _ABSENT
+            break
+    canonical = json.dumps(
+        value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
+
+
+def relative(path: str, baseline: str) -> str:
+    """`path` relative to the baseline file's directory, with `/` separators."""
+    directory = os.path.dirname(os.path.abspath(baseline))
+    try:
+        found = os.path.relpath(os.path.abspath(path), directory)
+    except ValueError:  # another drive on Windows
+        found = os.path.abspath(path)
+    return found.replace(os.sep, "/")
+
+
+def entry_for(
+    finding: Finding, fingerprints: dict[tuple[str, str], str], baseline: str
+) -> dict[str, Any]:
+    return {
+        "file": relative(finding.file, baseline),
+        "code": finding.code,
+        "use": finding.use,
+        "pointer": finding.pointer,
+        "fingerprint": fingerprints.get((finding.file, finding.pointer), ""),
+    }
+
+
+def entries_for(
+    findings: list[Finding], fingerprints: dict[tuple[str, str], str], baseline: str
+) -> list[dict[str, Any]]:
+    """Baseline entries for the findings that count (suppressed ones are left out), sorted."""
+    entries = [entry_for(f, fingerprints, baseline) for f in findings if f.suppression is None]
+    entries.sort(
+        key=lambda e: (e["file"], e["code"], e["use"] or "", e["pointer"], e["fingerprint"])
+    )
+    return entries
+
+
+def render(entries: list[dict[str, Any]]) -> str:
+    document = {"version": VERSION, "tool": "charte-lint", "entries": entries}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def load(path: str, lang: str) -> list[dict[str, Any]]:
+    """The entries of the baseline at `path`; BaselineError when it cannot be used."""
+    texts = TEXTS[lang]
+    try:
+        with open(path, encoding="utf-8") as handle:
+            document = json.load(handle)
+    except OSError as error:
+        from charte_lint.messages import text
+
+        raise BaselineError(
+            text(lang, "unreadable", path=path, reason=error.strerror or str(error))
+        ) from None
+    except ValueError as error:
+        reason = texts["not-json"].format(reason=error)
+        raise BaselineError(texts["invalid"].format(path=path, reason=reason)) from None
+    entries = document.get("entries") if isinstance(document, dict) else None
+    if (
+        not isinstance(document, dict)
+        or document.get("version") != VERSION
+        or document.get("tool") != "charte-lint"
+        or not isinstance(entries, list)
+        or not all(_well_formed(entry) for entry in entries)
+    ):
+        raise BaselineError(texts["invalid"].format(path=path, reason=texts["shape"]))
+    return entries
+
+
+def _well_formed(entry: Any) -> bool:
+    if not isinstance(entry, dict) or set(entry) != set(_KEYS):
+        return False
+    strings = all(isinstance(entry[k], str) for k in ("file", "code", "pointer", "fingerprint"))
+    return strings and (entry["use"] is None or isinstance(entry["use"], str))
+
+
+def _key(entry: dict[str, Any]) -> tuple[str, ...]:
+    pointer, use = entry["pointer"], entry["use"]
+    if use is not None and pointer.startswith("/uses/"):
+        parts = pointer.split("/", 3)
+        pointer = "/" + parts[3] if len(parts) > 3 else ""
+    return (entry["file"], entry["code"], use or "", pointer, entry["fingerprint"])
+
+
+def subtract(
+    entries: list[dict[str, Any]],
+    findings: list[Finding],
+    fingerprints: dict[tuple[str, str], str],
+    baseline: str,
+    files: list[str],
+) -> tuple[list[Finding], list[dict[str, Any]]]:
+    """(findings not in the baseline, stale entries for the files of this run).
+
+    Suppressed findings are kept as they are: they are neither new nor baselined.
+    """
+    remaining: dict[tuple[str, ...], int] = {}
+    for entry in entries:
+        key = _key(entry)
+        remaining[key] = remaining.get(key, 0) + 1
+    kept = []
+    for finding in findings:
+        if finding.suppression is None:
+            key = _key(entry_for(finding, fingerprints, baseline))
+            if remaining.get(key, 0) > 0:
+                remaining[key] -= 1
+                continue
+        kept.append(finding)
+    linted = {relative(path, baseline) for path in files}
+    stale = []
+    for entry in entries:
+        key = _key(entry)
+        if entry["file"] in linted and remaining.get(key, 0) > 0:
+            remaining[key] -= 1
+            stale.append(entry)
+    return kept, stale
+
+
+def describe_stale(entry: dict[str, Any], lang: str) -> str:
+    texts = TEXTS[lang]
+    use = texts["use"].format(use=entry["use"]) if entry["use"] else ""
+    return texts["stale"].format(
+        file=entry["file"], code=entry["code"], pointer=entry["pointer"] or "/", use=use
+    )

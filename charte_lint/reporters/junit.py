@@ -1,0 +1,81 @@
+"""`--format junit`: JUnit XML, for CI systems that show test reports.
+
+One test suite per file; one failing test case per finding (`failure` with the rule code as
+type), a skipped one per suppressed finding (with the reason), and one passing case for a file
+with no findings. Characters XML cannot hold are written as `\\uXXXX`.
+"""
+
+from __future__ import annotations
+
+import re
+from xml.sax.saxutils import escape, quoteattr
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+
+if TYPE_CHECKING:
+    from charte_lint.api import Finding
+    from charte_lint.reporters import Report
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _clean(value: str) -> str:
+    return _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", value)
+
+
+def _attr(value: object) -> str:
+    return quoteattr(_clean(str(value)), {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+
+
+def render(report: Report, color: bool = False, quiet: bool = False) -> str:
+    by_file: dict[str, list[Finding]] = {path: [] for path in report.files}
+    for finding in report.findings:
+        by_file.setdefault(finding.file, []).append(finding)
+    counts = report.counts()
+    failures = counts["error"] + counts["warning"] + counts["info"]
+    skipped = report.suppressed()
+    total = sum(max(1, len(found)) for found in by_file.values())
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f'<testsuites name="charte-lint" tests="{total}" failures="{failures}" '
+        f'errors="0" skipped="{skipped}">',
+    ]
+    for path, found in by_file.items():
+        failed = sum(1 for f in found if f.suppression is None)
+        lines.append(
+            f'  <testsuite name={_attr(path)} tests="{max(1, len(found))}" '
+            f'failures="{failed}" errors="0" skipped="{len(found) - failed}">'
+        )
+        if not found:
+            lines.append(
+                f'    <testcase name="charte-lint" classname={_attr(path)} file={_attr(path)}/>'
+            )
+        for finding in found:
+            lines.extend(_case(finding))
+        lines.append("  </testsuite>")
+    lines.append("</testsuites>")
+    return "\n".join(lines) + "\n"
+
+
+def _case(finding: Finding) -> list[str]:
+    name = f"{finding.code} {finding.name} at {finding.line}:{finding.column}"
+    opening = (
+        f"    <testcase name={_attr(name)} classname={_attr(finding.file)} "
+        f'file={_attr(finding.file)} line="{finding.line}">'
+    )
+    if finding.suppression is not None:
+        record = finding.suppression
+        reason = record["justification"]
+        if record.get("approved_by"):
+            reason = f"waived by {record['approved_by']} until {record['until']}: {reason}"
+        return [opening, f"      <skipped message={_attr(reason)}/>", "    </testcase>"]
+    detail = (
+        f"{finding.file}:{finding.line}:{finding.column}: {finding.code} [{finding.severity}] "
+        f"{finding.message} ({finding.name})"
+    )
+    return [
+        opening,
+        f"      <failure message={_attr(finding.message)} type={_attr(finding.code)}>"
+        f"{escape(_clean(detail))}</failure>",
+        "    </testcase>",
+    ]

@@ -1,0 +1,114 @@
+"""`--format sarif`: SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+
+One run; `tool.driver.rules` describes each rule that has a result (`fullDescription` is the
+rule's summary, `help` its documentation, in the run's language); each result carries its
+region, the use and JSON pointer, and, when an inline comment or a waiver silenced it, a SARIF
+suppression (`inSource` or `external`) with the reason as justification.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from urllib.parse import quote
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+
+if TYPE_CHECKING:
+    from typing import Any
+
+    from charte_lint.api import Finding, Rule
+    from charte_lint.reporters import Report
+
+SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def render(report: Report, color: bool = False, quiet: bool = False) -> str:
+    codes = sorted({finding.code for finding in report.findings})
+    index = {code: position for position, code in enumerate(codes)}
+    driver: dict[str, Any] = {
+        "name": "charte-lint",
+        "version": report.version,
+        "rules": [_rule(report.rules.get(code), code, report.lang) for code in codes],
+    }
+    run = {
+        "tool": {"driver": driver},
+        "language": report.lang,
+        "columnKind": "unicodeCodePoints",
+        "artifacts": [{"location": {"uri": artifact_uri(path)}} for path in report.files],
+        "results": [_result(finding, index[finding.code]) for finding in report.findings],
+    }
+    document = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def artifact_uri(path: str) -> str:
+    """A relative path as a relative URI reference, an absolute one as a `file://` URI."""
+    posix = path.replace(os.sep, "/")
+    if os.path.isabs(path):
+        return "file://" + quote(posix if posix.startswith("/") else "/" + posix)
+    return quote(posix[2:] if posix.startswith("./") else posix)
+
+
+def _rule(rule: Rule | None, code: str, lang: str) -> dict[str, Any]:
+    if rule is None:  # a finding from a rule no longer loaded: describe it by its code
+        return {"id": code}
+    described: dict[str, Any] = {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary[lang]},
+        "fullDescription": {"text": rule.summary[lang]},
+        "help": {"text": rule.docs[lang], "markdown": rule.docs[lang]},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {"tags": [rule.principle or "structure"]},
+    }
+    if rule.principle:
+        described["properties"]["principle"] = rule.principle
+        described["properties"]["charters"] = {k: v for k, v in rule.charters.items() if v}
+    return described
+
+
+def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
+    region = {"startLine": max(1, finding.line), "startColumn": max(1, finding.column)}
+    if finding.end_line >= finding.line and finding.end_column >= 1:
+        region["endLine"] = finding.end_line
+        region["endColumn"] = finding.end_column
+    result: dict[str, Any] = {
+        "ruleId": finding.code,
+        "ruleIndex": rule_index,
+        "level": LEVELS[finding.severity],
+        "message": {"text": finding.message},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": artifact_uri(finding.file)},
+                    "region": region,
+                },
+                "logicalLocations": [{"fullyQualifiedName": finding.pointer or "/"}],
+            }
+        ],
+        "properties": {
+            "name": finding.name,
+            "use": finding.use,
+            "pointer": finding.pointer,
+            "principle": finding.principle,
+            "charter": finding.charter,
+        },
+    }
+    if finding.suppression is not None:
+        record = finding.suppression
+        suppression: dict[str, Any] = {
+            "kind": record["kind"],
+            "status": "accepted",
+            "justification": record["justification"],
+        }
+        if record.get("approved_by") or record.get("until"):
+            suppression["properties"] = {
+                "approved_by": record.get("approved_by"),
+                "until": record.get("until"),
+            }
+        result["suppressions"] = [suppression]
+    return result

@@ -1,0 +1,268 @@
+"""The pre-commit hooks, run by pre-commit itself.
+
+The hook repository is a snapshot of this working tree (uncommitted changes included), committed
+into a temporary git repository; pre-commit clones it and pip-installs it into its own virtual
+environment, once for the module (PRE_COMMIT_HOME is shared), as it would for a user.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import REPO, SMALLEST, TODAY
+
+PRE_COMMIT = str(Path(sys.executable).with_name("pre-commit"))
+FAULTY = SMALLEST.replace("impact: none", "impact: headcount_reduction")
+FINDING = (
+    "team/ai-usage.yaml:27:15: WRK001 [error] use `code-assistant` declares "
+    "`work.impact: headcount_reduction`: the charter allows AI to relieve repetitive tasks, "
+    "not to replace staff (headcount-reduction)"
+)
+# Never part of the hook repository: environments, caches, build output, benchmark scratch.
+SKIP = {
+    ".git",
+    ".venv",
+    "build",
+    "dist",
+    "__pycache__",
+    ".pytest_cache",
+    ".ruff_cache",
+    ".hypothesis",
+}
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("git") is None or not os.path.exists(PRE_COMMIT),
+    reason="needs git and pre-commit (pip install -e '.[test]')",
+)
+
+
+def _env(home: Path) -> dict[str, str]:
+    """English, pinned date, no inherited git state, an empty git configuration."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("GIT_", "PRE_COMMIT", "LC_"))
+        and k not in ("LANG", "LANGUAGE", "NO_COLOR", "GITHUB_ACTIONS", "VIRTUAL_ENV")
+    }
+    gitconfig = home / "gitconfig"
+    gitconfig.touch()
+    env.update(
+        LANG="C.UTF-8",
+        CHARTE_LINT_TODAY=TODAY.isoformat(),
+        PRE_COMMIT_HOME=str(home / "pre-commit"),
+        GIT_CONFIG_GLOBAL=str(gitconfig),
+        GIT_CONFIG_NOSYSTEM="1",
+        GIT_AUTHOR_NAME="Test",
+        GIT_AUTHOR_EMAIL="test@example.org",
+        GIT_COMMITTER_NAME="Test",
+        GIT_COMMITTER_EMAIL="test@example.org",
+    )
+    return env
+
+
+def _run(*args: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        list(args),
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def _git(*args: str, cwd: Path, env: dict[str, str]) -> str:
+    done = _run("git", *args, cwd=cwd, env=env)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def _working_tree_files() -> list[Path]:
+    """Tracked and untracked-but-not-ignored files of the working tree, as they are now."""
+    if (REPO / ".git").exists():
+        listed = subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        names = [Path(n) for n in listed.split("\0") if n]
+    else:
+        names = [p.relative_to(REPO) for p in REPO.rglob("*")]
+    return [
+        n
+        for n in names
+        if not SKIP.intersection(n.parts)
+        and n.parts[:2] != ("bench", ".work")
+        and (REPO / n).is_file()
+        and not (REPO / n).is_symlink()
+    ]
+
+
+@pytest.fixture(scope="module")
+def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, dict[str, str]]:
+    """A git repository holding a snapshot of this working tree: (path, commit sha, env)."""
+    home = tmp_path_factory.mktemp("home")
+    env = _env(home)
+    repo = home / "charte-lint"
+    for name in _working_tree_files():
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(REPO / name, repo / name)
+    _git("init", "-q", cwd=repo, env=env)
+    _git("add", "-A", cwd=repo, env=env)
+    _git("commit", "-q", "-m", "snapshot", cwd=repo, env=env)
+    return repo, _git("rev-parse", "HEAD", cwd=repo, env=env), env
+
+
+@pytest.fixture
+def project(hook_repo, tmp_path: Path):
+    """A user's repository whose .pre-commit-config.yaml uses both hooks; returns a runner."""
+    repo, rev, env = hook_repo
+    config = {
+        "repos": [
+            {
+                "repo": str(repo),
+                "rev": rev,
+                "hooks": [{"id": "charte-lint"}, {"id": "charte-lint-repo"}],
+            }
+        ]
+    }
+    (tmp_path / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    (tmp_path / "team").mkdir()
+    _git("init", "-q", cwd=tmp_path, env=env)
+    _git("add", ".pre-commit-config.yaml", cwd=tmp_path, env=env)
+
+    class Project:
+        path = tmp_path
+
+        def write(self, name: str, text: str, stage: bool = True) -> None:
+            (tmp_path / name).write_text(text, encoding="utf-8")
+            if stage:
+                _git("add", name, cwd=tmp_path, env=env)
+
+        def git(self, *args: str) -> str:
+            return _git(*args, cwd=tmp_path, env=env)
+
+        def run(self, *args: str, program: str = PRE_COMMIT) -> subprocess.CompletedProcess[str]:
+            return _run(program, *args, cwd=tmp_path, env=env)
+
+        def pre_commit(self, *args: str) -> subprocess.CompletedProcess[str]:
+            return self.run("run", "--color", "never", *args)
+
+    return Project()
+
+
+def _hooks() -> dict[str, dict]:
+    hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    return {hook["id"]: hook for hook in hooks}
+
+
+def test_validate_manifest_accepts_the_hooks():
+    done = _run(
+        PRE_COMMIT, "validate-manifest", ".pre-commit-hooks.yaml", cwd=REPO, env=dict(os.environ)
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_hook_definitions():
+    hooks = _hooks()
+    assert list(hooks) == ["charte-lint", "charte-lint-repo"]
+    staged = hooks["charte-lint"]
+    assert staged["entry"] == "charte-lint"
+    assert staged["language"] == "python"
+    assert staged["pass_filenames"] is True
+    assert staged["require_serial"] is False
+    assert staged["minimum_pre_commit_version"] == "2.9.2"
+    files = re.compile(staged["files"])
+    for name in ("ai-usage.yaml", "ai-usage.yml", "team/ai-usage.yaml", "a/b/ai-usage.yml"):
+        assert files.search(name), name
+    for name in ("my-ai-usage.yaml", "ai-usage.yaml.bak", "ai-usage.json", "team/ai-usage"):
+        assert not files.search(name), name
+    repo_wide = hooks["charte-lint-repo"]
+    assert (repo_wide["entry"], repo_wide["args"]) == ("charte-lint", ["."])
+    assert repo_wide["pass_filenames"] is False
+    assert repo_wide["always_run"] is True
+    assert "pre-commit" in repo_wide["stages"] and "manual" in repo_wide["stages"]
+
+
+def test_staged_manifests_only(project):
+    project.write("team/ai-usage.yaml", FAULTY)
+    project.write("notes.yaml", "not: [a manifest")  # not a manifest: never passed to the hook
+
+    done = project.pre_commit("charte-lint")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "charte-lint" in done.stdout and "Failed" in done.stdout
+    assert "- exit code: 1" in done.stdout
+    assert FINDING in done.stdout.splitlines()
+    assert "notes.yaml" not in done.stdout
+
+    done = project.pre_commit("charte-lint", "--files", "team/ai-usage.yaml")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert FINDING in done.stdout.splitlines()
+
+    project.write("team/ai-usage.yaml", SMALLEST)
+    done = project.pre_commit("charte-lint")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert re.search(r"^charte-lint\.+Passed$", done.stdout, re.M), done.stdout
+    assert "WRK001" not in done.stdout
+
+
+def test_yml_extension_is_linted(project):
+    project.write("team/ai-usage.yml", FAULTY)
+    done = project.pre_commit("charte-lint")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert FINDING.replace("ai-usage.yaml", "ai-usage.yml") in done.stdout.splitlines()
+
+
+def test_nothing_staged_is_skipped(project):
+    project.write("team/ai-usage.yaml", FAULTY, stage=False)  # untracked: not this commit's
+    project.write("README.md", "# hello\n")
+    done = project.pre_commit("charte-lint")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert re.search(r"^charte-lint\.+\(no files to check\)Skipped$", done.stdout, re.M), (
+        done.stdout
+    )
+
+
+def test_repository_hook_lints_every_manifest(project):
+    project.write("team/ai-usage.yaml", FAULTY)
+    project.git("commit", "-q", "--no-verify", "-m", "faulty manifest")
+    project.write("README.md", "# an unrelated change\n")
+
+    done = project.pre_commit("charte-lint")  # the staged hook has nothing to lint
+    assert done.returncode == 0, done.stdout + done.stderr
+
+    done = project.pre_commit("charte-lint-repo")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "charte-lint (repository)" in done.stdout and "Failed" in done.stdout
+    assert FINDING in done.stdout.splitlines()
+
+    project.write("team/ai-usage.yaml", SMALLEST)
+    done = project.pre_commit("charte-lint-repo")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert re.search(r"^charte-lint \(repository\)\.+Passed$", done.stdout, re.M), done.stdout
+
+
+def test_installed_hook_blocks_the_commit(project):
+    done = project.run("install")
+    assert done.returncode == 0, done.stdout + done.stderr
+    project.write("team/ai-usage.yaml", FAULTY)
+
+    done = project.run("commit", "-m", "faulty", program="git")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert FINDING in (done.stdout + done.stderr).splitlines()
+    assert project.run("rev-parse", "--verify", "-q", "HEAD", program="git").returncode != 0
+
+    project.write("team/ai-usage.yaml", SMALLEST)
+    done = project.run("commit", "-m", "clean", program="git")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert project.git("log", "--format=%s") == "clean"
