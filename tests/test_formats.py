@@ -8,12 +8,13 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import SMALLEST, clean_env, run_cli
+from conftest import REPO, SMALLEST, clean_env, run_cli
 
 from charte_lint.rules import RULES
 from charte_lint.structure import UNKNOWN_KEY
 
-SARIF_SCHEMA = Path("/work/shared/data/sarif-schema-2.1.0.json")
+# the official schema, in the shared/ folder that sits beside the repository (locally and in CI)
+SARIF_SCHEMA = REPO.parent / "shared" / "data" / "sarif-schema-2.1.0.json"
 WAIVER = (
     "waivers:\n"
     "  - rule: CL102\n"
