@@ -285,6 +285,7 @@ class RuleContext:
         lang: str = "en",
         today: _dt.date | None = None,
         uses: list[tuple[str, Mapping[str, Any]]] | None = None,
+        shared: dict[Any, Any] | None = None,
     ) -> None:
         self.rule = rule
         self.manifest = manifest
@@ -293,6 +294,9 @@ class RuleContext:
         self.today = today or _dt.date.today()
         self.charter: str = manifest.get("charter", "private")
         self._uses = uses if uses is not None else uses_of(manifest)
+        # One dict for every rule checking this manifest in this run: facts derived once (for
+        # example a use's AI Act classification) and asked by several rules.
+        self.shared: dict[Any, Any] = shared if shared is not None else {}
 
     def uses(self) -> Iterator[tuple[str, Mapping[str, Any]]]:
         """(pointer, use) for each use that is a mapping, e.g. ("/uses/0", {...})."""
@@ -320,12 +324,21 @@ def uses_of(manifest: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:
     return [(f"/uses/{i}", use) for i, use in enumerate(uses) if isinstance(use, Mapping)]
 
 
+_PATHS: dict[str, tuple[str, ...]] = {}
+_MISSING = object()
+
+
 def get(data: Any, path: str, default: Any = None) -> Any:
     """`get(use, "data.personal")`: a nested value, or `default` where any step is missing."""
-    for part in path.split("."):
-        if not isinstance(data, Mapping) or part not in data:
+    parts = _PATHS.get(path)
+    if parts is None:  # rules ask for a few dozen paths, millions of times: split each once
+        parts = _PATHS[path] = tuple(path.split("."))
+    for part in parts:
+        if type(data) is not dict and not isinstance(data, Mapping):  # dict first: fast path
             return default
-        data = data[part]
+        data = data.get(part, _MISSING)
+        if data is _MISSING:
+            return default
     return data
 
 

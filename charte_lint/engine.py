@@ -333,12 +333,23 @@ class Linter:
     def _rule_findings(
         self, manifest: Manifest, checks: list[Rule], config: Config
     ) -> list[Finding]:
-        findings = []
-        uses = uses_of(manifest.data)
-        for rule in checks:
-            if not rule.applies_to(manifest.data["charter"]):
-                continue
-            context = RuleContext(rule, manifest.data, config.policy, self.lang, self.today, uses)
+        findings: list[Finding] = []
+        charter = manifest.data["charter"]
+        applicable = [rule for rule in checks if rule.charters.get(charter)]
+        if not applicable:
+            return findings
+        # one context per manifest, pointed at each rule in turn: what it holds is the same
+        context = RuleContext(
+            applicable[0],
+            manifest.data,
+            config.policy,
+            self.lang,
+            self.today,
+            uses_of(manifest.data),
+            {},
+        )
+        for rule in applicable:
+            context.rule = rule
             try:
                 findings.extend(rule.check(manifest.data, context))
             except Exception as error:

@@ -1902,6 +1902,8 @@ Lire les conditions du fournisseur ou son accord de traitement des données (che
 
 # DAT013 ------------------------------------------------------------------------------------
 
+_DIGIT = re.compile(r"[0-9]")
+_CANDIDATE = re.compile(r"[0-9@]")
 _NIR_RE = re.compile(
     r"(?<![0-9A-Za-z])([1-478])\s?(\d{2})\s?(0[1-9]|1[0-2]|[2-9]\d)\s?(\d{2}|2[ABab])"
     r"\s?(\d{3})\s?(\d{3})\s?(\d{2})(?![0-9A-Za-z])"
@@ -2017,7 +2019,7 @@ def _mask_email(address: str) -> str:
 def personal_data_in(text: str, email: bool = True) -> Iterator[tuple[str, str]]:
     """(kind, masked value) for each personal datum found in `text`: a NIR with a valid key, an
     IBAN with valid check digits, a French mobile number, a personal e-mail address."""
-    if any(char.isdigit() for char in text):
+    if _DIGIT.search(text):
         for match in _NIR_RE.finditer(text):
             if _nir_is_valid(match):
                 yield "nir", _mask(match.group(), 1, 2)
@@ -2032,21 +2034,32 @@ def personal_data_in(text: str, email: bool = True) -> Iterator[tuple[str, str]]
                 yield "email", _mask_email(match.group())
 
 
-def _strings_of(manifest: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
-    """(JSON pointer, text) for every string value of the manifest, in document order."""
-    stack: list[tuple[str, Any]] = [("", manifest)]
-    while stack:
-        pointer, value = stack.pop()
-        if isinstance(value, str):
-            yield pointer, value
-        elif isinstance(value, Mapping):
-            items = [
-                (f"{pointer}/{str(key).replace('~', '~0').replace('/', '~1')}", child)
-                for key, child in value.items()
-            ]
-            stack.extend(reversed(items))
-        elif isinstance(value, list):
-            stack.extend(reversed([(f"{pointer}/{i}", child) for i, child in enumerate(value)]))
+def _strings_of(manifest: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """(JSON pointer, text) for every string value of the manifest that holds a digit or an `@`
+    (nothing else can hold the personal data looked for), in document order."""
+    found: list[tuple[str, str]] = []
+    path: list[str] = []
+
+    def visit(value: Any) -> None:
+        children = (
+            value.items()
+            if type(value) is dict or isinstance(value, Mapping)
+            else enumerate(value)
+            if isinstance(value, list)
+            else ()
+        )
+        for key, child in children:
+            if isinstance(child, str):
+                if _CANDIDATE.search(child):
+                    token = str(key).replace("~", "~0").replace("/", "~1")
+                    found.append(("".join(f"/{part}" for part in [*path, token]), child))
+            elif type(child) in (dict, list) or isinstance(child, (Mapping, list)):
+                path.append(str(key).replace("~", "~0").replace("/", "~1"))
+                visit(child)
+                path.pop()
+
+    visit(manifest)
+    return found
 
 
 def _check_personal_data_in_manifest(

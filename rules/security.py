@@ -250,7 +250,7 @@ def _check_risks(manifest: Mapping[str, Any], ctx: RuleContext) -> Iterator[Find
     for pointer, use in ctx.uses():
         if use.get("status") in ("idea", "retired"):
             continue
-        high_risk = high_risk_points(use, manifest) is not None
+        high_risk = high_risk_points(use, manifest, ctx.shared) is not None
         if not high_risk and get(use, "decision.affects_individuals") is not True:
             continue
         why = _WHY[ctx.lang][high_risk]

@@ -110,10 +110,23 @@ def exemption_claimed(use: Mapping[str, Any]) -> bool:
     return not is_blank(get(use, "ai_act.exemption"))
 
 
-def high_risk_points(use: Mapping[str, Any], manifest: Mapping[str, Any]) -> list[str] | None:
+def high_risk_points(
+    use: Mapping[str, Any], manifest: Mapping[str, Any], memo: dict[Any, Any] | None = None
+) -> list[str] | None:
     """The Annex III points that make the use high-risk (empty when it is only declared `high`),
     or None when it is not high-risk: no Annex III fact, a valid Art. 6(3) exemption, or a
-    prohibited practice (which no duty makes lawful)."""
+    prohibited practice (which no duty makes lawful). Several rules ask this of each use: pass
+    `ctx.shared` as `memo` to answer once per use and run."""
+    if memo is None:
+        return _high_risk_points(use, manifest)
+    key = ("high_risk_points", id(use))
+    if key not in memo:
+        memo[key] = _high_risk_points(use, manifest)
+    points = memo[key]
+    return None if points is None else list(points)
+
+
+def _high_risk_points(use: Mapping[str, Any], manifest: Mapping[str, Any]) -> list[str] | None:
     if prohibited_grounds(use):
         return None
     points = annex_iii_by_facts(use, manifest)
@@ -416,7 +429,7 @@ def _check_high_risk_undeclared(manifest: Mapping[str, Any], ctx: RuleContext) -
             continue
         if use.get("status") == "retired":
             continue
-        points = high_risk_points(use, manifest)
+        points = high_risk_points(use, manifest, ctx.shared)
         if not points:
             continue
         common = {"use_id": use_id(use), "points": describe_points(points, ctx.lang)}
@@ -693,7 +706,7 @@ def _check_fria(manifest: Mapping[str, Any], ctx: RuleContext) -> Iterator[Findi
         status = use.get("status")
         if status not in _LIVE:
             continue
-        points = high_risk_points(use, manifest)
+        points = high_risk_points(use, manifest, ctx.shared)
         if not points or any(point.startswith("2") for point in points):
             continue
         scoring = any(point in ("5(b)", "5(c)") for point in points)
@@ -864,7 +877,7 @@ def _check_registration(manifest: Mapping[str, Any], ctx: RuleContext) -> Iterat
         status = use.get("status")
         if status not in _LIVE:
             continue
-        points = high_risk_points(use, manifest)
+        points = high_risk_points(use, manifest, ctx.shared)
         if not points or any(point.startswith("2") for point in points):
             continue
         if is_blank(get(use, "ai_act.registration")):

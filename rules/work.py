@@ -122,7 +122,7 @@ def _staff_not_informed(
             continue
         if not _concerns_staff(use):
             continue
-        if (high_risk_points(use, manifest) is not None) == high_risk:
+        if (high_risk_points(use, manifest, ctx.shared) is not None) == high_risk:
             yield ctx.finding(
                 missing_pointer(pointer, use, "work.staff_informed"),
                 use_id=use_id(use),
