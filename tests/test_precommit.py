@@ -37,11 +37,6 @@ SKIP = {
     ".hypothesis",
 }
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("git") is None or not os.path.exists(PRE_COMMIT),
-    reason="needs git and pre-commit (pip install -e '.[test]')",
-)
-
 
 def _env(home: Path) -> dict[str, str]:
     """English, pinned date, no inherited git state, an empty git configuration."""
