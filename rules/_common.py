@@ -8,12 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from charte_lint.api import get
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
     from typing import Any
 
+    from charte_lint.api import Finding, RuleContext
+
 SENSITIVE_CLASSIFICATIONS = ("confidential", "secret")
+LIVE_STATUSES = ("pilot", "production")
+"""The statuses in which a use reaches people, and most obligations apply."""
 
 
 def use_id(use: Mapping[str, Any]) -> str:
@@ -102,3 +108,19 @@ def get_in(data: Any, *keys: str) -> Any:
 def strings(value: Any) -> list[str]:
     """The strings of a list (other items left out); empty when `value` is not a list."""
     return [item for item in as_list(value) if isinstance(item, str)]
+
+
+def if_missing(
+    ctx: RuleContext,
+    pointer: str,
+    use: Mapping[str, Any],
+    path: str,
+    message: str = "default",
+    **params: Any,
+) -> list[Finding]:
+    """A finding where `path` (e.g. `inclusion.bias_testing`) is missing from the use at
+    `pointer`, or nothing when it is declared: the most common shape of a rule's check."""
+    if not is_blank(get(use, path)):
+        return []
+    where = missing_pointer(pointer, use, path)
+    return [ctx.finding(where, message, use_id=use_id(use), **params)]

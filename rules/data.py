@@ -11,6 +11,7 @@ from charte_lint.api import Rule, get
 from ._common import (
     SENSITIVE_CLASSIFICATIONS,
     as_list,
+    if_missing,
     is_blank,
     is_public_body,
     missing_pointer,
@@ -1460,8 +1461,7 @@ def _check_retention(manifest: Mapping[str, Any], ctx: RuleContext) -> Iterator[
     for pointer, use in ctx.uses():
         if use.get("status") == "retired" or not processes_personal_data(use):
             continue
-        if is_blank(get(use, "data.retention")):
-            yield ctx.finding(missing_pointer(pointer, use, "data.retention"), use_id=use_id(use))
+        yield from if_missing(ctx, pointer, use, "data.retention")
 
 
 RETENTION_MISSING = Rule(

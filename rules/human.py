@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from charte_lint.api import Rule, get
 
-from ._common import is_blank, missing_pointer, use_id
+from ._common import if_missing, is_blank, missing_pointer, use_id
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
@@ -176,8 +176,7 @@ def _check_reviewer(manifest: Mapping[str, Any], ctx: RuleContext) -> Iterator[F
         if get(use, "decision.automation") == "full" or use.get("status") == "retired":
             continue  # no human acts on each case: HUM001's concern
         for path, message in (("oversight.reviewer", "default"), ("oversight.review", "review")):
-            if is_blank(get(use, path)):
-                yield ctx.finding(missing_pointer(pointer, use, path), message, use_id=use_id(use))
+            yield from if_missing(ctx, pointer, use, path, message)
 
 
 DECISION_WITHOUT_REVIEWER = Rule(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from charte_lint.api import Rule, get
 
-from ._common import as_list, is_blank, missing_pointer, use_id
+from ._common import LIVE_STATUSES, as_list, if_missing, is_blank, missing_pointer, use_id
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
@@ -14,32 +14,22 @@ if TYPE_CHECKING:
 
     from charte_lint.api import Finding, RuleContext
 
-_LIVE_STATUSES = ("pilot", "production")
-
 
 def _check_accessibility(manifest: Mapping[str, Any], ctx: RuleContext) -> Iterator[Finding]:
     if ctx.charter != "public":
         return
     for pointer, use in ctx.uses():
         status = use.get("status")
-        if "public" not in as_list(use.get("audience")) or status not in _LIVE_STATUSES:
+        if "public" not in as_list(use.get("audience")) or status not in LIVE_STATUSES:
             continue
-        if is_blank(get(use, "inclusion.accessibility")):
-            yield ctx.finding(
-                missing_pointer(pointer, use, "inclusion.accessibility"),
-                use_id=use_id(use),
-                status=status,
-            )
+        yield from if_missing(ctx, pointer, use, "inclusion.accessibility", status=status)
 
 
 def _check_bias_testing(manifest: Mapping[str, Any], ctx: RuleContext) -> Iterator[Finding]:
     for pointer, use in ctx.uses():
         if get(use, "decision.affects_individuals") is not True:
             continue
-        if is_blank(get(use, "inclusion.bias_testing")):
-            yield ctx.finding(
-                missing_pointer(pointer, use, "inclusion.bias_testing"), use_id=use_id(use)
-            )
+        yield from if_missing(ctx, pointer, use, "inclusion.bias_testing")
 
 
 PUBLIC_SERVICE_WITHOUT_ACCESSIBILITY = Rule(
@@ -254,14 +244,9 @@ def _check_alternative(manifest: Mapping[str, Any], ctx: RuleContext) -> Iterato
         return
     for pointer, use in ctx.uses():
         status = use.get("status")
-        if "public" not in as_list(use.get("audience")) or status not in _LIVE_STATUSES:
+        if "public" not in as_list(use.get("audience")) or status not in LIVE_STATUSES:
             continue
-        if is_blank(get(use, "inclusion.alternative")):
-            yield ctx.finding(
-                missing_pointer(pointer, use, "inclusion.alternative"),
-                use_id=use_id(use),
-                status=status,
-            )
+        yield from if_missing(ctx, pointer, use, "inclusion.alternative", status=status)
 
 
 def _check_groups(manifest: Mapping[str, Any], ctx: RuleContext) -> Iterator[Finding]:

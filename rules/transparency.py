@@ -6,7 +6,15 @@ from collections.abc import Mapping
 
 from charte_lint.api import Rule, get
 
-from ._common import as_list, is_administration, is_blank, missing_pointer, strings, use_id
+from ._common import (
+    as_list,
+    if_missing,
+    is_administration,
+    is_blank,
+    missing_pointer,
+    strings,
+    use_id,
+)
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
@@ -603,10 +611,7 @@ def _administrative_uses(ctx: RuleContext) -> Iterator[tuple[str, Mapping[str, A
 
 def _check_mention(manifest: Mapping[str, Any], ctx: RuleContext) -> Iterator[Finding]:
     for pointer, use in _administrative_uses(ctx):
-        if is_blank(get(use, "transparency.mention")):
-            yield ctx.finding(
-                missing_pointer(pointer, use, "transparency.mention"), use_id=use_id(use)
-            )
+        yield from if_missing(ctx, pointer, use, "transparency.mention")
 
 
 def _above_publication_threshold(manifest: Mapping[str, Any]) -> bool:
@@ -626,10 +631,7 @@ def _check_public_record(manifest: Mapping[str, Any], ctx: RuleContext) -> Itera
     if not is_administration(manifest) or not _above_publication_threshold(manifest):
         return
     for pointer, use in _administrative_uses(ctx):
-        if is_blank(get(use, "transparency.public_record")):
-            yield ctx.finding(
-                missing_pointer(pointer, use, "transparency.public_record"), use_id=use_id(use)
-            )
+        yield from if_missing(ctx, pointer, use, "transparency.public_record")
 
 
 ADMINISTRATIVE_DECISION_WITHOUT_MENTION = Rule(

@@ -7,7 +7,7 @@ import unicodedata
 
 from charte_lint.api import Rule, get
 
-from ._common import as_list, is_blank, missing_pointer, use_id
+from ._common import LIVE_STATUSES, as_list, if_missing, is_blank, missing_pointer, use_id
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
@@ -176,7 +176,6 @@ besoin n'est pas encore connu, laisser l'usage en `status: idea` jusqu'à ce qu'
 )
 
 
-_LIVE = ("pilot", "production")
 # Under the public charter (S1), who a use may serve: residents or users, or agents.
 _PUBLIC_BENEFICIARIES = ("residents", "users", "agents", "staff", "clients")
 
@@ -184,7 +183,7 @@ _PUBLIC_BENEFICIARIES = ("residents", "users", "agents", "staff", "clients")
 def _check_beneficiaries(manifest: Mapping[str, Any], ctx: RuleContext) -> Iterator[Finding]:
     for pointer, use in ctx.uses():
         status = use.get("status")
-        if status in _LIVE and is_blank(get(use, "purpose.beneficiaries")):
+        if status in LIVE_STATUSES and is_blank(get(use, "purpose.beneficiaries")):
             yield ctx.finding(
                 missing_pointer(pointer, use, "purpose.beneficiaries"),
                 use_id=use_id(use),
@@ -205,12 +204,9 @@ def _weighs_on_people(use: Mapping[str, Any]) -> bool:
 def _check_benefits(manifest: Mapping[str, Any], ctx: RuleContext) -> Iterator[Finding]:
     for pointer, use in ctx.uses():
         status = use.get("status")
-        if status not in _LIVE or not _weighs_on_people(use):
+        if status not in LIVE_STATUSES or not _weighs_on_people(use):
             continue
-        if is_blank(get(use, "purpose.benefits")):
-            yield ctx.finding(
-                missing_pointer(pointer, use, "purpose.benefits"), use_id=use_id(use), status=status
-            )
+        yield from if_missing(ctx, pointer, use, "purpose.benefits", status=status)
 
 
 def _check_public_beneficiaries(manifest: Mapping[str, Any], ctx: RuleContext) -> Iterator[Finding]:

@@ -7,7 +7,7 @@ import re
 
 from charte_lint.api import Rule, get
 
-from ._common import as_list, is_blank, missing_pointer, use_id
+from ._common import LIVE_STATUSES, as_list, if_missing, is_blank, missing_pointer, use_id
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from charte_lint.api import Finding, RuleContext
 
 _UNDER_WAY = ("design", "pilot", "production")
-_LIVE = ("pilot", "production")
 _SECTORS = ("private", "public_body", "private_public_service")
 _PUBLIC_SECTORS = ("public_body", "private_public_service")
 _AT_WORK_OR_SCHOOL = ("employment", "education")
@@ -170,12 +169,7 @@ def _check_pre_project(manifest: Mapping[str, Any], ctx: RuleContext) -> Iterato
         status = use.get("status")
         if status not in _UNDER_WAY or not reaches_people(use):
             continue
-        if is_blank(get(use, "assessments.pre_project")):
-            yield ctx.finding(
-                missing_pointer(pointer, use, "assessments.pre_project"),
-                use_id=use_id(use),
-                status=status,
-            )
+        yield from if_missing(ctx, pointer, use, "assessments.pre_project", status=status)
 
 
 PRE_PROJECT_ASSESSMENT_MISSING = Rule(
@@ -704,7 +698,7 @@ def _check_fria(manifest: Mapping[str, Any], ctx: RuleContext) -> Iterator[Findi
     public = sector(manifest) in _PUBLIC_SECTORS
     for pointer, use in ctx.uses():
         status = use.get("status")
-        if status not in _LIVE:
+        if status not in LIVE_STATUSES:
             continue
         points = high_risk_points(use, manifest, ctx.shared)
         if not points or any(point.startswith("2") for point in points):
@@ -875,17 +869,12 @@ def _check_registration(manifest: Mapping[str, Any], ctx: RuleContext) -> Iterat
         return
     for pointer, use in ctx.uses():
         status = use.get("status")
-        if status not in _LIVE:
+        if status not in LIVE_STATUSES:
             continue
         points = high_risk_points(use, manifest, ctx.shared)
         if not points or any(point.startswith("2") for point in points):
             continue
-        if is_blank(get(use, "ai_act.registration")):
-            yield ctx.finding(
-                missing_pointer(pointer, use, "ai_act.registration"),
-                use_id=use_id(use),
-                status=status,
-            )
+        yield from if_missing(ctx, pointer, use, "ai_act.registration", status=status)
 
 
 REGISTRATION_MISSING = Rule(

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from charte_lint.api import Rule, get
 
-from ._common import as_list, is_blank, missing_pointer, use_id
+from ._common import LIVE_STATUSES, as_list, is_blank, missing_pointer, use_id
 from .vigilance import high_risk_points
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
@@ -16,8 +16,6 @@ if TYPE_CHECKING:
     from typing import Any
 
     from charte_lint.api import Finding, RuleContext
-
-_LIVE = ("pilot", "production")
 
 
 def _check_headcount_reduction(manifest: Mapping[str, Any], ctx: RuleContext) -> Iterator[Finding]:
@@ -118,7 +116,7 @@ def _staff_not_informed(
 ) -> Iterator[Finding]:
     for pointer, use in ctx.uses():
         status = use.get("status")
-        if status not in _LIVE or not is_blank(get(use, "work.staff_informed")):
+        if status not in LIVE_STATUSES or not is_blank(get(use, "work.staff_informed")):
             continue
         if not _concerns_staff(use):
             continue
