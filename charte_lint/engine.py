@@ -238,27 +238,23 @@ class Linter:
         code = self._codes.get(rule) or self._codes.get(rule.upper())
         return code is not None and code not in severities
 
-    def _engine_finding(self, which: Rule, pointer: str, **params: Any) -> Finding:
-        return Finding(
-            which.code,
-            which.name,
-            which.severity,
-            pointer,
-            which.messages["default"][self.lang].format(**params),
-        )
+    def _engine_finding(
+        self,
+        which: Rule,
+        pointer: str,
+        message: str = "default",
+        on_key: bool = False,
+        **params: Any,
+    ) -> Finding:
+        """A finding of one of the engine's own rules, its message in the run's language."""
+        text = which.messages[message][self.lang].format(**params)
+        return Finding(which.code, which.name, which.severity, pointer, text, on_key=on_key)
 
     def _structural(
         self, kind: str, table: dict[str, Any], pointer: str, on_key: bool, params: dict[str, Any]
     ) -> Finding:
         rule, message = table[kind]
-        return Finding(
-            rule.code,
-            rule.name,
-            rule.severity,
-            pointer,
-            rule.messages[message][self.lang].format(**params),
-            on_key=on_key,
-        )
+        return self._engine_finding(rule, pointer, message, on_key, **params)
 
     def _reading_findings(self, manifest: Manifest) -> list[Finding]:
         from charte_lint.structure import READ_PROBLEMS
