@@ -53,6 +53,17 @@ PRINCIPLE_NUMBERS: dict[str, dict[str, str | None]] = {
 _CODE_RE = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
 _NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 _DOC_SECTIONS = ("What it does", "Why it matters", "Example", "How to fix")
+EVIDENCE_KINDS = (
+    "import",
+    "call",
+    "dependency",
+    "api-key",
+    "endpoint",
+    "env-var",
+    "model",
+    "model-file",
+)
+"""Kinds of evidence, strongest first: one line shows one provider once, as its strongest kind."""
 
 
 class Finding:
@@ -131,6 +142,55 @@ class Finding:
 
     def __repr__(self) -> str:
         return f"<Finding {self.code} {self.file}:{self.line}:{self.column} {self.message!r}>"
+
+
+class Evidence:
+    """One place in a repository's code that shows AI use: an import, a call, a dependency...
+
+    `provider` is a signature catalogue id (`openai`, `anthropic`, `langchain`...), `kind` one of
+    `EVIDENCE_KINDS`; `line` and `column` are 1-based. `model` is a literal model name seen
+    there, `secret` the masked value of a hard-coded API key (`kind == "api-key"`).
+    """
+
+    __slots__ = (
+        "column",
+        "end_column",
+        "file",
+        "kind",
+        "line",
+        "model",
+        "provider",
+        "secret",
+        "text",
+    )
+
+    def __init__(
+        self,
+        file: str,
+        line: int,
+        column: int,
+        end_column: int,
+        provider: str,
+        kind: str,
+        text: str,
+        model: str | None = None,
+        secret: str | None = None,
+    ) -> None:
+        self.file = file
+        self.line = line
+        self.column = column
+        self.end_column = end_column
+        self.provider = provider
+        self.kind = kind
+        self.text = text  # the matched source, as written (masked for an API key)
+        self.model = model
+        self.secret = secret
+
+    def as_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__slots__}
+
+    def __repr__(self) -> str:
+        return f"<Evidence {self.provider} {self.kind} {self.file}:{self.line}:{self.column}>"
 
 
 class Rule:

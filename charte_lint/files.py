@@ -141,32 +141,31 @@ def _inside_git(directory: str) -> bool:
 
 def _git_candidates(directory: str) -> list[str] | None:
     """Manifest paths git knows of (tracked, or untracked and not ignored), or None."""
+    names = git_listing(directory, [f":(glob)**/{name}" for name in MANIFEST_NAMES])
+    if names is None:
+        return None
+    if not names and _ignored_by_git(directory):
+        return None  # the directory itself is ignored, yet named explicitly: search it all
+    return [os.path.join(directory, name) for name in names]
+
+
+def git_listing(directory: str, pathspecs: list[str]) -> list[str] | None:
+    """Paths relative to `directory` that git knows of (tracked, or untracked and not ignored)
+    and that match `pathspecs` (all when empty); None outside a work tree or when git fails."""
     if not _inside_git(directory):
         return None
     import subprocess
 
-    command = [
-        "git",
-        "-C",
-        directory,
-        "ls-files",
-        "-z",
-        "--cached",
-        "--others",
-        "--exclude-standard",
-        "--",
-        *(f":(glob)**/{name}" for name in MANIFEST_NAMES),
-    ]
+    command = ["git", "-C", directory, "ls-files", "-z", "--cached", "--others"]
+    command += ["--exclude-standard", "--", *pathspecs]
     try:
         result = subprocess.run(command, capture_output=True, timeout=60, check=False)
     except (OSError, subprocess.SubprocessError):
         return None
     if result.returncode != 0:
         return None
-    names = [n for n in result.stdout.decode("utf-8", "surrogateescape").split("\0") if n]
-    if not names and _ignored_by_git(directory):
-        return None  # the directory itself is ignored, yet named explicitly: search it all
-    return [os.path.join(directory, name) for name in names]
+    names = result.stdout.decode("utf-8", "surrogateescape").split("\0")
+    return list(dict.fromkeys(name for name in names if name))  # a conflicted file is listed thrice
 
 
 def _ignored_by_git(directory: str) -> bool:

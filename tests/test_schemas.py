@@ -47,6 +47,7 @@ WAIVER = {
 TOP_KEYS = {"version", "charter", "organisation", "uses", "waivers"}
 ORGANISATION_KEYS = {"name", "sector", "agents", "inhabitants", "dpo"}
 USE_KEYS = {
+    "code",  # added by charte-lint (issue 6): the code a use covers
     "id",
     "name",
     "status",

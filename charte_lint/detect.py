@@ -1,0 +1,767 @@
+"""Detection: find the AI use a repository's code shows, driven by `signatures.json`.
+
+Evidence is anchored on syntax, never on bare words: an import or require statement, a
+dependency entry, a call in a file that imports the SDK it belongs to, an API endpoint, key
+variable or key in code (comments removed), a model file. A comment that mentions GPT-4, prose in
+a README or a variable named `openai_like` is not evidence.
+
+Files come from git when the directory is inside a work tree (so `.gitignore` is honoured), else
+from a walk; vendored folders, lock files, minified bundles, binaries and files over
+`MAX_SOURCE_BYTES` are skipped. Most files contain no signature at all: one bytes regex of every
+anchor word rejects them before anything is decoded.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+
+from charte_lint.api import EVIDENCE_KINDS, Evidence
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+    from typing import Any
+
+MAX_SOURCE_BYTES = 1 << 20
+"""Larger files are generated bundles or data, not code someone wrote: skipped."""
+
+VENDORED_DIRECTORIES = frozenset(
+    (
+        ".git",
+        ".hg",
+        ".svn",
+        "node_modules",
+        "bower_components",
+        "vendor",
+        "third_party",
+        "third-party",
+        "site-packages",
+        "__pycache__",
+        ".venv",
+        "venv",
+        ".tox",
+        ".nox",
+        "dist",
+        "build",
+        ".next",
+        ".nuxt",
+        ".mypy_cache",
+        ".pytest_cache",
+        ".ruff_cache",
+    )
+)
+LOCK_FILES = frozenset(
+    (
+        "package-lock.json",
+        "npm-shrinkwrap.json",
+        "yarn.lock",
+        "pnpm-lock.yaml",
+        "poetry.lock",
+        "pipfile.lock",
+        "uv.lock",
+        "pdm.lock",
+        "go.sum",
+        "cargo.lock",
+        "composer.lock",
+    )
+)
+MANIFEST_NAMES = frozenset(("ai-usage.yaml", "ai-usage.yml"))
+
+PYTHON = frozenset((".py", ".pyw"))
+JAVASCRIPT = frozenset(
+    (".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx", ".mts", ".cts", ".vue", ".svelte")
+)
+C_LIKE = frozenset(
+    [
+        ".java",
+        ".kt",
+        ".kts",
+        ".scala",
+        ".cs",
+        ".rs",
+        ".swift",
+        ".php",
+        ".c",
+        ".h",
+        ".cc",
+        ".cpp",
+        ".hpp",
+        ".dart",
+        ".m",
+    ]
+)
+HASH_COMMENTS = frozenset((".rb", ".sh", ".bash", ".zsh", ".pl", ".r", ".ps1"))
+CONFIG = frozenset((".yaml", ".yml", ".json", ".toml", ".ini", ".cfg", ".conf", ".properties"))
+
+_KIND_RANK = {kind: rank for rank, kind in enumerate(EVIDENCE_KINDS)}
+
+
+class Catalogue:
+    """The signature catalogue, compiled: what to look for and how declarations name it."""
+
+    def __init__(self, document: dict[str, Any]) -> None:
+        self.version: int = document["version"]
+        self.providers: dict[str, dict[str, Any]] = document["providers"]
+        self.signatures: list[dict[str, Any]] = document["signatures"]
+        self.model_files = tuple(document["model_files"])
+        self._compile()
+
+    def _compile(self) -> None:
+        anchors: set[str] = set()
+        self.python_modules: list[tuple[str, dict[str, Any]]] = []
+        self.js_packages: list[tuple[str, dict[str, Any]]] = []
+        self.pypi: dict[str, str] = {}
+        self.npm: list[tuple[str, str]] = []
+        self.go: list[tuple[str, str]] = []
+        self.calls: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {}
+        for signature in self.signatures:
+            provider = signature["provider"]
+            for module in signature.get("python", ()):
+                self.python_modules.append((module, signature))
+                anchors.add(module.split(".")[0])
+            for package in signature.get("javascript", ()):
+                self.js_packages.append((package, signature))
+                anchors.add(_js_anchor(package))
+            for name in signature.get("pypi", ()):
+                self.pypi[_normalise_pypi(name)] = provider
+                anchors.add(name.split("-")[0])
+            for package in signature.get("npm", ()):
+                self.npm.append((package, provider))
+            for module in signature.get("go", ()):
+                self.go.append((module, provider))
+                anchors.add(module.rsplit("/", 1)[-1])
+            self.calls[signature["id"]] = (
+                _alternation(signature.get("python_calls", ())),
+                _alternation(signature.get("javascript_calls", ())),
+            )
+        # longest first, so that `llama_index.llms.openai` wins over `llama_index`
+        self.python_modules.sort(key=lambda item: -len(item[0]))
+        self.js_packages.sort(key=lambda item: -len(item[0]))
+        self.npm.sort(key=lambda item: -len(item[0]))
+        self.go.sort(key=lambda item: -len(item[0]))
+        self.env: dict[str, str] = {}
+        self._groups: dict[str, str] = {}  # regex group name -> provider
+        endpoints = []
+        keys = []
+        self.models: list[tuple[re.Pattern[str], str]] = []
+        for provider, info in self.providers.items():
+            for name in info.get("env", ()):
+                self.env[name] = provider
+                anchors.add(name)
+            for host in info.get("endpoints", ()):
+                pattern = r"[A-Za-z0-9-]+".join(re.escape(part) for part in host.split("*"))
+                endpoints.append(f"(?P<{self._group(provider)}>{pattern})")
+                anchors.add(max(host.replace("*", ".").split("."), key=len))
+            for key in info.get("keys", ()):
+                keys.append(f"(?P<{self._group(provider)}>{key['pattern']})")
+                anchors.update(key["anchors"])
+            for model in info.get("models", ()):
+                self.models.append((re.compile(model, re.IGNORECASE), provider))
+        self.endpoint_re = re.compile(
+            r"(?<![\w.-])(?:" + "|".join(endpoints) + r")(?![\w-])", re.IGNORECASE
+        )
+        self.key_re = re.compile(r"(?<![\w-])(?:" + "|".join(keys) + r")(?![\w-])")
+        names = "|".join(sorted(self.env, key=len, reverse=True))
+        self.env_re = re.compile(rf"(?<![\w$])({names})(?!\w)")
+        self.env_assignment_re = re.compile(
+            rf"(?<![\w$])({names})[\"']?\s*[:=]\s*[\"']?([A-Za-z0-9_\-]{{20,}})"
+        )
+        words = sorted((a for a in anchors if a), key=len, reverse=True)
+        self.prefilter = re.compile("|".join(re.escape(w) for w in words).encode())
+
+    def _group(self, provider: str) -> str:
+        name = f"g{len(self._groups)}"
+        self._groups[name] = provider
+        return name
+
+    def provider_of(self, match: re.Match[str]) -> str:
+        """The provider whose endpoint or key pattern made `match`."""
+        return self._groups[match.lastgroup or ""]
+
+    def provider_name(self, provider: str) -> str:
+        info = self.providers.get(provider)
+        return info["name"] if info else provider
+
+    def kind(self, provider: str) -> str:
+        info = self.providers.get(provider)
+        return info["kind"] if info else "provider"
+
+    def python_signature(self, module: str) -> dict[str, Any] | None:
+        for name, signature in self.python_modules:
+            if module == name or module.startswith(name + "."):
+                return signature
+        return None
+
+    def js_signature(self, source: str) -> dict[str, Any] | None:
+        for name, signature in self.js_packages:
+            if _package_matches(source, name):
+                return signature
+        return None
+
+    def model_provider(self, model: str) -> str | None:
+        for pattern, provider in self.models:
+            if pattern.match(model):
+                return provider
+        return None
+
+
+_CATALOGUE: Catalogue | None = None
+
+
+def load_catalogue(path: str | None = None) -> Catalogue:
+    """The built-in catalogue (cached), or the one at `path`."""
+    global _CATALOGUE
+    if path is None and _CATALOGUE is not None:
+        return _CATALOGUE
+    source = path or os.path.join(os.path.dirname(__file__), "signatures.json")
+    with open(source, encoding="utf-8") as handle:
+        catalogue = Catalogue(json.load(handle))
+    if path is None:
+        _CATALOGUE = catalogue
+    return catalogue
+
+
+def _alternation(patterns: Iterable[str]) -> re.Pattern[str] | None:
+    patterns = list(patterns)
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+def _js_anchor(package: str) -> str:
+    name = package.rstrip("/*")
+    return name.rsplit("/", 1)[-1] if not package.endswith("/*") else name
+
+
+def _package_matches(source: str, package: str) -> bool:
+    if package.endswith("/*"):
+        return source.startswith(package[:-1])
+    return source == package or source.startswith(package + "/")
+
+
+def _normalise_pypi(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+# --- reading the repository ---------------------------------------------------------------
+
+
+def repository_files(root: str, exclude: list[str] | None = None) -> list[str]:
+    """Paths relative to `root` ('/' separators) of the files detection looks at."""
+    from charte_lint.files import git_listing
+
+    listed = git_listing(root, [])
+    names = listed if listed is not None else list(_walk(root))
+    kept = []
+    for name in names:
+        parts = name.split("/")
+        if any(part in VENDORED_DIRECTORIES for part in parts[:-1]):
+            continue
+        base = parts[-1].lower()
+        if base in LOCK_FILES or base in MANIFEST_NAMES or base.endswith(".min.js"):
+            continue
+        if exclude and _excluded(name, exclude):
+            continue
+        kept.append(name)
+    kept.sort()
+    return kept
+
+
+def _excluded(name: str, exclude: list[str]) -> bool:
+    from fnmatch import fnmatch
+
+    return any(fnmatch(name, pattern) for pattern in exclude)
+
+
+def _walk(root: str) -> Iterator[str]:
+    pending = [""]
+    while pending:
+        relative = pending.pop()
+        try:
+            entries = list(os.scandir(os.path.join(root, relative) if relative else root))
+        except OSError:
+            continue
+        if relative and any(entry.name == "pyvenv.cfg" for entry in entries):
+            continue  # a virtual environment
+        for entry in entries:
+            name = f"{relative}/{entry.name}" if relative else entry.name
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    if entry.name not in VENDORED_DIRECTORIES:
+                        pending.append(name)
+                elif entry.is_file(follow_symlinks=False):
+                    yield name
+            except OSError:
+                continue
+
+
+def detect(
+    root: str, exclude: list[str] | None = None, catalogue: Catalogue | None = None
+) -> list[Evidence]:
+    """Every piece of evidence under `root`, sorted by file and position.
+
+    Evidence paths are `os.path.join(root, relative)`, as the linted manifests' paths are.
+    """
+    catalogue = catalogue or load_catalogue()
+    found: list[Evidence] = []
+    for name in repository_files(root, exclude):
+        found.extend(scan_file(root, name, catalogue))
+    return found
+
+
+def scan_file(root: str, name: str, catalogue: Catalogue) -> list[Evidence]:
+    """The evidence in one file (`name` relative to `root`), one per line and provider."""
+    path = os.path.join(root, name) if root not in ("", ".") else name
+    base = name.rsplit("/", 1)[-1]
+    lower = base.lower()
+    extension = os.path.splitext(lower)[1]
+    if extension in catalogue.model_files:
+        return [Evidence(path, 1, 1, 1, "local-model", "model-file", base)]
+    scanner = _scanner_for(lower, extension, name)
+    if scanner is None:
+        return []
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_SOURCE_BYTES + 1)
+    except OSError:
+        return []
+    if len(raw) > MAX_SOURCE_BYTES or b"\0" in raw[:8192]:
+        return []
+    if scanner not in _UNFILTERED and not catalogue.prefilter.search(raw):
+        return []
+    text = raw.decode("utf-8", "replace")
+    found = list(scanner(text, catalogue))
+    return _located(path, text, found)
+
+
+def _scanner_for(lower: str, extension: str, name: str) -> Any:
+    if extension in PYTHON:
+        return _scan_python
+    if extension in JAVASCRIPT:
+        return _scan_javascript
+    if extension == ".go":
+        return _scan_go
+    if lower == "go.mod":
+        return _scan_go_mod
+    if lower == "package.json":
+        return _scan_package_json
+    if lower == "pyproject.toml":
+        return _scan_pyproject
+    if lower == "pipfile":
+        return _scan_pipfile
+    if _is_requirements(lower, name):
+        return _scan_requirements
+    if lower == ".env" or lower.startswith(".env.") or lower.endswith(".env"):
+        return _scan_env
+    if extension in C_LIKE:
+        return _scan_c_like
+    if extension in HASH_COMMENTS:
+        return _scan_hash_commented
+    if extension in CONFIG:
+        return _scan_config
+    return None
+
+
+def _is_requirements(lower: str, name: str) -> bool:
+    if not lower.endswith((".txt", ".in")):
+        return False
+    return lower.startswith("requirements") or "/requirements/" in f"/{name.lower()}"
+
+
+def _unfiltered() -> frozenset[Any]:
+    """Dependency files: package names there are case-insensitive, and the files are few."""
+    return frozenset((_scan_requirements, _scan_pyproject, _scan_pipfile, _scan_package_json))
+
+
+# A hit before positions: (offset in text, end offset, provider, kind, model, secret).
+Hit = tuple
+
+
+def _located(path: str, text: str, hits: list[Hit]) -> list[Evidence]:
+    """Hits turned into evidence with line and column; one per line and provider, strongest kind."""
+    if not hits:
+        return []
+    hits.sort(key=lambda h: h[0])
+    best: dict[tuple[int, str], Evidence] = {}
+    line, line_start, cursor = 1, 0, 0
+    for start, end, provider, kind, model, secret in hits:
+        newlines = text.count("\n", cursor, start)
+        if newlines:
+            line += newlines
+            line_start = text.rfind("\n", 0, start) + 1
+        cursor = start
+        line_end = text.find("\n", start)
+        end = min(end, line_end if line_end != -1 else len(text))
+        column = start - line_start + 1
+        snippet = secret if secret else text[start:end]
+        evidence = Evidence(path, line, column, end - line_start + 1, provider, kind, snippet)
+        evidence.model, evidence.secret = model, secret
+        key = (line, provider, kind == "api-key")  # a key is also reported on its own
+        previous = best.get(key)
+        if previous is None:
+            best[key] = evidence
+        elif _KIND_RANK[kind] < _KIND_RANK[previous.kind]:
+            evidence.model = evidence.model or previous.model
+            best[key] = evidence
+        elif previous.model is None and model:
+            previous.model = model
+    return sorted(best.values(), key=lambda e: (e.line, e.column, e.provider))
+
+
+# --- comments out, strings kept ----------------------------------------------------------
+
+_PYTHON_LEXEMES = re.compile(
+    r"""(?P<s>[rRbBuUfF]{0,2}(?:\"\"\"[\s\S]*?\"\"\"|'''[\s\S]*?'''|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'))"""
+    r"|(?P<c>\#[^\n]*)"
+)
+_C_LEXEMES = re.compile(
+    r"""(?P<s>"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|`(?:\\.|[^`\\])*`)"""
+    r"|(?P<c>//[^\n]*|/\*[\s\S]*?\*/)"
+)
+_HASH_LEXEMES = re.compile(r"""(?P<s>"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')|(?P<c>\#[^\n]*)""")
+
+
+def _blank(text: str) -> str:
+    """`text` with everything but newlines turned to spaces: offsets and lines are kept."""
+    return re.sub(r"[^\n]", " ", text)
+
+
+def _without_comments(text: str, lexemes: re.Pattern[str], blank_docstrings: bool = False) -> str:
+    def replace(match: re.Match[str]) -> str:
+        token = match.group()
+        if match.lastgroup == "c":
+            return _blank(token)
+        if blank_docstrings and ('"""' in token[:5] or "'''" in token[:5]):
+            return _blank(token)
+        return token
+
+    return lexemes.sub(replace, text)
+
+
+# --- scanners: each yields hits ------------------------------------------------------------
+
+_PY_IMPORT = re.compile(
+    r"^[ \t]*(?:from[ \t]+(?P<from>[\w.]+)[ \t]+import[ \t]+\(?(?P<names>[^\n;]*)"
+    r"|import[ \t]+(?P<modules>[^\n;]+))",
+    re.MULTILINE,
+)
+_MODEL_LITERAL = re.compile(
+    r"""(?:\bmodel(?:_name|_id)?\s*[=:]\s*|["']model(?:_name|_id)?["']\s*:\s*|"""
+    r"""\.from_pretrained\s*\(\s*|\bSentenceTransformer\s*\(\s*|\bGenerativeModel\s*\(\s*)"""
+    r"""(?P<q>["'])(?P<model>[A-Za-z0-9][\w.:/@-]{1,100})(?P=q)"""
+)
+
+
+def _scan_python(text: str, catalogue: Catalogue) -> Iterator[Hit]:
+    code = _without_comments(text, _PYTHON_LEXEMES, blank_docstrings=True)
+    imported: list[dict[str, Any]] = []
+    for match in _PY_IMPORT.finditer(code):
+        if match.group("from"):
+            base = match.group("from")
+            names = [n.split()[0] for n in match.group("names").split(",") if n.split()]
+            candidates = [base] + [f"{base}.{n}" for n in names if n.isidentifier()]
+        else:
+            candidates = [m.split()[0] for m in match.group("modules").split(",") if m.split()]
+        matched = [sig for name, sig in catalogue.python_modules if _imports(candidates, name)]
+        if not matched:
+            continue
+        imported.extend(sig for sig in matched if sig not in imported)  # their calls count
+        primary = next((sig for sig in matched if sig.get("imports_are_evidence", True)), None)
+        if primary is not None:
+            start = match.start() + len(match.group()) - len(match.group().lstrip())
+            yield (start, match.end(), primary["provider"], "import", None, None)
+    yield from _calls(code, imported, catalogue, 0)
+    yield from _code_common(code, catalogue, imported)
+
+
+def _imports(candidates: list[str], module: str) -> bool:
+    return any(c == module or c.startswith(module + ".") for c in candidates)
+
+
+def _calls(
+    code: str, imported: list[dict[str, Any]], catalogue: Catalogue, which: int
+) -> Iterator[Hit]:
+    for signature in imported:
+        pattern = catalogue.calls[signature["id"]][which]
+        if pattern is None:
+            continue
+        for match in pattern.finditer(code):
+            yield (match.start(), match.end(), signature["provider"], "call", None, None)
+
+
+def _code_common(code: str, catalogue: Catalogue, imported: list[dict[str, Any]]) -> Iterator[Hit]:
+    """What any code file may show: endpoints, key variables, keys; model literals with an SDK."""
+    yield from _endpoints_keys_env(code, catalogue)
+    if not imported:
+        return
+    fallback = next(
+        (s["provider"] for s in imported if catalogue.kind(s["provider"]) != "framework"),
+        imported[0]["provider"],
+    )
+    for match in _MODEL_LITERAL.finditer(code):
+        model = match.group("model")
+        provider = catalogue.model_provider(model) or fallback
+        start, end = match.start("model") - 1, match.end("model") + 1
+        yield (start, end, provider, "model", model, None)
+
+
+def _endpoints_keys_env(code: str, catalogue: Catalogue) -> Iterator[Hit]:
+    for match in catalogue.endpoint_re.finditer(code):
+        yield (match.start(), match.end(), catalogue.provider_of(match), "endpoint", None, None)
+    for match in catalogue.key_re.finditer(code):
+        provider = catalogue.provider_of(match)
+        yield (match.start(), match.end(), provider, "api-key", None, mask(match.group()))
+    for match in catalogue.env_re.finditer(code):
+        yield (match.start(), match.end(), catalogue.env[match.group(1)], "env-var", None, None)
+    for match in catalogue.env_assignment_re.finditer(code):
+        value = match.group(2)
+        if looks_like_a_key(value) and not catalogue.key_re.search(value):
+            provider = catalogue.env[match.group(1)]
+            yield (match.start(2), match.end(2), provider, "api-key", None, mask(value))
+
+
+_PLACEHOLDER_WORDS = ("your", "xxxx", "example", "placeholder", "changeme", "change-me")
+_PLACEHOLDER_WORDS += ("replace", "dummy", "fake", "redacted", "sample", "insert", "secret")
+
+
+def looks_like_a_key(value: str) -> bool:
+    """A literal that could be a real key: long, letters and digits mixed, not a placeholder."""
+    lowered = value.lower()
+    if len(value) < 20 or any(word in lowered for word in _PLACEHOLDER_WORDS):
+        return False
+    has_digit = any(c.isdigit() for c in value)
+    has_letter = any(c.isalpha() for c in value)
+    return has_digit and has_letter and len(set(value)) > 10
+
+
+def mask(value: str) -> str:
+    """A key shown without giving it away: its first characters and its length."""
+    shown = min(8, len(value) // 6)
+    return f"{value[:shown]}… ({len(value)} characters)"
+
+
+_JS_IMPORT = re.compile(
+    r"""(?:\bimport\s+(?:type\s+)?(?:[\w*{}\s,$]+?\s+from\s+)?|\bexport\s+[\w*{}\s,$]+?\s+from\s+"""
+    r"""|\brequire\s*\(\s*|\bimport\s*\(\s*)(?P<q>["'])(?P<source>[^"'\n]+)(?P=q)"""
+)
+
+
+def _scan_javascript(text: str, catalogue: Catalogue) -> Iterator[Hit]:
+    code = _without_comments(text, _C_LEXEMES)
+    imported: list[dict[str, Any]] = []
+    for match in _JS_IMPORT.finditer(code):
+        signature = catalogue.js_signature(match.group("source"))
+        if signature is None:
+            continue
+        if signature not in imported:
+            imported.append(signature)
+        yield (match.start(), match.end(), signature["provider"], "import", None, None)
+    yield from _calls(code, imported, catalogue, 1)
+    yield from _code_common(code, catalogue, imported)
+
+
+_GO_IMPORT_BLOCK = re.compile(r"^import\s*\(([^)]*)\)", re.MULTILINE)
+_GO_IMPORT_LINE = re.compile(r"""^import\s+(?:[\w.]+\s+)?"([^"\n]+)\"""", re.MULTILINE)
+_GO_STRING = re.compile(r'"([^"\n]+)"')
+
+
+def _go_provider(module: str, catalogue: Catalogue) -> str | None:
+    for name, provider in catalogue.go:
+        if module == name or module.startswith(name + "/"):
+            return provider
+    return None
+
+
+def _scan_go(text: str, catalogue: Catalogue) -> Iterator[Hit]:
+    code = _without_comments(text, _C_LEXEMES)
+    for block in _GO_IMPORT_BLOCK.finditer(code):
+        for match in _GO_STRING.finditer(code, block.start(1), block.end(1)):
+            provider = _go_provider(match.group(1), catalogue)
+            if provider:
+                yield (match.start(), match.end(), provider, "import", None, None)
+    for match in _GO_IMPORT_LINE.finditer(code):
+        provider = _go_provider(match.group(1), catalogue)
+        if provider:
+            yield (match.start(), match.end(), provider, "import", None, None)
+    yield from _endpoints_keys_env(code, catalogue)
+
+
+_GO_REQUIRE = re.compile(r"^[ \t]*(?:require[ \t]+)?([\w.\-/]+)[ \t]+v\d", re.MULTILINE)
+
+
+def _scan_go_mod(text: str, catalogue: Catalogue) -> Iterator[Hit]:
+    code = re.sub(r"//[^\n]*", lambda m: _blank(m.group()), text)
+    for match in _GO_REQUIRE.finditer(code):
+        provider = _go_provider(match.group(1), catalogue)
+        if provider:
+            yield (match.start(1), match.end(1), provider, "dependency", None, None)
+
+
+_REQUIREMENT = re.compile(r"^[ \t]*([A-Za-z0-9][A-Za-z0-9._-]*)", re.MULTILINE)
+
+
+def _scan_requirements(text: str, catalogue: Catalogue) -> Iterator[Hit]:
+    code = re.sub(r"(?:^|[ \t])#[^\n]*", lambda m: _blank(m.group()), text)
+    for match in _REQUIREMENT.finditer(code):
+        provider = catalogue.pypi.get(_normalise_pypi(match.group(1)))
+        if provider:
+            yield (match.start(1), match.end(1), provider, "dependency", None, None)
+
+
+_TOML_SECTION = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+_TOML_KEY = re.compile(r"^\s*\"?([A-Za-z0-9][A-Za-z0-9._-]*)\"?\s*=")
+_QUOTED_REQUIREMENT = re.compile(
+    r"""(["'])([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(?:[<>=!~;@ ,(]|\1)"""
+)
+
+
+def _scan_pyproject(text: str, catalogue: Catalogue) -> Iterator[Hit]:
+    """PEP 621 and dependency-group arrays, and Poetry's dependency tables."""
+    section = ""
+    in_array = False
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.split("#", 1)[0]
+        header = _TOML_SECTION.match(stripped) if not in_array else None
+        if header:
+            section = header.group(1).strip().strip('"')
+        elif section.startswith("tool.poetry") and section.endswith("dependencies"):
+            key = _TOML_KEY.match(stripped)
+            if key and key.group(1).lower() != "python":
+                yield from _pypi_hit(key.group(1), offset + key.start(1), catalogue)
+        else:
+            arrays = section in ("project.optional-dependencies", "dependency-groups") or (
+                section == "project" and re.match(r"\s*dependencies\s*=", stripped)
+            )
+            if arrays or in_array:
+                if "[" in stripped and not in_array and "=" in stripped:
+                    in_array = True
+                    stripped_from = stripped.index("[")
+                else:
+                    stripped_from = 0
+                if in_array:
+                    for match in _QUOTED_REQUIREMENT.finditer(stripped, stripped_from):
+                        yield from _pypi_hit(match.group(2), offset + match.start(2), catalogue)
+                    if "]" in _strip_strings(stripped[stripped_from:]):
+                        in_array = False
+        offset += len(line)
+
+
+def _strip_strings(line: str) -> str:
+    return re.sub(r"\"[^\"]*\"|'[^']*'", "", line)
+
+
+def _pypi_hit(name: str, start: int, catalogue: Catalogue) -> Iterator[Hit]:
+    provider = catalogue.pypi.get(_normalise_pypi(name))
+    if provider:
+        yield (start, start + len(name), provider, "dependency", None, None)
+
+
+def _scan_pipfile(text: str, catalogue: Catalogue) -> Iterator[Hit]:
+    section = ""
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        header = _TOML_SECTION.match(line)
+        if header:
+            section = header.group(1).strip()
+        elif section in ("packages", "dev-packages"):
+            key = _TOML_KEY.match(line)
+            if key:
+                yield from _pypi_hit(key.group(1), offset + key.start(1), catalogue)
+        offset += len(line)
+
+
+_NPM_SECTIONS = ("dependencies", "devDependencies", "peerDependencies", "optionalDependencies")
+
+
+def _npm_provider(name: str, catalogue: Catalogue) -> str | None:
+    for package, provider in catalogue.npm:
+        if name == package or (package.endswith("/*") and _package_matches(name, package)):
+            return provider
+    return None
+
+
+def _scan_package_json(text: str, catalogue: Catalogue) -> Iterator[Hit]:
+    try:
+        document = json.loads(text)
+    except ValueError:
+        return
+    if not isinstance(document, dict):
+        return
+    for section in _NPM_SECTIONS:
+        dependencies = document.get(section)
+        if not isinstance(dependencies, dict):
+            continue
+        section_at = re.search(rf'"{section}"\s*:\s*\{{', text)
+        if section_at is None:
+            continue
+        for name in dependencies:
+            provider = _npm_provider(name, catalogue)
+            if provider is None:
+                continue
+            found = re.compile(rf'"{re.escape(name)}"\s*:').search(text, section_at.end())
+            if found:
+                yield (
+                    found.start() + 1,
+                    found.start() + 1 + len(name),
+                    provider,
+                    "dependency",
+                    None,
+                    None,
+                )
+
+
+_ENV_LINE = re.compile(
+    r"^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*=[ \t]*(.*)$", re.MULTILINE
+)
+
+
+def _scan_env(text: str, catalogue: Catalogue) -> Iterator[Hit]:
+    for match in _ENV_LINE.finditer(text):
+        provider = catalogue.env.get(match.group(1))
+        value = match.group(2).strip().strip("\"'")
+        if provider:
+            yield (match.start(1), match.end(1), provider, "env-var", None, None)
+            if looks_like_a_key(value) and not catalogue.key_re.search(value):
+                start = match.start(2) + match.group(2).index(value) if value else match.start(2)
+                yield (start, start + len(value), provider, "api-key", None, mask(value))
+    code = re.sub(r"(?m)^[ \t]*#[^\n]*", lambda m: _blank(m.group()), text)
+    for match in catalogue.endpoint_re.finditer(code):
+        yield (match.start(), match.end(), catalogue.provider_of(match), "endpoint", None, None)
+    for match in catalogue.key_re.finditer(code):
+        yield (
+            match.start(),
+            match.end(),
+            catalogue.provider_of(match),
+            "api-key",
+            None,
+            mask(match.group()),
+        )
+
+
+def _scan_c_like(text: str, catalogue: Catalogue) -> Iterator[Hit]:
+    yield from _endpoints_keys_env(_without_comments(text, _C_LEXEMES), catalogue)
+
+
+def _scan_hash_commented(text: str, catalogue: Catalogue) -> Iterator[Hit]:
+    yield from _endpoints_keys_env(_without_comments(text, _HASH_LEXEMES), catalogue)
+
+
+def _scan_config(text: str, catalogue: Catalogue) -> Iterator[Hit]:
+    """Configuration files: endpoints and keys only (key variable names there are not use)."""
+    code = re.sub(r"(?m)(?:^|[ \t])[#;][^\n]*", lambda m: _blank(m.group()), text)
+    for match in catalogue.endpoint_re.finditer(code):
+        yield (match.start(), match.end(), catalogue.provider_of(match), "endpoint", None, None)
+    for match in catalogue.key_re.finditer(code):
+        yield (
+            match.start(),
+            match.end(),
+            catalogue.provider_of(match),
+            "api-key",
+            None,
+            mask(match.group()),
+        )
+
+
+_UNFILTERED = _unfiltered()
