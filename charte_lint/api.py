@@ -8,6 +8,7 @@ counts lines: its `check` yields findings at JSON pointers, and the engine resol
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import re
 from collections.abc import Mapping
 
@@ -18,10 +19,12 @@ if TYPE_CHECKING:  # typing costs import time on the hot path; annotations stay 
     from typing import Any
 
     CheckFunction = Callable[[Mapping[str, Any], "RuleContext"], Iterable["Finding"]]
+    RepositoryCheckFunction = Callable[["Repository", "RuleContext"], Iterable["Finding"]]
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 LANGUAGES = ("en", "fr")
+SCOPES = ("manifest", "repository")
 CHARTERS = ("private", "public")
 PRINCIPLES = (
     "value",
@@ -80,6 +83,7 @@ class Finding:
         "end_column",
         "end_line",
         "file",
+        "fingerprint",
         "line",
         "message",
         "name",
@@ -118,6 +122,8 @@ class Finding:
         # Set when an inline comment or a waiver silences the finding: {"kind": "inSource" or
         # "external", "justification": str, "approved_by": str | None, "until": str | None}.
         self.suppression: dict[str, Any] | None = None
+        # For a finding in code (no pointer): what identifies it in a baseline, lines aside.
+        self.fingerprint: str | None = None
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.file, self.line, self.column, self.code, self.message)
@@ -201,6 +207,10 @@ class Rule:
     run for manifests of that version. `messages` maps a message id to its English and French
     templates (`str.format` syntax); `docs` holds Markdown in both languages with the sections
     "What it does", "Why it matters", "Example" and "How to fix" (French titles in French).
+
+    `scope` is "manifest" (the default: `check(manifest, context)` runs once per manifest) or
+    "repository": `check(repository, context)` runs once per linted directory when code
+    detection is on, and reports at evidence in code with `context.finding_in_code`.
     """
 
     __slots__ = (
@@ -212,6 +222,7 @@ class Rule:
         "name",
         "principle",
         "references",
+        "scope",
         "severity",
         "summary",
     )
@@ -227,8 +238,9 @@ class Rule:
         summary: Mapping[str, str],
         docs: Mapping[str, str],
         messages: Mapping[str, Mapping[str, str]],
-        check: CheckFunction,
+        check: CheckFunction | RepositoryCheckFunction,
         references: tuple[str, ...] = (),
+        scope: str = "manifest",
     ) -> None:
         self.code = code
         self.name = name
@@ -240,6 +252,7 @@ class Rule:
         self.messages = {key: dict(texts) for key, texts in messages.items()}
         self.check = check
         self.references = tuple(references)
+        self.scope = scope
         problems = rule_problems(self)
         if problems:
             raise ValueError(f"rule {self.code!r} is malformed: " + "; ".join(problems))
@@ -276,6 +289,8 @@ def rule_problems(rule: Rule) -> list[str]:
     for what, texts in (("summary", rule.summary), ("docs", rule.docs)):
         if set(texts) != set(LANGUAGES):
             problems.append(f"{what} must be given in English and French")
+    if rule.scope not in SCOPES:
+        problems.append(f"scope must be one of {', '.join(SCOPES)}")
     if "default" not in rule.messages:
         problems.append("messages must have a 'default' entry")
     for key, texts in rule.messages.items():
@@ -346,6 +361,7 @@ class RuleContext:
         today: _dt.date | None = None,
         uses: list[tuple[str, Mapping[str, Any]]] | None = None,
         shared: dict[Any, Any] | None = None,
+        repository: Repository | None = None,
     ) -> None:
         self.rule = rule
         self.manifest = manifest
@@ -357,6 +373,9 @@ class RuleContext:
         # One dict for every rule checking this manifest in this run: facts derived once (for
         # example a use's AI Act classification) and asked by several rules.
         self.shared: dict[Any, Any] = shared if shared is not None else {}
+        # What code detection found, when it runs (a directory is linted): None otherwise.
+        self.repository = repository
+        self.path = ""  # the manifest's path, as linted
 
     def uses(self) -> Iterator[tuple[str, Mapping[str, Any]]]:
         """(pointer, use) for each use that is a mapping, e.g. ("/uses/0", {...})."""
@@ -374,6 +393,201 @@ class RuleContext:
             principle=self.rule.principle,
             charter=self.rule.charters.get(self.charter),
         )
+
+    def finding_in_code(
+        self,
+        evidence: Evidence,
+        message: str = "default",
+        charter: str | None = None,
+        **params: Any,
+    ) -> Finding:
+        """A finding of a repository rule at a piece of evidence in code."""
+        finding = Finding(
+            code=self.rule.code,
+            name=self.rule.name,
+            severity=self.rule.severity,
+            pointer="",
+            message=self.rule.messages[message][self.lang].format(**params),
+            principle=self.rule.principle,
+            charter=self.rule.charters.get(charter) if charter else None,
+        )
+        finding.file = evidence.file
+        finding.line, finding.column = evidence.line, evidence.column
+        finding.end_line, finding.end_column = evidence.line, evidence.end_column
+        import hashlib
+
+        identity = "\0".join((self.rule.code, evidence.provider, evidence.kind, evidence.text))
+        finding.fingerprint = hashlib.sha256(identity.encode()).hexdigest()[:16]
+        return finding
+
+
+class DeclaredUse:
+    """A use of a linted manifest, as the cross-check with code sees it.
+
+    `names` are the words that say which tool it is: `tool.name`, `tool.vendor`, `tool.approved`
+    and the approved-tools entry it names, `model.name`. `code` are its path globs, relative to
+    the manifest's directory.
+    """
+
+    __slots__ = ("charter", "code", "hosting", "id", "manifest", "model", "names", "pointer")
+    __slots__ += ("status", "tool")
+
+    def __init__(
+        self,
+        manifest: str,
+        pointer: str,
+        use_id: str,
+        status: str | None,
+        tool: str,
+        names: tuple[str, ...],
+        model: str | None,
+        code: tuple[str, ...],
+        hosting: str | None,
+        charter: str,
+    ) -> None:
+        self.manifest = manifest
+        self.pointer = pointer
+        self.id = use_id
+        self.status = status
+        self.tool = tool
+        self.names = names
+        self.model = model
+        self.code = code
+        self.hosting = hosting
+        self.charter = charter
+
+    @property
+    def directory(self) -> str:
+        return os.path.dirname(self.manifest)
+
+    def covers(self, path: str) -> bool:
+        """Whether the file at `path` is code this use speaks for: below the manifest's directory
+        and, when the use has `code`, matched by one of its globs."""
+        relative = os.path.relpath(path, self.directory or ".").replace(os.sep, "/")
+        if relative == ".." or relative.startswith("../"):
+            return False
+        return not self.code or any(_glob(pattern).match(relative) for pattern in self.code)
+
+
+class Repository:
+    """What code detection found under one linted directory, and the uses declared there."""
+
+    def __init__(
+        self,
+        root: str,
+        evidence: list[Evidence],
+        uses: list[DeclaredUse],
+        providers: Mapping[str, Mapping[str, Any]],
+        model_provider: Callable[[str], str | None],
+    ) -> None:
+        self.root = root
+        self.evidence = evidence
+        self.uses = uses
+        self.providers = providers  # the signature catalogue's providers, by id
+        self._model_provider = model_provider
+        self._aliases: dict[str, re.Pattern[str]] = {}
+
+    def provider_name(self, provider: str) -> str:
+        info = self.providers.get(provider)
+        return str(info["name"]) if info else provider
+
+    def provider_kind(self, provider: str) -> str:
+        info = self.providers.get(provider)
+        return str(info["kind"]) if info else "provider"
+
+    def names_provider(self, use: DeclaredUse, provider: str) -> bool:
+        """Whether the use's tool, vendor, registry entry or model names `provider`."""
+        pattern = self._aliases.get(provider)
+        if pattern is None:
+            aliases = self.providers.get(provider, {}).get("declared_by", ())
+            words = "|".join(re.escape(a) for a in aliases) or "(?!)"
+            pattern = re.compile(rf"(?<![a-z0-9])(?:{words})(?![a-z0-9])", re.IGNORECASE)
+            self._aliases[provider] = pattern
+        if any(pattern.search(name) for name in use.names):
+            return True
+        return use.model is not None and self._model_provider(use.model) == provider
+
+    def declares(self, use: DeclaredUse, evidence: Evidence) -> bool:
+        """Whether `use` declares the AI use `evidence` shows.
+
+        A use whose `code` globs name the file declares everything in it (an OpenAI-compatible
+        API called with the openai SDK, say); otherwise the use must name the provider. Any use
+        covering the file declares a framework (LangChain routes to a declared provider), and a
+        self-hosted or on-device use declares local models and runtimes.
+        """
+        if not use.covers(evidence.file):
+            return False
+        if use.code:
+            return True
+        kind = self.provider_kind(evidence.provider)
+        if kind == "framework":
+            return True
+        if kind == "local" and use.hosting in ("self_hosted", "on_device"):
+            return True
+        return self.names_provider(use, evidence.provider)
+
+    def declaring(self, evidence: Evidence) -> list[DeclaredUse]:
+        return [use for use in self.uses if self.declares(use, evidence)]
+
+
+def declared_uses(path: str, manifest: Mapping[str, Any], policy: Policy) -> list[DeclaredUse]:
+    """The uses of the manifest at `path` with an `id`, as the cross-check with code sees them."""
+    charter = manifest.get("charter", "private")
+    declared = []
+    for pointer, use in uses_of(manifest):
+        use_id = use.get("id")
+        tool = use.get("tool")
+        if not isinstance(use_id, str) or not isinstance(tool, Mapping):
+            continue
+        names = [tool.get("name"), tool.get("vendor"), tool.get("approved")]
+        entry = policy.approved_tool(tool)
+        if entry is not None:
+            names += [entry.id, entry.name, entry.vendor]
+        model = get(use, "model.name")
+        code = use.get("code")
+        hosting = tool.get("hosting")
+        status = use.get("status")
+        declared.append(
+            DeclaredUse(
+                path,
+                pointer,
+                use_id,
+                status if isinstance(status, str) else None,
+                str(tool.get("name", "")),
+                tuple(n for n in (*names, model) if isinstance(n, str) and n),
+                model if isinstance(model, str) else None,
+                tuple(g for g in code if isinstance(g, str) and g)
+                if isinstance(code, list)
+                else (),
+                hosting if isinstance(hosting, str) else None,
+                charter if isinstance(charter, str) else "private",
+            )
+        )
+    return declared
+
+
+_GLOBS: dict[str, re.Pattern[str]] = {}
+
+
+def _glob(pattern: str) -> re.Pattern[str]:
+    """A path glob as a regex: `*` within a name, `**` across folders, `?` one character."""
+    compiled = _GLOBS.get(pattern)
+    if compiled is None:
+        parts = re.split(r"(\*\*/?|\*|\?)", pattern.strip("/"))
+        regex = "".join(
+            "(?:.*/)?"
+            if part == "**/"
+            else ".*"
+            if part == "**"
+            else "[^/]*"
+            if part == "*"
+            else "[^/]"
+            if part == "?"
+            else re.escape(part)
+            for part in parts
+        )
+        compiled = _GLOBS[pattern] = re.compile(rf"{regex}(?:/.*)?\Z")
+    return compiled
 
 
 def uses_of(manifest: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:
@@ -429,15 +643,20 @@ def duration_days(value: Any) -> int | None:
 
 __all__ = [
     "CHARTERS",
+    "EVIDENCE_KINDS",
     "LANGUAGES",
     "PRINCIPLES",
     "PRINCIPLE_NUMBERS",
     "SEVERITIES",
     "ApprovedTool",
+    "DeclaredUse",
+    "Evidence",
     "Finding",
     "Policy",
+    "Repository",
     "Rule",
     "RuleContext",
+    "declared_uses",
     "duration_days",
     "get",
     "parse_date",

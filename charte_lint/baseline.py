@@ -94,7 +94,7 @@ def entry_for(
         "code": finding.code,
         "use": finding.use,
         "pointer": finding.pointer,
-        "fingerprint": fingerprints.get((finding.file, finding.pointer), ""),
+        "fingerprint": finding.fingerprint or fingerprints.get((finding.file, finding.pointer), ""),
     }
 
 

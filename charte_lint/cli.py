@@ -47,6 +47,8 @@ class Options:
         self.explain: str | None = values.get("explain")
         self.charter: str | None = values.get("charter")
         self.principle: str | None = values.get("principle")
+        self.detect: bool | None = values.get("detect")  # None: when a directory is linted
+        self.init: bool = bool(values.get("init"))
 
 
 class UsageError(Exception):
@@ -101,6 +103,8 @@ def run(options: Options, lang: str) -> int:
         raise UsageError("--format markdown is only for --list-rules")
     if options.list_rules and options.output_format not in (None, "text", "json", "markdown"):
         raise UsageError(f"--format {options.output_format} is not available with --list-rules")
+    if options.init:
+        return _init(options, lang)
     if options.list_rules or options.explain:
         from charte_lint.registry import load_rules
 
@@ -149,7 +153,19 @@ def _lint(options: Options, lang: str) -> int:
     paths = collect(options.paths, exclude)
     if finder is not None:
         paths = [p for p in paths if not _excluded(p, finder, options.paths)]
+    root_config = None
+    if _detecting(options):
+        from charte_lint.repository import detection_roots, scan
+
+        roots = detection_roots(options.paths) or ["."]
+        root_config = forced or finder.config_for(os.path.join(roots[0], "ai-usage.yaml"))  # type: ignore[union-attr]
+        linter.repository = scan(roots, root_config.exclude)
+        linter.declarations = []
     result = lint_files(linter, paths, finder, forced)
+    if root_config is not None:
+        from charte_lint.repository import repository_findings
+
+        result.findings.extend(repository_findings(linter, root_config))
     for error in result.errors:
         sys.stderr.write(f"charte-lint: error: {error}\n")
     if not paths and not options.quiet:
@@ -184,6 +200,56 @@ def _lint(options: Options, lang: str) -> int:
             failing = True
             break
     return 1 if failing else 0
+
+
+def _detecting(options: Options) -> bool:
+    """`--detect`, `--no-detect`, else on when a directory is linted (not for files only, so that
+    the per-file pre-commit hook stays fast)."""
+    if options.detect is not None:
+        return options.detect
+    return any(os.path.isdir(path) for path in options.paths)
+
+
+def _init(options: Options, lang: str) -> int:
+    """`--init [DIR]`: a commented starter ai-usage.yaml from what detection finds there."""
+    from charte_lint.detect import detect, load_catalogue
+    from charte_lint.init import render_starter, write_starter
+    from charte_lint.messages import text
+
+    if len(options.paths) != 1 or not os.path.isdir(options.paths[0]):
+        raise UsageError(text(lang, "init-directory"))
+    directory = options.paths[0]
+    target = os.path.join(directory, "ai-usage.yaml")
+    for name in ("ai-usage.yaml", "ai-usage.yml"):
+        if os.path.lexists(os.path.join(directory, name)):
+            raise UsageError(text(lang, "init-exists", path=os.path.join(directory, name)))
+    catalogue = load_catalogue()
+    evidence = detect(directory, None, catalogue)
+    describe = {
+        provider: {
+            "name": info["name"],
+            "product": info["product"],
+            "vendor": info["vendor"],
+            "kind": info["kind"],
+        }
+        for provider, info in catalogue.providers.items()
+    }
+    organisation = os.path.basename(os.path.abspath(directory)) or "TODO"
+    starter = render_starter(evidence, describe, lang, organisation)
+    try:
+        write_starter(target, starter)
+    except FileExistsError:
+        raise UsageError(text(lang, "init-exists", path=target)) from None
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise UsageError(text(lang, "cannot-write", path=target, reason=reason)) from None
+    providers = len({e.provider for e in evidence})
+    sys.stderr.write(
+        "charte-lint: "
+        + text(lang, "init-written", path=target, evidence=len(evidence), providers=providers)
+        + "\n"
+    )
+    return 0
 
 
 def _main_format(options: Options) -> str:
@@ -431,6 +497,18 @@ def _parse_with_click(args: list[str]) -> int:
         "--lang",
         type=click.Choice(["en", "fr"]),
         help="Language of messages [default: from LC_ALL / LC_MESSAGES / LANG].",
+    )
+    @click.option(
+        "--detect/--no-detect",
+        default=None,
+        help="Also look for AI use in the code that no manifest declares [default: on when a "
+        "directory is linted, off for manifest files only].",
+    )
+    @click.option(
+        "--init",
+        is_flag=True,
+        help="Write a commented starter ai-usage.yaml in PATH (a directory, default: .) from "
+        "the AI use detected there; never overwrites a file.",
     )
     @click.option("--list-rules", is_flag=True, help="List the rules and exit.")
     @click.option(

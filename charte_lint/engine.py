@@ -9,7 +9,14 @@ from __future__ import annotations
 import datetime as _dt
 import os
 
-from charte_lint.api import CHARTERS, SEVERITY_RANK, Finding, RuleContext, uses_of
+from charte_lint.api import (
+    CHARTERS,
+    SEVERITY_RANK,
+    Finding,
+    RuleContext,
+    declared_uses,
+    uses_of,
+)
 from charte_lint.manifest import read_manifest
 from charte_lint.messages import RELATIONS, TYPE_NAMES, text
 from charte_lint.registry import matches
@@ -20,7 +27,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
     from typing import Any
 
-    from charte_lint.api import Rule
+    from charte_lint.api import DeclaredUse, Repository, Rule
     from charte_lint.config import Config
     from charte_lint.manifest import Manifest
     from charte_lint.schema import SchemaError
@@ -68,6 +75,10 @@ class Linter:
         # (file, pointer) -> fingerprint of the value there, collected for baselines when not None.
         self.fingerprints: dict[tuple[str, str], str] | None = None
         self._codes: dict[str, str] | None = None
+        # Code detection (a directory is linted): what it found, for rules that look at it, and
+        # the uses the linted manifests declare, collected for the cross-check when not None.
+        self.repository: Repository | None = None
+        self.declarations: list[DeclaredUse] | None = None
 
     @property
     def validator(self) -> Any:
@@ -93,7 +104,11 @@ class Linter:
             for rule in self.rules:
                 if rule.code in severities and key in (rule.code, rule.name):
                     severities[rule.code] = severity
-        checks = [r for r in self.rules if r.code in severities and r.principle is not None]
+        checks = [
+            r
+            for r in self.rules
+            if r.code in severities and r.principle is not None and r.scope == "manifest"
+        ]
         self._selection[id(config)] = (severities, checks)
         return severities, checks
 
@@ -108,6 +123,12 @@ class Linter:
         severities, checks = self.selection(config)
         if isinstance(data, dict) and data.get("charter") in CHARTERS:
             findings.extend(self._rule_findings(manifest, checks, config))
+        if (
+            self.declarations is not None
+            and isinstance(data, dict)
+            and data.get("charter") in CHARTERS
+        ):
+            self.declarations.extend(declared_uses(path, data, config.policy))
         kept = self._place(findings, manifest, severities)
         if self.suppressions:
             waivers = data.get("waivers") if isinstance(data, dict) else None
@@ -343,7 +364,9 @@ class Linter:
             self.today,
             uses_of(manifest.data),
             {},
+            self.repository,
         )
+        context.path = manifest.path
         for rule in applicable:
             context.rule = rule
             try:

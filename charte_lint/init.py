@@ -31,7 +31,6 @@ MAX_CODE_GLOBS = 10
 MAX_LISTED = 5
 """Evidence lines listed above each use; the rest is counted."""
 
-_PROVIDED_KINDS = ("provider", "local")
 _HOSTING = {"provider": "saas", "local": "self_hosted"}
 _SLUG_JUNK = re.compile(r"[^a-z0-9-]+")
 
@@ -268,7 +267,8 @@ def _group(evidence: Iterable[Evidence], root: str | None) -> dict[str, list[_It
     """Evidence by provider, each list sorted by file and line (output does not depend on the
     scanner's order)."""
     ordered = sorted(
-        (_path(e.file, root), e.line, e.column, e.kind, e.provider, e.model) for e in evidence
+        ((_path(e.file, root), e.line, e.column, e.kind, e.provider, e.model) for e in evidence),
+        key=lambda row: row[:5],  # not the model: None and a name do not compare
     )
     groups: dict[str, list[_Item]] = {}
     for file, line, _column, kind, provider, model in ordered:
@@ -289,8 +289,8 @@ def _uses(
     file with no provider joins every use, as it cannot be told apart. When only frameworks were
     found, each framework is its own use.
     """
-    providers = sorted(p for p in groups if _kind(p, describe) in _PROVIDED_KINDS)
-    frameworks = sorted(p for p in groups if _kind(p, describe) not in _PROVIDED_KINDS)
+    providers = sorted(p for p in groups if _kind(p, describe) != "framework")
+    frameworks = sorted(p for p in groups if _kind(p, describe) == "framework")
     if not providers:
         return [(framework, groups[framework], []) for framework in frameworks]
     files = {p: {item.file for item in groups[p]} for p in providers}
@@ -342,13 +342,15 @@ def _use(
 ) -> list[str]:
     info = describe.get(provider, {})
     product = info.get("product") or info.get("name") or provider
-    kind = info.get("kind", "provider")
+    kind = info.get("kind")  # None for an id `describe` lacks: its hosting is not guessed
     out: list[str] = []
     seen = list(
         dict.fromkeys(
-            f"{item.file}:{item.line} ({item.kind})"
-            if item.provider == provider
-            else f"{item.file}:{item.line} ({item.kind}, {_name(item.provider, describe)})"
+            _printable(
+                f"{item.file}:{item.line} ({item.kind})"
+                if item.provider == provider
+                else f"{item.file}:{item.line} ({item.kind}, {_name(item.provider, describe)})"
+            )
             for item in items
         )
     )
@@ -357,9 +359,9 @@ def _use(
     if len(seen) > MAX_LISTED:
         notes.append("  " + text["more"].format(n=len(seen) - MAX_LISTED))
     if frameworks:
-        names = ", ".join(_name(framework, describe) for framework in frameworks)
+        names = _printable(", ".join(_name(framework, describe) for framework in frameworks))
         notes.append(text["via"].format(names=names))
-    if kind not in _PROVIDED_KINDS:
+    if kind == "framework":
         notes.extend(text["frameworks_only"].split("\n"))
     out.extend(_comment("\n".join(notes), 2))
     out.append(f"  - id: {_slug(provider, used_ids)}")
@@ -370,7 +372,7 @@ def _use(
     out.append(f"      name: {quote(product)}")
     if info.get("vendor"):
         out.append(f"      vendor: {quote(info['vendor'])}")
-    if provider in describe and kind in _HOSTING:
+    if kind in _HOSTING:
         out.append(f"      hosting: {_HOSTING[kind]}")
     # A model seen next to a framework's call may belong to another provider: only the use's own.
     models = list(dict.fromkeys(i.model for i in items if i.provider == provider and i.model))

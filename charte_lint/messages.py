@@ -54,6 +54,10 @@ TEXTS = {
         "unknown-rule-suggest": "unknown rule `{code}`; did you mean {suggestions}?",
         "config-error": "{location}: invalid configuration: {reason}",
         "cannot-write": "cannot write {path}: {reason}",
+        "init-directory": "--init takes one directory (default: the current directory)",
+        "init-exists": "{path} already exists: --init never overwrites a manifest",
+        "init-written": "wrote {path} from {evidence} piece(s) of evidence of {providers} "
+        "provider(s); complete every TODO, then run charte-lint",
         "manifest": "the manifest",
         "configuration": "the configuration",
     },
@@ -69,6 +73,10 @@ TEXTS = {
         "unknown-rule-suggest": "règle inconnue `{code}` ; vouliez-vous dire {suggestions} ?",
         "config-error": "{location} : configuration invalide : {reason}",
         "cannot-write": "impossible d'écrire {path} : {reason}",
+        "init-directory": "--init prend un dossier (par défaut : le dossier courant)",
+        "init-exists": "{path} existe déjà : --init n'écrase jamais un manifeste",
+        "init-written": "{path} écrit à partir de {evidence} trace(s) de {providers} "
+        "fournisseur(s) ; compléter chaque « À COMPLÉTER », puis lancer charte-lint",
         "manifest": "le manifeste",
         "configuration": "la configuration",
     },

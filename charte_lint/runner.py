@@ -94,7 +94,14 @@ def _parallel(linter: Linter, jobs: list[tuple[str, Config]], workers: int) -> R
             try:
                 chunk = _serial(linter, jobs[start : start + size])
                 flat = [_flatten(f) for f in chunk.findings]
-                payload = ("ok", chunk.files, chunk.errors, flat, linter.fingerprints)
+                payload = (
+                    "ok",
+                    chunk.files,
+                    chunk.errors,
+                    flat,
+                    linter.fingerprints,
+                    linter.declarations,
+                )
             except BaseException as error:  # sent to the parent, which reports it
                 payload = ("error", type(error).__name__, str(error), error)
                 status = 1
@@ -120,6 +127,8 @@ def _parallel(linter: Linter, jobs: list[tuple[str, Config]], workers: int) -> R
             result.findings.extend(_rebuild(f) for f in payload[3])
             if linter.fingerprints is not None and payload[4]:
                 linter.fingerprints.update(payload[4])  # values fingerprinted for a baseline
+            if linter.declarations is not None and payload[5]:
+                linter.declarations.extend(payload[5])  # uses, for the cross-check with code
         elif failure is None:
             failure = payload
     if failure is not None:

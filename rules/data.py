@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from typing import Any
 
-    from charte_lint.api import ApprovedTool, Finding, RuleContext
+    from charte_lint.api import ApprovedTool, Finding, Repository, RuleContext
 
 # EU member states (ISO 3166-1 alpha-2); the EEA adds Iceland, Liechtenstein and Norway.
 # fmt: off
@@ -2311,6 +2311,112 @@ judiciaire des dossiers de candidature).
     check=_check_criminal_data,
 )
 
+
+def _check_hard_coded_keys(repository: Repository, ctx: RuleContext) -> Iterator[Finding]:
+    for evidence in repository.evidence:
+        if evidence.kind != "api-key":
+            continue
+        charters = {use.charter for use in repository.uses if use.covers(evidence.file)}
+        charter = charters.pop() if len(charters) == 1 else None
+        yield ctx.finding_in_code(
+            evidence,
+            charter=charter,
+            provider=repository.provider_name(evidence.provider),
+            key=evidence.secret or evidence.text,
+        )
+
+
+HARD_CODED_API_KEY = Rule(
+    code="DAT015",
+    name="hard-coded-api-key",
+    principle="data",
+    charters={"private": "P3", "public": "S3"},
+    severity="error",
+    scope="repository",
+    summary={
+        "en": "No AI provider's API key is written in the repository.",
+        "fr": "Aucune clé d'API d'un fournisseur d'IA n'est écrite dans le dépôt.",
+    },
+    messages={
+        "default": {
+            "en": "hard-coded {provider} API key `{key}`: revoke it, then read it from the "
+            "environment or a secret store",
+            "fr": "clé d'API {provider} écrite en clair `{key}` : la révoquer, puis la lire "
+            "depuis l'environnement ou un coffre à secrets",
+        }
+    },
+    docs={
+        "en": """\
+## What it does
+When a directory is linted, flags API keys of AI providers written in code, `.env` files and
+configuration files: the formats of the signature catalogue (OpenAI `sk-proj-...`, Anthropic
+`sk-ant-api03-...`, Hugging Face `hf_...`), and a key-like literal assigned to a key variable
+(`MISTRAL_API_KEY=...`). Placeholders (`your-key-here`, `sk-...`, `changeme`) are not keys. The
+key is never shown: only its first characters and its length.
+
+## Why it matters
+Charter P3 / S3 (data protection) and P8 / S9 (security): whoever reads the repository can send
+data to the provider in the organisation's name and read what the account stores (files,
+fine-tuning data, conversation logs). GDPR Art. 32 asks for measures that keep personal data
+secure; a key in a repository is the opposite, and stays in its history after deletion.
+
+## Example
+Failing: `.env.example` is committed with a real key.
+```yaml
+# .env.example
+MISTRAL_API_KEY=Zq8Xw2Lk5Rt9Yp3Vb6Nm1Hc4Jd7Fg0Sa
+```
+Passing: a placeholder, the real key kept in the secret store of the CI or the host.
+```yaml
+# .env.example
+MISTRAL_API_KEY=your-key-here
+```
+
+## How to fix
+Revoke the key in the provider's console first (it is in the git history), then read it from
+the environment (`os.environ["MISTRAL_API_KEY"]`) or a secret manager, and commit only a
+placeholder.
+""",
+        "fr": """\
+## Ce que fait la règle
+Quand un dossier est analysé, signale les clés d'API de fournisseurs d'IA écrites dans le code,
+les fichiers `.env` et les fichiers de configuration : les formats du catalogue de signatures
+(OpenAI `sk-proj-...`, Anthropic `sk-ant-api03-...`, Hugging Face `hf_...`), et une valeur qui a
+l'allure d'une clé affectée à une variable de clé (`MISTRAL_API_KEY=...`). Les valeurs d'exemple
+(`your-key-here`, `sk-...`, `changeme`) ne sont pas des clés. La clé n'est jamais affichée :
+seulement ses premiers caractères et sa longueur.
+
+## Pourquoi c'est important
+Charte P3 / S3 (protection des données) et P8 / S9 (sécurité) : quiconque lit le dépôt peut
+envoyer des données au fournisseur au nom de l'organisation et lire ce que le compte conserve
+(fichiers, données d'affinage, historiques de conversation). Le RGPD (art. 32) demande des
+mesures qui garantissent la sécurité des données personnelles ; une clé dans un dépôt est
+l'inverse, et reste dans son historique après suppression.
+
+## Exemple
+En échec : `.env.example` est versionné avec une vraie clé.
+```yaml
+# .env.example
+MISTRAL_API_KEY=Zq8Xw2Lk5Rt9Yp3Vb6Nm1Hc4Jd7Fg0Sa
+```
+Conforme : une valeur d'exemple, la vraie clé gardée dans le coffre à secrets de la CI ou de
+l'hébergeur.
+```yaml
+# .env.example
+MISTRAL_API_KEY=your-key-here
+```
+
+## Comment corriger
+Révoquer d'abord la clé dans la console du fournisseur (elle est dans l'historique git), puis la
+lire depuis l'environnement (`os.environ["MISTRAL_API_KEY"]`) ou un gestionnaire de secrets, et
+ne versionner qu'une valeur d'exemple.
+""",
+    },
+    references=("Charte P3 / S3", "RGPD, art. 32"),
+    check=_check_hard_coded_keys,
+)
+
+
 RULES = [
     PERSONAL_DATA_WITHOUT_LEGAL_BASIS,
     TOOL_NOT_APPROVED,
@@ -2326,4 +2432,5 @@ RULES = [
     TRAINING_ON_INPUTS_UNKNOWN,
     PERSONAL_DATA_IN_MANIFEST,
     CRIMINAL_DATA_PRIVATE_BODY,
+    HARD_CODED_API_KEY,
 ]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 
-from charte_lint.api import Rule, get
+from charte_lint.api import Rule, declared_uses, get
 
 from ._common import (
+    LIVE_STATUSES,
     as_list,
     if_missing,
     is_administration,
@@ -22,7 +24,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from typing import Any
 
-    from charte_lint.api import Finding, RuleContext
+    from charte_lint.api import Finding, Repository, RuleContext
 
 _OUTSIDE_AUDIENCES = ("clients", "public")
 
@@ -894,6 +896,349 @@ règles, principaux paramètres, contact), puis indiquer l'adresse de la page da
     check=_check_public_record,
 )
 
+
+# Declared vs detected: the code's AI use against the manifests (when a directory is linted) --
+
+KIND_NAMES = {
+    "en": {
+        "import": "import",
+        "call": "call",
+        "dependency": "dependency",
+        "api-key": "API key",
+        "endpoint": "API endpoint",
+        "env-var": "API key variable",
+        "model": "model name",
+        "model-file": "model file",
+    },
+    "fr": {
+        "import": "import",
+        "call": "appel",
+        "dependency": "dépendance",
+        "api-key": "clé d'API",
+        "endpoint": "point d'accès d'API",
+        "env-var": "variable de clé d'API",
+        "model": "nom de modèle",
+        "model-file": "fichier de modèle",
+    },
+}
+_LONGEST_SNIPPET = 60
+
+
+def snippet(text: str) -> str:
+    """Evidence as shown in a message: one line, at most 60 characters, no backquote."""
+    text = " ".join(text.split()).replace("`", "'")
+    return text if len(text) <= _LONGEST_SNIPPET else text[: _LONGEST_SNIPPET - 3] + "..."
+
+
+def _check_undeclared(repository: Repository, ctx: RuleContext) -> Iterator[Finding]:
+    for evidence in repository.evidence:
+        if evidence.kind == "api-key" and any(
+            e.file == evidence.file and e.line == evidence.line and e.kind != "api-key"
+            for e in repository.evidence
+        ):
+            continue  # the same line already says it (a call with the key in it)
+        if repository.declaring(evidence):
+            continue
+        covering = [use for use in repository.uses if use.covers(evidence.file)]
+        params = {
+            "provider": repository.provider_name(evidence.provider),
+            "kind": KIND_NAMES[ctx.lang][evidence.kind],
+            "text": snippet(evidence.text),
+        }
+        charter = covering[0].charter if covering else _only_charter(repository)
+        message = "default" if covering else "no-manifest"
+        yield ctx.finding_in_code(evidence, message, charter=charter, **params)
+
+
+def _only_charter(repository: Repository) -> str | None:
+    charters = {use.charter for use in repository.uses}
+    return charters.pop() if len(charters) == 1 else None
+
+
+UNDECLARED_AI_USE = Rule(
+    code="TRN008",
+    name="undeclared-ai-use",
+    principle="transparency",
+    charters={"private": "P2", "public": "S2"},
+    severity="error",
+    scope="repository",
+    summary={
+        "en": "AI use found in the code is declared in an ai-usage.yaml.",
+        "fr": "L'usage de l'IA trouvé dans le code est déclaré dans un ai-usage.yaml.",
+    },
+    messages={
+        "default": {
+            "en": "undeclared AI use: {provider} ({kind} `{text}`); no use of the "
+            "`ai-usage.yaml` covering this file names it",
+            "fr": "usage de l'IA non déclaré : {provider} ({kind} `{text}`) ; aucun usage de "
+            "l'`ai-usage.yaml` qui couvre ce fichier ne le nomme",
+        },
+        "no-manifest": {
+            "en": "undeclared AI use: {provider} ({kind} `{text}`), and no `ai-usage.yaml` "
+            "covers this file; `charte-lint --init` writes a first one",
+            "fr": "usage de l'IA non déclaré : {provider} ({kind} `{text}`), et aucun "
+            "`ai-usage.yaml` ne couvre ce fichier ; `charte-lint --init` en écrit un premier",
+        },
+    },
+    docs={
+        "en": """\
+## What it does
+When a directory is linted (`charte-lint .`, the CI job, the whole-repository pre-commit hook),
+charte-lint also looks at what the code uses: imports and requires of AI SDKs, calls to them,
+dependency entries (requirements files, `pyproject.toml`, `Pipfile`, `package.json`, `go.mod`),
+API endpoints, API key variables and hard-coded keys, model files. The signature catalogue,
+`charte_lint/signatures.json`, lists them. Each piece of evidence must be declared by a use of an
+`ai-usage.yaml` that covers the file (one in the same directory or above it):
+
+- a use names the provider in `tool.name`, `tool.vendor`, `tool.approved` (or the registry entry
+  it names) or `model.name`: "Mistral Le Chat Pro" and `mistral-small-latest` both name Mistral AI;
+- a use whose `code` globs match the file declares all the AI use in it (for example an
+  OpenAI-compatible API called with the `openai` SDK);
+- a framework (LangChain, LlamaIndex, LiteLLM, the Vercel AI SDK) is declared by any use covering
+  the file; local runtimes and model files by a `self_hosted` or `on_device` use.
+
+The finding is at the evidence's file and line. Comments, docstrings and prose are never
+evidence. The check runs only when a directory is linted, or with `--detect`.
+
+## Why it matters
+Charter P2 / S2: say what the AI does, and that it is AI. A declaration is only worth what it
+leaves out: an SDK call that no manifest mentions is personal data sent to a processor nobody
+assessed, an AI Act role nobody checked, a use the public register does not list.
+
+## Example
+Failing: `support/triage.py` calls the Claude API,
+```python
+import anthropic
+client = anthropic.Anthropic()
+```
+and the manifest beside it declares only the OpenAI API:
+```yaml
+    tool:
+      name: OpenAI API
+      vendor: OpenAI
+```
+Passing: a use declares it.
+```yaml
+  - id: ticket-triage
+    name: Support ticket triage
+    # ...
+    tool:
+      name: Claude API
+      vendor: Anthropic
+    code: [support/**]
+```
+
+## How to fix
+Declare the use in the `ai-usage.yaml` that covers the file, naming the tool or its vendor
+(`charte-lint --init` writes a first manifest from what detection finds). If the code is a test
+double or an example that sends nothing anywhere, exclude its path in the configuration
+(`exclude`), or silence the line with `# charte-lint: ignore[TRN008] -- reason`.
+""",
+        "fr": """\
+## Ce que fait la règle
+Quand un dossier est analysé (`charte-lint .`, la tâche de CI, le crochet pre-commit du dépôt
+entier), charte-lint regarde aussi ce que le code utilise : imports de SDK d'IA, appels à ces
+SDK, dépendances déclarées (fichiers requirements, `pyproject.toml`, `Pipfile`, `package.json`,
+`go.mod`), points d'accès d'API, variables de clé d'API et clés écrites en clair, fichiers de
+modèle. Le catalogue de signatures, `charte_lint/signatures.json`, les recense. Chaque trace doit
+être déclarée par un usage d'un `ai-usage.yaml` qui couvre le fichier (dans le même dossier ou
+au-dessus) :
+
+- un usage nomme le fournisseur dans `tool.name`, `tool.vendor`, `tool.approved` (ou l'entrée du
+  registre qu'il désigne) ou `model.name` : « Mistral Le Chat Pro » et `mistral-small-latest`
+  nomment tous deux Mistral AI ;
+- un usage dont les motifs `code` désignent le fichier déclare tout l'usage de l'IA qu'il contient
+  (par exemple une API compatible OpenAI appelée avec le SDK `openai`) ;
+- un framework (LangChain, LlamaIndex, LiteLLM, le SDK Vercel AI) est déclaré par tout usage qui
+  couvre le fichier ; les moteurs locaux et fichiers de modèle par un usage `self_hosted` ou
+  `on_device`.
+
+Le constat est placé au fichier et à la ligne de la trace. Commentaires, docstrings et prose ne
+sont jamais des traces. La vérification n'a lieu que lorsqu'un dossier est analysé, ou avec
+`--detect`.
+
+## Pourquoi c'est important
+Charte P2 / S2 : dire ce que fait l'IA, et que c'est de l'IA. Une déclaration ne vaut que par ce
+qu'elle omet : un appel de SDK qu'aucun manifeste ne mentionne, ce sont des données personnelles
+envoyées à un sous-traitant que personne n'a évalué, un rôle au sens de l'AI Act que personne
+n'a vérifié, un usage absent du registre public.
+
+## Exemple
+En échec : `support/triage.py` appelle l'API Claude,
+```python
+import anthropic
+client = anthropic.Anthropic()
+```
+et le manifeste voisin ne déclare que l'API OpenAI :
+```yaml
+    tool:
+      name: OpenAI API
+      vendor: OpenAI
+```
+Conforme : un usage la déclare.
+```yaml
+  - id: tri-tickets
+    name: Tri des tickets de support
+    # ...
+    tool:
+      name: Claude API
+      vendor: Anthropic
+    code: [support/**]
+```
+
+## Comment corriger
+Déclarer l'usage dans l'`ai-usage.yaml` qui couvre le fichier, en nommant l'outil ou son
+fournisseur (`charte-lint --init` écrit un premier manifeste à partir de ce que la détection
+trouve). Si le code est un substitut de test ou un exemple qui n'envoie rien nulle part, exclure
+son chemin dans la configuration (`exclude`), ou neutraliser la ligne avec
+`# charte-lint: ignore[TRN008] -- raison`.
+""",
+    },
+    references=("Charte P2 / S2", "AI Act, art. 26 and 50", "RGPD, art. 28 and 30"),
+    check=_check_undeclared,
+)
+
+
+def _check_declared_not_found(manifest: Mapping[str, Any], ctx: RuleContext) -> Iterator[Finding]:
+    repository = ctx.repository
+    if repository is None:
+        return
+    for use in declared_uses(ctx.path, manifest, ctx.policy):
+        if use.status not in LIVE_STATUSES:
+            continue
+        covered = [e for e in repository.evidence if use.covers(e.file)]
+        if use.code:
+            if not covered:
+                yield ctx.finding(f"{use.pointer}/code", "code", use_id=use.id)
+            continue
+        named = [
+            provider
+            for provider in repository.providers
+            if repository.provider_kind(provider) != "framework"
+            and repository.names_provider(use, provider)
+        ]
+        if named and not any(e.provider in named for e in covered):
+            scope = use.directory.replace(os.sep, "/") or "."
+            yield ctx.finding(
+                f"{use.pointer}/tool/name",
+                use_id=use.id,
+                provider=repository.provider_name(named[0]),
+                scope=scope if scope.endswith("/") else scope + "/",
+            )
+
+
+DECLARED_NOT_FOUND = Rule(
+    code="TRN009",
+    name="declared-ai-use-not-in-code",
+    principle="transparency",
+    charters={"private": "P2", "public": "S2"},
+    severity="info",
+    summary={
+        "en": "A declared tool that code should show is found in the code.",
+        "fr": "Un outil déclaré que le code devrait montrer se retrouve dans le code.",
+    },
+    messages={
+        "default": {
+            "en": "use `{use_id}` declares {provider}, but the code under `{scope}` shows no "
+            "sign of it: fine for a service used outside the code, otherwise check the "
+            "declaration",
+            "fr": "l'usage `{use_id}` déclare {provider}, mais le code sous `{scope}` n'en montre "
+            "aucune trace : normal pour un service utilisé hors du code, sinon vérifier la "
+            "déclaration",
+        },
+        "code": {
+            "en": "use `{use_id}` names its code in `code`, but no AI use was found in those "
+            "files: check the globs",
+            "fr": "l'usage `{use_id}` désigne son code dans `code`, mais aucun usage de l'IA n'a "
+            "été trouvé dans ces fichiers : vérifier les motifs",
+        },
+    },
+    docs={
+        "en": """\
+## What it does
+When a directory is linted, flags a use in `pilot` or `production`
+- whose `code` globs match no file with evidence of AI use, or
+- without `code`, whose tool, vendor or model names a provider of the signature catalogue (say
+  "OpenAI API") when nothing under the manifest's directory shows that provider.
+
+It is information, not an error: a use of a SaaS product through its web interface (Le Chat,
+Copilot, ChatGPT Enterprise) leaves no trace in code, and that is fine.
+
+## Why it matters
+Charter P2 / S2. A declaration that no longer matches the code is a stale one: the tool was
+replaced, the feature removed, or the `code` globs point at files that moved. Declarations that
+are kept true are the ones DPOs and the public can trust.
+
+## Example
+Failing: nothing under the manifest's directory uses the Mistral AI SDK, its API or its models.
+```yaml
+  - id: summaries
+    status: production
+    tool:
+      name: Mistral AI API
+      vendor: Mistral AI
+    code: [services/summaries/**]
+```
+Passing: `services/summaries/client.py` imports `mistralai`.
+```yaml
+  - id: summaries
+    status: production
+    tool:
+      name: Mistral AI API
+      vendor: Mistral AI
+    code: [services/summaries/**]
+```
+
+## How to fix
+Correct the `code` globs, or retire the use (`status: retired`) if the code no longer uses the
+tool. For a product used outside the code, there is nothing to do.
+""",
+        "fr": """\
+## Ce que fait la règle
+Quand un dossier est analysé, signale un usage en `pilot` ou `production`
+- dont les motifs `code` ne désignent aucun fichier où l'usage de l'IA apparaît, ou
+- sans `code`, dont l'outil, le fournisseur ou le modèle nomme un fournisseur du catalogue de
+  signatures (par exemple « OpenAI API ») alors que rien sous le dossier du manifeste ne montre
+  ce fournisseur.
+
+C'est une information, pas une erreur : un produit SaaS utilisé par son interface web (Le Chat,
+Copilot, ChatGPT Enterprise) ne laisse aucune trace dans le code, et c'est normal.
+
+## Pourquoi c'est important
+Charte P2 / S2. Une déclaration qui ne correspond plus au code est périmée : l'outil a été
+remplacé, la fonction supprimée, ou les motifs `code` désignent des fichiers déplacés. Les
+déclarations tenues à jour sont celles auxquelles les DPO et le public peuvent se fier.
+
+## Exemple
+En échec : rien sous le dossier du manifeste n'utilise le SDK de Mistral AI, son API ou ses
+modèles.
+```yaml
+  - id: resumes
+    status: production
+    tool:
+      name: Mistral AI API
+      vendor: Mistral AI
+    code: [services/resumes/**]
+```
+Conforme : `services/resumes/client.py` importe `mistralai`.
+```yaml
+  - id: resumes
+    status: production
+    tool:
+      name: Mistral AI API
+      vendor: Mistral AI
+    code: [services/resumes/**]
+```
+
+## Comment corriger
+Corriger les motifs `code`, ou retirer l'usage (`status: retired`) si le code n'utilise plus
+l'outil. Pour un produit utilisé hors du code, il n'y a rien à faire.
+""",
+    },
+    references=("Charte P2 / S2",),
+    check=_check_declared_not_found,
+)
+
 RULES = [
     CHATBOT_WITHOUT_DISCLOSURE,
     DEEPFAKE_WITHOUT_DISCLOSURE,
@@ -902,4 +1247,6 @@ RULES = [
     EXPOSURE_WITHOUT_NOTICE,
     ADMINISTRATIVE_DECISION_WITHOUT_MENTION,
     ALGORITHM_NOT_PUBLISHED,
+    UNDECLARED_AI_USE,
+    DECLARED_NOT_FOUND,
 ]

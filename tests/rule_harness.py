@@ -94,6 +94,8 @@ def run_rules(
             continue
         if not isinstance(charter, str) or not rule.applies_to(charter):
             continue
+        if rule.scope != "manifest":
+            continue  # repository rules see code evidence: tests/test_detect_rules.py
         ctx = RuleContext(rule, manifest, policy, lang=lang, today=today)
         for finding in rule.check(manifest, ctx):
             finding.use = _use_of(manifest, finding.pointer)

@@ -1,0 +1,116 @@
+"""Declared vs detected: code detection before the manifests are linted, the cross-check after.
+
+`scan` runs detection over the linted directories and gives the `Repository` that manifest rules
+see (`context.repository`); once the manifests are linted, `repository_findings` runs the
+repository rules (undeclared AI use, hard-coded keys) over the evidence and the declared uses,
+and places their findings in code, where inline `charte-lint: ignore[...]` comments apply.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from charte_lint.api import Repository
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+
+if TYPE_CHECKING:
+    from charte_lint.api import Finding
+    from charte_lint.config import Config
+    from charte_lint.engine import Linter
+
+_DIRECTIVE = re.compile(
+    r"charte-lint:\s*ignore\[(?P<rules>[^\]]*)\](?:\s*--\s*(?P<reason>\S[^\n]*?))?\s*(?:\*/|-->)?\s*$"
+)
+
+
+def scan(roots: list[str], exclude: list[str]) -> Repository:
+    """The evidence under every root, and an empty list of uses for the linter to fill."""
+    from charte_lint.detect import detect, load_catalogue
+
+    catalogue = load_catalogue()
+    evidence = []
+    for root in roots:
+        evidence.extend(detect(root, exclude, catalogue))
+    root = roots[0] if len(roots) == 1 else ""
+    return Repository(root, evidence, [], catalogue.providers, catalogue.model_provider)
+
+
+def repository_findings(linter: Linter, config: Config) -> list[Finding]:
+    """The findings of the enabled repository rules, with severity, source line and suppressions."""
+    from charte_lint.api import RuleContext
+    from charte_lint.engine import RuleCrash
+
+    repository = linter.repository
+    if repository is None:
+        return []
+    repository.uses = list(linter.declarations or [])
+    severities, _ = linter.selection(config)
+    findings: list[Finding] = []
+    for rule in linter.rules:
+        if rule.scope != "repository" or rule.code not in severities:
+            continue
+        context = RuleContext(rule, {}, config.policy, linter.lang, linter.today)
+        context.repository = repository
+        try:
+            for finding in rule.check(repository, context):
+                finding.severity = severities[rule.code]
+                findings.append(finding)
+        except Exception as error:
+            raise RuleCrash(
+                f"rule {rule.code} ({rule.name}) failed on the repository: "
+                f"{type(error).__name__}: {error}"
+            ) from None
+    _finish(findings, linter.suppressions)
+    return findings
+
+
+def _finish(findings: list[Finding], suppressions: bool) -> None:
+    """Source lines, and inline suppressions written in the code's own comments."""
+    lines: dict[str, list[str]] = {}
+    for finding in findings:
+        if finding.file not in lines:
+            lines[finding.file] = _lines(finding.file)
+        text = lines[finding.file]
+        if 0 < finding.line <= len(text):
+            finding.source_line = text[finding.line - 1]
+        if suppressions:
+            finding.suppression = _suppression(text, finding)
+
+
+def _lines(path: str) -> list[str]:
+    from charte_lint.detect import MAX_SOURCE_BYTES
+
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_SOURCE_BYTES + 1)
+    except OSError:
+        return []
+    if b"\0" in raw[:8192]:
+        return []  # a model file: evidence at line 1, no text to show
+    return raw.decode("utf-8", "replace").splitlines()
+
+
+def _suppression(lines: list[str], finding: Finding) -> dict[str, str | None] | None:
+    """`# charte-lint: ignore[TRN008] -- reason` (or `//`) on the line or the line above."""
+    for number in (finding.line, finding.line - 1):
+        if not 0 < number <= len(lines) or "charte-lint:" not in lines[number - 1]:
+            continue
+        match = _DIRECTIVE.search(lines[number - 1])
+        if match is None or not match.group("reason"):
+            continue  # a suppression must say why
+        rules = [r.strip() for r in match.group("rules").split(",")]
+        if finding.code in rules or finding.name in rules:
+            return {
+                "kind": "inSource",
+                "justification": match.group("reason").strip(),
+                "approved_by": None,
+                "until": None,
+            }
+    return None
+
+
+def detection_roots(paths: list[str]) -> list[str]:
+    """The directories among the paths given: detection runs over each."""
+    return [os.path.normpath(path) for path in paths if os.path.isdir(path)]
