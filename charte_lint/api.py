@@ -460,13 +460,20 @@ class DeclaredUse:
     def directory(self) -> str:
         return os.path.dirname(self.manifest)
 
-    def covers(self, path: str) -> bool:
-        """Whether the file at `path` is code this use speaks for: below the manifest's directory
-        and, when the use has `code`, matched by one of its globs."""
+    def in_directory(self, path: str) -> bool:
+        """Whether the file at `path` is in the manifest's directory or below it."""
         relative = os.path.relpath(path, self.directory or ".").replace(os.sep, "/")
-        if relative == ".." or relative.startswith("../"):
+        return not (relative == ".." or relative.startswith("../"))
+
+    def covers(self, path: str) -> bool:
+        """Whether the file at `path` is code this use names: one its `code` globs match, or,
+        for a use without `code`, any file in the manifest's directory or below it."""
+        if not self.in_directory(path):
             return False
-        return not self.code or any(_glob(pattern).match(relative) for pattern in self.code)
+        if not self.code:
+            return True
+        relative = os.path.relpath(path, self.directory or ".").replace(os.sep, "/")
+        return any(_glob(pattern).match(relative) for pattern in self.code)
 
 
 class Repository:
@@ -484,6 +491,7 @@ class Repository:
         self.evidence = evidence
         self.uses = uses
         self.providers = providers  # the signature catalogue's providers, by id
+        self.code_files: list[str] = []  # source and dependency files detection looked at
         self._model_provider = model_provider
         self._aliases: dict[str, re.Pattern[str]] = {}
 
@@ -510,14 +518,15 @@ class Repository:
     def declares(self, use: DeclaredUse, evidence: Evidence) -> bool:
         """Whether `use` declares the AI use `evidence` shows.
 
-        A use whose `code` globs name the file declares everything in it (an OpenAI-compatible
-        API called with the openai SDK, say); otherwise the use must name the provider. Any use
-        covering the file declares a framework (LangChain routes to a declared provider), and a
-        self-hosted or on-device use declares local models and runtimes.
+        Only a use of a manifest in the file's directory or above it can. A use whose `code`
+        globs match the file declares all the AI use in it (an OpenAI-compatible API called with
+        the openai SDK, say). Elsewhere, a use declares the provider it names; a framework
+        (LangChain routes to a provider) is declared by any use, and local models and runtimes
+        by any self-hosted or on-device use.
         """
-        if not use.covers(evidence.file):
+        if not use.in_directory(evidence.file):
             return False
-        if use.code:
+        if use.code and use.covers(evidence.file):
             return True
         kind = self.provider_kind(evidence.provider)
         if kind == "framework":

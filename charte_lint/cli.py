@@ -235,7 +235,7 @@ def _init(options: Options, lang: str) -> int:
         for provider, info in catalogue.providers.items()
     }
     organisation = os.path.basename(os.path.abspath(directory)) or "TODO"
-    starter = render_starter(evidence, describe, lang, organisation)
+    starter = render_starter(evidence, describe, lang, organisation, root=directory)
     try:
         write_starter(target, starter)
     except FileExistsError:

@@ -297,20 +297,26 @@ def _walk(root: str) -> Iterator[str]:
 
 
 def detect(
-    root: str, exclude: list[str] | None = None, catalogue: Catalogue | None = None
+    root: str,
+    exclude: list[str] | None = None,
+    catalogue: Catalogue | None = None,
+    scanned: list[str] | None = None,
 ) -> list[Evidence]:
     """Every piece of evidence under `root`, sorted by file and position.
 
-    Evidence paths are `os.path.join(root, relative)`, as the linted manifests' paths are.
+    Evidence paths are `os.path.join(root, relative)`, as the linted manifests' paths are;
+    `scanned`, when given, receives the paths of the source and dependency files looked at.
     """
     catalogue = catalogue or load_catalogue()
     found: list[Evidence] = []
     for name in repository_files(root, exclude):
-        found.extend(scan_file(root, name, catalogue))
+        found.extend(scan_file(root, name, catalogue, scanned))
     return found
 
 
-def scan_file(root: str, name: str, catalogue: Catalogue) -> list[Evidence]:
+def scan_file(
+    root: str, name: str, catalogue: Catalogue, scanned: list[str] | None = None
+) -> list[Evidence]:
     """The evidence in one file (`name` relative to `root`), one per line and provider."""
     path = os.path.join(root, name) if root not in ("", ".") else name
     base = name.rsplit("/", 1)[-1]
@@ -319,8 +325,14 @@ def scan_file(root: str, name: str, catalogue: Catalogue) -> list[Evidence]:
     if extension in catalogue.model_files:
         return [Evidence(path, 1, 1, 1, "local-model", "model-file", base)]
     scanner = _scanner_for(lower, extension, name)
-    if scanner is None:
-        return []
+    if scanner is None or scanner is _scan_config:
+        return [] if scanner is None else _scan_file(path, scanner, catalogue)
+    if scanned is not None:
+        scanned.append(path)
+    return _scan_file(path, scanner, catalogue)
+
+
+def _scan_file(path: str, scanner: Any, catalogue: Catalogue) -> list[Evidence]:
     try:
         with open(path, "rb") as handle:
             raw = handle.read(MAX_SOURCE_BYTES + 1)

@@ -31,10 +31,13 @@ def scan(roots: list[str], exclude: list[str]) -> Repository:
 
     catalogue = load_catalogue()
     evidence = []
+    scanned: list[str] = []
     for root in roots:
-        evidence.extend(detect(root, exclude, catalogue))
+        evidence.extend(detect(root, exclude, catalogue, scanned))
     root = roots[0] if len(roots) == 1 else ""
-    return Repository(root, evidence, [], catalogue.providers, catalogue.model_provider)
+    repository = Repository(root, evidence, [], catalogue.providers, catalogue.model_provider)
+    repository.code_files = scanned
+    return repository
 
 
 def repository_findings(linter: Linter, config: Config) -> list[Finding]:

@@ -939,7 +939,7 @@ def _check_undeclared(repository: Repository, ctx: RuleContext) -> Iterator[Find
             continue  # the same line already says it (a call with the key in it)
         if repository.declaring(evidence):
             continue
-        covering = [use for use in repository.uses if use.covers(evidence.file)]
+        covering = [use for use in repository.uses if use.in_directory(evidence.file)]
         params = {
             "provider": repository.provider_name(evidence.provider),
             "kind": KIND_NAMES[ctx.lang][evidence.kind],
@@ -1106,7 +1106,9 @@ def _check_declared_not_found(manifest: Mapping[str, Any], ctx: RuleContext) -> 
     for use in declared_uses(ctx.path, manifest, ctx.policy):
         if use.status not in LIVE_STATUSES:
             continue
-        covered = [e for e in repository.evidence if use.covers(e.file)]
+        if not any(use.in_directory(path) for path in repository.code_files):
+            continue  # no code here to compare with: a repository of declarations only
+        covered = [e for e in repository.evidence if use.covers(e.file)]  # `code`, or all below
         if use.code:
             if not covered:
                 yield ctx.finding(f"{use.pointer}/code", "code", use_id=use.id)
@@ -1156,13 +1158,14 @@ DECLARED_NOT_FOUND = Rule(
     docs={
         "en": """\
 ## What it does
-When a directory is linted, flags a use in `pilot` or `production`
+When a directory with code is linted, flags a use in `pilot` or `production`
 - whose `code` globs match no file with evidence of AI use, or
 - without `code`, whose tool, vendor or model names a provider of the signature catalogue (say
   "OpenAI API") when nothing under the manifest's directory shows that provider.
 
 It is information, not an error: a use of a SaaS product through its web interface (Le Chat,
-Copilot, ChatGPT Enterprise) leaves no trace in code, and that is fine.
+Copilot, ChatGPT Enterprise) leaves no trace in code, and that is fine. A manifest with no
+source or dependency file under its directory (a repository of declarations only) is left out.
 
 ## Why it matters
 Charter P2 / S2. A declaration that no longer matches the code is a stale one: the tool was
@@ -1195,14 +1198,17 @@ tool. For a product used outside the code, there is nothing to do.
 """,
         "fr": """\
 ## Ce que fait la règle
-Quand un dossier est analysé, signale un usage en `pilot` ou `production`
+Quand un dossier qui contient du code est analysé, signale un usage en `pilot` ou
+`production`
 - dont les motifs `code` ne désignent aucun fichier où l'usage de l'IA apparaît, ou
 - sans `code`, dont l'outil, le fournisseur ou le modèle nomme un fournisseur du catalogue de
   signatures (par exemple « OpenAI API ») alors que rien sous le dossier du manifeste ne montre
   ce fournisseur.
 
 C'est une information, pas une erreur : un produit SaaS utilisé par son interface web (Le Chat,
-Copilot, ChatGPT Enterprise) ne laisse aucune trace dans le code, et c'est normal.
+Copilot, ChatGPT Enterprise) ne laisse aucune trace dans le code, et c'est normal. Un manifeste
+sans aucun fichier source ni de dépendances sous son dossier (un dépôt qui ne contient que des
+déclarations) n'est pas concerné.
 
 ## Pourquoi c'est important
 Charte P2 / S2. Une déclaration qui ne correspond plus au code est périmée : l'outil a été

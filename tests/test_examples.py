@@ -35,6 +35,7 @@ def test_every_example_is_announced():
 )
 def test_examples_give_exactly_the_announced_findings(lang, today):
     result = run_cli(
+        "--no-detect",
         "--format",
         "json",
         "--lang",
@@ -59,3 +60,36 @@ def test_clean_examples_lint_clean_on_their_own():
     for name in ("private-clean", "public-clean"):
         result = run_cli(f"examples/{name}/ai-usage.yaml", cwd=REPO)
         assert (result.code, result.out) == (0, "No findings in 1 file(s).\n")
+
+
+def announced_in_code() -> list[tuple[str, str]]:
+    readme = (EXAMPLES / "README.md").read_text(encoding="utf-8")
+    line = re.search(r"^- In code: (.*)$", readme, re.M)
+    assert line is not None
+    return re.findall(r"`([A-Z]+[0-9]{3})` at `([^`]+:[0-9]+)`", line.group(1))
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_linting_the_directory_adds_exactly_the_announced_findings_in_code(lang):
+    result = run_cli(
+        "--format",
+        "json",
+        "--lang",
+        lang,
+        "examples",
+        cwd=REPO,
+        env=clean_env(CHARTE_LINT_TODAY="2026-11-29"),
+    )
+    assert result.err == ""
+    findings = result.json()["findings"]
+    manifests = [f for f in findings if f["file"].endswith("/ai-usage.yaml")]
+    in_code = [
+        (f["code"], f"{f['file'].removeprefix('examples/')}:{f['line']}")
+        for f in findings
+        if not f["file"].endswith("/ai-usage.yaml")
+    ]
+    assert in_code == announced_in_code()
+    expected = [(code, pointer) for found in announced().values() for code, pointer in found]
+    assert sorted((f["code"], f["pointer"]) for f in manifests) == sorted(expected)
+    assert all(f["pointer"] == "" and f["use"] is None for f in findings if f["code"] == "TRN008")
+    assert result.code == 1

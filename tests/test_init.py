@@ -248,6 +248,16 @@ def test_code_is_made_relative_to_root_when_given(tmp_path):
     assert uses(text)[0]["code"] == ["src/chat.py"]
 
 
+def test_code_is_relative_to_root_for_paths_joined_to_it_as_detect_gives_them(
+    tmp_path, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+    evidence = [ev(os.path.join("proj", "src", "chat.py"), 1, "openai")]
+    text = render_starter(evidence, DESCRIBE, "en", "E", root="proj")
+    assert uses(text)[0]["code"] == ["src/chat.py"]
+    assert "  #   src/chat.py:1 (import)\n" in text
+
+
 def test_ten_files_are_listed_and_eleven_become_their_common_directory():
     ten = [f"src/chat/m{i:02}.py" for i in range(10)]
     assert code_globs(ten) == ten
