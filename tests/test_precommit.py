@@ -247,6 +247,28 @@ def test_repository_hook_lints_every_manifest(project):
     assert re.search(r"^charte-lint \(repository\)\.+Passed$", done.stdout, re.M), done.stdout
 
 
+def test_repository_hook_finds_ai_use_no_manifest_declares(project):
+    project.write("team/ai-usage.yaml", SMALLEST)
+    project.git("commit", "-q", "--no-verify", "-m", "manifest")
+    project.write("team/support.py", "import anthropic\n\nclient = anthropic.Anthropic()\n")
+
+    done = project.pre_commit("charte-lint")  # per file: manifests only, no detection
+    assert done.returncode == 0, done.stdout + done.stderr
+
+    done = project.pre_commit("charte-lint-repo")
+    assert done.returncode == 1, done.stdout + done.stderr
+    lines = done.stdout.splitlines()
+    assert (
+        "team/support.py:3:20: TRN008 [error] undeclared AI use: Anthropic (call `Anthropic(`); "
+        "no use of the `ai-usage.yaml` covering this file names it (undeclared-ai-use)"
+    ) in lines
+
+    declared = SMALLEST.replace("name: GitHub Copilot Business", "name: Claude API")
+    project.write("team/ai-usage.yaml", declared)
+    done = project.pre_commit("charte-lint-repo")
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
 def test_installed_hook_blocks_the_commit(project):
     done = project.run("install")
     assert done.returncode == 0, done.stdout + done.stderr
