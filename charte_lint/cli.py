@@ -159,12 +159,15 @@ def _lint(options: Options, lang: str) -> int:
 
         roots = detection_roots(options.paths) or ["."]
         root_config = forced or finder.config_for(os.path.join(roots[0], "ai-usage.yaml"))  # type: ignore[union-attr]
-        linter.repository = scan(roots, root_config.exclude)
+        base = root_config.directory if root_config.source else None
+        linter.repository = scan(roots, root_config.exclude, base)
         linter.declarations = []
     result = lint_files(linter, paths, finder, forced)
     if root_config is not None:
-        from charte_lint.repository import repository_findings
+        from charte_lint.repository import ancestor_manifests, repository_findings
 
+        above = [p for p in ancestor_manifests(roots) if p not in result.files]
+        lint_files(linter, above, finder, forced)  # their uses only: the run is not about them
         result.findings.extend(repository_findings(linter, root_config))
     for error in result.errors:
         sys.stderr.write(f"charte-lint: error: {error}\n")

@@ -274,21 +274,33 @@ def _normalise_pypi(name: str) -> str:
 # --- reading the repository ---------------------------------------------------------------
 
 
-def repository_files(root: str, exclude: list[str] | None = None) -> list[str]:
-    """Paths relative to `root` ('/' separators) of the files detection looks at."""
-    from charte_lint.files import git_listing
+def repository_files(
+    root: str, exclude: list[str] | None = None, base: str | None = None
+) -> list[str]:
+    """Paths relative to `root` ('/' separators) of the files detection looks at.
+
+    `exclude` globs are matched against paths relative to `base` (the configuration's
+    directory), or to `root` when no base is given.
+    """
+    from charte_lint.files import git_listing, ignored_by_git
 
     listed = git_listing(root, [])
+    if listed == [] and ignored_by_git(root):
+        listed = None  # an ignored directory, named explicitly: look at all of it
     names = listed if listed is not None else list(_walk(root))
+    offset = ""
+    if exclude and base is not None:
+        offset = os.path.relpath(os.path.abspath(root), os.path.abspath(base)).replace(os.sep, "/")
+        offset = "" if offset == "." else offset + "/"
     kept = []
     for name in names:
         parts = name.split("/")
         if any(part in VENDORED_DIRECTORIES for part in parts[:-1]):
             continue
-        base = parts[-1].lower()
-        if base in LOCK_FILES or base in MANIFEST_NAMES or base.endswith(".min.js"):
+        lower = parts[-1].lower()
+        if lower in LOCK_FILES or lower in MANIFEST_NAMES or lower.endswith(".min.js"):
             continue
-        if exclude and _excluded(name, exclude):
+        if exclude and _excluded(offset + name, exclude):
             continue
         kept.append(name)
     kept.sort()
@@ -328,6 +340,7 @@ def detect(
     exclude: list[str] | None = None,
     catalogue: Catalogue | None = None,
     scanned: list[str] | None = None,
+    base: str | None = None,
 ) -> list[Evidence]:
     """Every piece of evidence under `root`, sorted by file and position.
 
@@ -336,7 +349,7 @@ def detect(
     """
     catalogue = catalogue or load_catalogue()
     found: list[Evidence] = []
-    for name in repository_files(root, exclude):
+    for name in repository_files(root, exclude, base):
         found.extend(scan_file(root, name, catalogue, scanned))
     return found
 

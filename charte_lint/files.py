@@ -144,7 +144,7 @@ def _git_candidates(directory: str) -> list[str] | None:
     names = git_listing(directory, [f":(glob)**/{name}" for name in MANIFEST_NAMES])
     if names is None:
         return None
-    if not names and _ignored_by_git(directory):
+    if not names and ignored_by_git(directory):
         return None  # the directory itself is ignored, yet named explicitly: search it all
     return [os.path.join(directory, name) for name in names]
 
@@ -168,7 +168,7 @@ def git_listing(directory: str, pathspecs: list[str]) -> list[str] | None:
     return list(dict.fromkeys(name for name in names if name))  # a conflicted file is listed thrice
 
 
-def _ignored_by_git(directory: str) -> bool:
+def ignored_by_git(directory: str) -> bool:
     import subprocess
 
     try:

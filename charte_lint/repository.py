@@ -25,15 +25,16 @@ _DIRECTIVE = re.compile(
 )
 
 
-def scan(roots: list[str], exclude: list[str]) -> Repository:
-    """The evidence under every root, and an empty list of uses for the linter to fill."""
+def scan(roots: list[str], exclude: list[str], base: str | None = None) -> Repository:
+    """The evidence under every root, and an empty list of uses for the linter to fill;
+    `exclude` globs are relative to `base`, the configuration's directory."""
     from charte_lint.detect import detect, load_catalogue
 
     catalogue = load_catalogue()
     evidence = []
     scanned: list[str] = []
     for root in roots:
-        evidence.extend(detect(root, exclude, catalogue, scanned))
+        evidence.extend(detect(root, exclude, catalogue, scanned, base))
     root = roots[0] if len(roots) == 1 else ""
     repository = Repository(root, evidence, [], catalogue.providers, catalogue.model_provider)
     repository.code_files = scanned
@@ -133,3 +134,25 @@ def _suppression(lines: list[str], finding: Finding) -> dict[str, str | None] | 
 def detection_roots(paths: list[str]) -> list[str]:
     """The directories among the paths given: detection runs over each."""
     return [os.path.normpath(path) for path in paths if os.path.isdir(path)]
+
+
+def ancestor_manifests(roots: list[str]) -> list[str]:
+    """Manifests in the directories above each root, up to the top of its git work tree:
+    they declare for the code below them even when only a subdirectory is linted."""
+    found: list[str] = []
+    for root in roots:
+        above: list[str] = []
+        current = os.path.abspath(root)
+        while not os.path.exists(os.path.join(current, ".git")):
+            parent = os.path.dirname(current)
+            if parent == current:
+                above = []  # not in a work tree: no boundary, so nothing above counts
+                break
+            current = parent
+            above.append(current)
+        for directory in above:
+            for name in ("ai-usage.yaml", "ai-usage.yml"):
+                path = os.path.join(directory, name)
+                if os.path.isfile(path):
+                    found.append(os.path.relpath(path))
+    return list(dict.fromkeys(found))

@@ -479,3 +479,31 @@ def test_init_in_french_and_in_a_given_directory(tmp_path):
         2,
         "charte-lint: error: --init takes one directory (default: the current directory)\n",
     )
+
+
+def test_the_configurations_exclude_applies_to_detection(tmp_path):
+    write(
+        tmp_path,
+        {
+            ".charte-lint.yaml": "exclude: ['tests/*', 'docs/examples/*']\n",
+            "ai-usage.yaml": SMALLEST,
+            "tests/test_chat.py": CHAT,
+            "docs/examples/chat.py": CHAT,
+            "app/chat.py": CHAT,
+        },
+    )
+    result = run_cli("app", "tests", "docs", "--format", "json", cwd=tmp_path)
+    assert {f["file"] for f in result.json()["findings"]} == {"app/chat.py"}
+    result = run_cli(".", "--format", "json", cwd=tmp_path)
+    assert {f["file"] for f in result.json()["findings"]} == {"app/chat.py"}
+
+
+def test_manifests_above_a_linted_subdirectory_declare_its_code(tmp_path):
+    write(tmp_path, {"ai-usage.yaml": OPENAI_USE, "app/chat.py": CHAT, "app/help.py": CLAUDE})
+    git_init(tmp_path)
+    result = run_cli("app", "--format", "json", cwd=tmp_path)
+    assert codes_at(result) == [("TRN008", "app/help.py", 1), ("TRN008", "app/help.py", 3)]
+    assert result.json()["files"] == []  # the manifest above declares, it is not linted
+    assert [f["message"] for f in result.json()["findings"]][0].endswith(
+        "no use of the `ai-usage.yaml` covering this file names it"
+    )
