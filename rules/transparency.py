@@ -1009,6 +1009,7 @@ assessed, an AI Act role nobody checked, a use the public register does not list
 Failing: `support/triage.py` calls the Claude API,
 ```python
 import anthropic
+
 client = anthropic.Anthropic()
 ```
 and the manifest beside it declares only the OpenAI API:
@@ -1067,6 +1068,7 @@ n'a vérifié, un usage absent du registre public.
 En échec : `support/triage.py` appelle l'API Claude,
 ```python
 import anthropic
+
 client = anthropic.Anthropic()
 ```
 et le manifeste voisin ne déclare que l'API OpenAI :

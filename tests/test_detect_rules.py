@@ -504,6 +504,6 @@ def test_manifests_above_a_linted_subdirectory_declare_its_code(tmp_path):
     result = run_cli("app", "--format", "json", cwd=tmp_path)
     assert codes_at(result) == [("TRN008", "app/help.py", 1), ("TRN008", "app/help.py", 3)]
     assert result.json()["files"] == []  # the manifest above declares, it is not linted
-    assert [f["message"] for f in result.json()["findings"]][0].endswith(
+    assert result.json()["findings"][0]["message"].endswith(
         "no use of the `ai-usage.yaml` covering this file names it"
     )
