@@ -194,19 +194,9 @@ class Catalogue:
         """The provider whose endpoint or key pattern made `match`."""
         return self._groups[match.lastgroup or ""]
 
-    def provider_name(self, provider: str) -> str:
-        info = self.providers.get(provider)
-        return info["name"] if info else provider
-
     def kind(self, provider: str) -> str:
         info = self.providers.get(provider)
         return info["kind"] if info else "provider"
-
-    def python_signature(self, module: str) -> dict[str, Any] | None:
-        for name, signature in self.python_modules:
-            if module == name or module.startswith(name + "."):
-                return signature
-        return None
 
     def python_signatures(self, modules: list[str]) -> list[dict[str, Any]]:
         """The signatures whose module is one of `modules` or a parent of one, longest first."""
