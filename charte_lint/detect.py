@@ -515,8 +515,9 @@ def _scan_python(text: str, catalogue: Catalogue) -> Iterator[Hit]:
         if primary is not None:
             start = match.start() + len(match.group()) - len(match.group().lstrip())
             yield (start, match.end(), primary["provider"], "import", None, None)
-    yield from _calls(code, imported, catalogue, 0)
-    yield from _code_common(code, catalogue, imported)
+    calls = list(_calls(code, imported, catalogue, 0))
+    yield from calls
+    yield from _code_common(code, catalogue, imported, calls)
 
 
 def _unique(signatures: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -538,8 +539,14 @@ def _calls(
             yield (match.start(), match.end(), signature["provider"], "call", None, None)
 
 
-def _code_common(code: str, catalogue: Catalogue, imported: list[dict[str, Any]]) -> Iterator[Hit]:
-    """What any code file may show: endpoints, key variables, keys; model literals with an SDK."""
+def _code_common(
+    code: str, catalogue: Catalogue, imported: list[dict[str, Any]], calls: list[Hit]
+) -> Iterator[Hit]:
+    """What any code file may show: endpoints, key variables, keys; model literals with an SDK.
+
+    A model's provider is the one its name says (`claude-...`), else the provider of the last
+    call before it (`SentenceTransformer("all-MiniLM-L6-v2")`), else the file's first SDK.
+    """
     yield from _endpoints_keys_env(code, catalogue)
     if not imported:
         return
@@ -547,10 +554,14 @@ def _code_common(code: str, catalogue: Catalogue, imported: list[dict[str, Any]]
         (s["provider"] for s in imported if catalogue.kind(s["provider"]) != "framework"),
         imported[0]["provider"],
     )
+    calls = sorted(calls, key=lambda hit: hit[0])
     for match in _MODEL_LITERAL.finditer(code):
         model = match.group("model")
-        provider = catalogue.model_provider(model) or fallback
         start, end = match.start("model") - 1, match.end("model") + 1
+        provider = catalogue.model_provider(model)
+        if provider is None:
+            before = [hit for hit in calls if hit[0] < start]
+            provider = before[-1][2] if before else fallback
         yield (start, end, provider, "model", model, None)
 
 
@@ -562,7 +573,9 @@ def _endpoints_keys_env(code: str, catalogue: Catalogue) -> Iterator[Hit]:
         yield (match.start(), match.end(), catalogue.env[match.group(1)], "env-var", None, None)
     for match in catalogue.env_assignment_re.finditer(code):
         value = match.group(2)
-        if looks_like_a_key(value) and not catalogue.key_re.search(value):
+        if holds_a_key(match.group(1)) and looks_like_a_key(value):
+            if catalogue.key_re.search(value):
+                continue  # a known key format: reported as such
             provider = catalogue.env[match.group(1)]
             yield (match.start(2), match.end(2), provider, "api-key", None, mask(value))
 
@@ -576,8 +589,17 @@ def _endpoints_and_keys(code: str, catalogue: Catalogue) -> Iterator[Hit]:
             yield (match.start(), match.end(), provider, "endpoint", None, None)
     if any(anchor in code for anchor in catalogue.key_anchors):
         for match in catalogue.key_re.finditer(code):
-            provider = catalogue.provider_of(match)
-            yield (match.start(), match.end(), provider, "api-key", None, mask(match.group()))
+            if looks_like_a_key(match.group()):  # not `hf_xxxxxxxx...`
+                provider = catalogue.provider_of(match)
+                yield (match.start(), match.end(), provider, "api-key", None, mask(match.group()))
+
+
+_KEY_SHAPE = re.compile(r"[A-Za-z0-9_\-]{20,}")
+
+
+def holds_a_key(variable: str) -> bool:
+    """`MISTRAL_API_KEY`, `HF_TOKEN`: a variable for a secret, not `OLLAMA_HOST` or an endpoint."""
+    return "KEY" in variable or "TOKEN" in variable
 
 
 _PLACEHOLDER_WORDS = ("your", "xxxx", "example", "placeholder", "changeme", "change-me")
@@ -600,6 +622,7 @@ def mask(value: str) -> str:
     return f"{value[:shown]}… ({len(value)} characters)"
 
 
+_JS_TEMPLATE = re.compile(r"`(?:\\.|[^`\\])*`")
 _JS_IMPORT = re.compile(
     r"""(?:\bimport\s+(?:type\s+)?(?:[\w*{}\s,$]+?\s+from\s+)?|\bexport\s+[\w*{}\s,$]+?\s+from\s+"""
     r"""|\brequire\s*\(\s*|\bimport\s*\(\s*)(?P<q>["'])(?P<source>[^"'\n]+)(?P=q)"""
@@ -608,16 +631,18 @@ _JS_IMPORT = re.compile(
 
 def _scan_javascript(text: str, catalogue: Catalogue) -> Iterator[Hit]:
     code = _without_comments(text, _C_LEXEMES)
+    statements = _JS_TEMPLATE.sub(lambda m: _blank(m.group()), code)  # code quoted in a template
     imported: list[dict[str, Any]] = []
-    for match in _JS_IMPORT.finditer(code):
+    for match in _JS_IMPORT.finditer(statements):
         signature = catalogue.js_signature(match.group("source"))
         if signature is None:
             continue
         if signature not in imported:
             imported.append(signature)
         yield (match.start(), match.end(), signature["provider"], "import", None, None)
-    yield from _calls(code, imported, catalogue, 1)
-    yield from _code_common(code, catalogue, imported)
+    calls = list(_calls(statements, imported, catalogue, 1))
+    yield from calls
+    yield from _code_common(code, catalogue, imported, calls)
 
 
 _GO_IMPORT_BLOCK = re.compile(r"^import\s*\(([^)]*)\)", re.MULTILINE)
@@ -782,7 +807,8 @@ def _scan_env(text: str, catalogue: Catalogue) -> Iterator[Hit]:
         value = match.group(2).strip().strip("\"'")
         if provider:
             yield (match.start(1), match.end(1), provider, "env-var", None, None)
-            if looks_like_a_key(value) and not catalogue.key_re.search(value):
+            shaped = _KEY_SHAPE.fullmatch(value) and not catalogue.key_re.search(value)
+            if holds_a_key(match.group(1)) and shaped and looks_like_a_key(value):
                 start = match.start(2) + match.group(2).index(value) if value else match.start(2)
                 yield (start, start + len(value), provider, "api-key", None, mask(value))
     code = re.sub(r"(?m)^[ \t]*#[^\n]*", lambda m: _blank(m.group()), text)

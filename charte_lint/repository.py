@@ -85,14 +85,14 @@ def _finish(findings: list[Finding], suppressions: bool) -> None:
 
 def mask_keys(line: str) -> str:
     """`line` with every API key in it starred out, so that no report shows a key in full."""
-    from charte_lint.detect import load_catalogue, looks_like_a_key
+    from charte_lint.detect import holds_a_key, load_catalogue, looks_like_a_key
 
     catalogue = load_catalogue()
     spans = [match.span() for match in catalogue.key_re.finditer(line)]
     spans += [
         match.span(2)
         for match in catalogue.env_assignment_re.finditer(line)
-        if looks_like_a_key(match.group(2))
+        if holds_a_key(match.group(1)) and looks_like_a_key(match.group(2))
     ]
     for start, end in spans:
         line = line[:start] + line[start : start + 3] + "*" * (end - start - 3) + line[end:]
