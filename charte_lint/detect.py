@@ -107,6 +107,7 @@ class Catalogue:
         self.providers: dict[str, dict[str, Any]] = document["providers"]
         self.signatures: list[dict[str, Any]] = document["signatures"]
         self.model_files = tuple(document["model_files"])
+        self.prefilter_words: list[str] = list(document.get("prefilter", ()))
         self._compile()
 
     def _compile(self) -> None:
@@ -176,12 +177,12 @@ class Catalogue:
             rf"(?<![\w$])({names})[\"']?\s*[:=]\s*[\"']?([A-Za-z0-9_\-]{{20,}})"
         )
         anchors.update(self.endpoint_anchors, self.key_anchors)
-        # The prefilter: the fewest lowercase words that any anchor contains. Substring tests on
-        # the lowercased bytes beat one regex of a hundred alternatives by an order of magnitude.
-        words = sorted({a.lower() for a in anchors if a}, key=len)
-        triggers: list[str] = []
-        for word in words:
-            if not any(shorter in word for shorter in triggers):
+        # The prefilter: the catalogue's words, plus any anchor none of them covers (so that a
+        # new signature can never be filtered out). Substring tests on the lowercased bytes beat
+        # one regex of a hundred alternatives by an order of magnitude.
+        triggers = [word.lower() for word in self.prefilter_words]
+        for word in sorted({a.lower() for a in anchors if a}, key=len):
+            if not any(trigger in word for trigger in triggers):
                 triggers.append(word)
         self.triggers = tuple(word.encode() for word in triggers)
 
@@ -338,10 +339,81 @@ def detect(
     `scanned`, when given, receives the paths of the source and dependency files looked at.
     """
     catalogue = catalogue or load_catalogue()
+    names = repository_files(root, exclude, base)
+    workers = _worker_count(len(names))
+    if workers > 1:
+        return _detect_in_parallel(root, names, catalogue, scanned, workers)
     found: list[Evidence] = []
-    for name in repository_files(root, exclude, base):
+    for name in names:
         found.extend(scan_file(root, name, catalogue, scanned))
     return found
+
+
+PARALLEL_FILES = 2000
+"""From this many files, detection is shared between forked workers (one per core)."""
+
+
+def _worker_count(files: int) -> int:
+    if files < PARALLEL_FILES or not hasattr(os, "fork"):
+        return 1
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, files // (PARALLEL_FILES // 2)))
+
+
+def _detect_in_parallel(
+    root: str, names: list[str], catalogue: Catalogue, scanned: list[str] | None, workers: int
+) -> list[Evidence]:
+    """Interleaved slices of the files (big and small files spread evenly), one forked worker
+    each; evidence comes back through a pipe as plain tuples."""
+    import pickle
+
+    children = []
+    for index in range(workers):
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the worker: scan its slice, send tuples, leave without cleanup
+            os.close(read_end)
+            status = 0
+            try:
+                seen: list[str] = []
+                found = []
+                for name in names[index::workers]:
+                    found.extend(scan_file(root, name, catalogue, seen))
+                payload = ("ok", [tuple(e.as_dict().values()) for e in found], seen)
+            except BaseException as error:  # the parent raises it
+                payload, status = ("error", f"{type(error).__name__}: {error}", []), 1
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
+            os._exit(status)
+        os.close(write_end)
+        children.append((pid, read_end))
+    found: list[Evidence] = []
+    failure = None
+    for pid, read_end in children:
+        with os.fdopen(read_end, "rb") as pipe:
+            data = pipe.read()
+        os.waitpid(pid, 0)
+        payload = pickle.loads(data) if data else ("error", "a detection worker died", [])
+        if payload[0] != "ok":
+            failure = failure or payload[1]
+            continue
+        found.extend(_evidence(values) for values in payload[1])
+        if scanned is not None:
+            scanned.extend(payload[2])
+    if failure is not None:
+        raise RuntimeError(failure)
+    found.sort(key=lambda e: (e.file, e.line, e.column, e.provider, e.kind))
+    return found
+
+
+def _evidence(values: tuple[Any, ...]) -> Evidence:
+    evidence = Evidence.__new__(Evidence)
+    for name, value in zip(Evidence.__slots__, values, strict=True):
+        setattr(evidence, name, value)
+    return evidence
 
 
 def scan_file(

@@ -507,3 +507,20 @@ def test_manifests_above_a_linted_subdirectory_declare_its_code(tmp_path):
     assert result.json()["findings"][0]["message"].endswith(
         "no use of the `ai-usage.yaml` covering this file names it"
     )
+
+
+def test_parallel_detection_finds_what_serial_detection_finds(tmp_path, monkeypatch):
+    from charte_lint import detect
+
+    files = {f"pkg{index:03d}/mod.py": "import os\n" for index in range(60)}
+    files.update({f"pkg{index:03d}/chat.py": CHAT for index in range(0, 60, 7)})
+    files["web/help.ts"] = 'import Anthropic from "@anthropic-ai/sdk";\n'
+    write(tmp_path, files)
+    serial_scanned: list[str] = []
+    serial = detect.detect(str(tmp_path), scanned=serial_scanned)
+    monkeypatch.setattr(detect, "_worker_count", lambda count: 3)
+    parallel_scanned: list[str] = []
+    parallel = detect.detect(str(tmp_path), scanned=parallel_scanned)
+    assert [e.as_dict() for e in parallel] == [e.as_dict() for e in serial]
+    assert len(serial) == 9 * 3 + 1
+    assert sorted(parallel_scanned) == sorted(serial_scanned)
