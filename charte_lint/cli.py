@@ -153,19 +153,12 @@ def _lint(options: Options, lang: str) -> int:
     paths = collect(options.paths, exclude)
     if finder is not None:
         paths = [p for p in paths if not _excluded(p, finder, options.paths)]
-    root_config = None
-    if _detecting(options):
-        from charte_lint.repository import detection_roots, scan
-
-        roots = detection_roots(options.paths) or ["."]
-        root_config = forced or finder.config_for(os.path.join(roots[0], "ai-usage.yaml"))  # type: ignore[union-attr]
-        base = root_config.directory if root_config.source else None
-        linter.repository = scan(roots, root_config.exclude, base)
-        linter.declarations = []
+    detection = _start_detection(options, linter, finder, forced)
     result = lint_files(linter, paths, finder, forced)
-    if root_config is not None:
+    if detection is not None:
         from charte_lint.repository import ancestor_manifests, repository_findings
 
+        roots, root_config = detection
         above = [p for p in ancestor_manifests(roots) if p not in result.files]
         lint_files(linter, above, finder, forced)  # their uses only: the run is not about them
         result.findings.extend(repository_findings(linter, root_config))
@@ -205,6 +198,22 @@ def _lint(options: Options, lang: str) -> int:
     return 1 if failing else 0
 
 
+def _start_detection(
+    options: Options, linter: Any, finder: Any, forced: Any
+) -> tuple[list[str], Any] | None:
+    """Detect AI use in the code before the manifests are linted, when detection is on:
+    (the directories scanned, the configuration that applies to them), or None."""
+    if not _detecting(options):
+        return None
+    from charte_lint.repository import detection_roots, scan
+
+    roots = detection_roots(options.paths) or ["."]
+    config = forced or finder.config_for(os.path.join(roots[0], "ai-usage.yaml"))
+    linter.repository = scan(roots, config.exclude, config.directory if config.source else None)
+    linter.declarations = []  # filled as the manifests are linted
+    return roots, config
+
+
 def _detecting(options: Options) -> bool:
     """`--detect`, `--no-detect`, else on when a directory is linted (not for files only, so that
     the per-file pre-commit hook stays fast)."""
@@ -228,17 +237,8 @@ def _init(options: Options, lang: str) -> int:
             raise UsageError(text(lang, "init-exists", path=os.path.join(directory, name)))
     catalogue = load_catalogue()
     evidence = detect(directory, None, catalogue)
-    describe = {
-        provider: {
-            "name": info["name"],
-            "product": info["product"],
-            "vendor": info["vendor"],
-            "kind": info["kind"],
-        }
-        for provider, info in catalogue.providers.items()
-    }
     organisation = os.path.basename(os.path.abspath(directory)) or "TODO"
-    starter = render_starter(evidence, describe, lang, organisation, root=directory)
+    starter = render_starter(evidence, catalogue.providers, lang, organisation, root=directory)
     try:
         write_starter(target, starter)
     except FileExistsError:
