@@ -123,12 +123,8 @@ class Linter:
         severities, checks = self.selection(config)
         if isinstance(data, dict) and data.get("charter") in CHARTERS:
             findings.extend(self._rule_findings(manifest, checks, config))
-        if (
-            self.declarations is not None
-            and isinstance(data, dict)
-            and data.get("charter") in CHARTERS
-        ):
-            self.declarations.extend(declared_uses(path, data, config.policy))
+            if self.declarations is not None:  # code detection runs: keep the uses for it
+                self.declarations.extend(declared_uses(path, data, config.policy))
         kept = self._place(findings, manifest, severities)
         if self.suppressions:
             waivers = data.get("waivers") if isinstance(data, dict) else None
