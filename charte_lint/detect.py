@@ -172,9 +172,9 @@ class Catalogue:
         )
         self.key_re = re.compile(r"(?<![\w-])(?:" + "|".join(keys) + r")(?![\w-])")
         names = "|".join(sorted(self.env, key=len, reverse=True))
-        self.env_re = re.compile(rf"(?<![\w$])({names})(?!\w)")
+        self.env_re = re.compile(rf"(?<!\w)({names})(?!\w)")
         self.env_assignment_re = re.compile(
-            rf"(?<![\w$])({names})[\"']?\s*[:=]\s*[\"']?([A-Za-z0-9_\-]{{20,}})"
+            rf"(?<!\w)({names})[\"']?\s*[:=]\s*[\"']?([A-Za-z0-9_\-]{{20,}})"
         )
         anchors.update(self.endpoint_anchors, self.key_anchors)
         # The prefilter: the catalogue's words, plus any anchor none of them covers (so that a
@@ -210,11 +210,9 @@ class Catalogue:
         found.sort(key=lambda item: item[0])
         return _unique(signature for _, signature in found)
 
-    def js_signature(self, source: str) -> dict[str, Any] | None:
-        for name, signature in self.js_packages:
-            if _package_matches(source, name):
-                return signature
-        return None
+    def js_signatures(self, source: str) -> list[dict[str, Any]]:
+        """The signatures of the package `source` names, most specific first."""
+        return _unique(sig for name, sig in self.js_packages if _package_matches(source, name))
 
     def model_provider(self, model: str) -> str | None:
         for pattern, provider in self.models:
@@ -616,8 +614,9 @@ def _code_common(
 ) -> Iterator[Hit]:
     """What any code file may show: endpoints, key variables, keys; model literals with an SDK.
 
-    A model's provider is the one its name says (`claude-...`), else the provider of the last
-    call before it (`SentenceTransformer("all-MiniLM-L6-v2")`), else the file's first SDK.
+    A model's provider is the one its name says (`claude-...`), else the provider of the call
+    whose arguments it is in (`SentenceTransformer("all-MiniLM-L6-v2")`), else the file's first
+    SDK.
     """
     yield from _endpoints_keys_env(code, catalogue)
     if not imported:
@@ -630,11 +629,17 @@ def _code_common(
     for match in _MODEL_LITERAL.finditer(code):
         model = match.group("model")
         start, end = match.start("model") - 1, match.end("model") + 1
-        provider = catalogue.model_provider(model)
-        if provider is None:
-            before = [hit for hit in calls if hit[0] < start]
-            provider = before[-1][2] if before else fallback
+        provider = catalogue.model_provider(model) or _enclosing_call(code, calls, start)
+        provider = provider or fallback
         yield (start, end, provider, "model", model, None)
+
+
+def _enclosing_call(code: str, calls: list[Hit], offset: int) -> str | None:
+    """The provider of the innermost call whose parentheses are still open at `offset`."""
+    for start, end, provider, *_ in reversed(calls):
+        if start < offset and code.count("(", end, offset) >= code.count(")", end, offset):
+            return str(provider)
+    return None
 
 
 def _endpoints_keys_env(code: str, catalogue: Catalogue) -> Iterator[Hit]:
@@ -706,12 +711,11 @@ def _scan_javascript(text: str, catalogue: Catalogue) -> Iterator[Hit]:
     statements = _JS_TEMPLATE.sub(lambda m: _blank(m.group()), code)  # code quoted in a template
     imported: list[dict[str, Any]] = []
     for match in _JS_IMPORT.finditer(statements):
-        signature = catalogue.js_signature(match.group("source"))
-        if signature is None:
-            continue
-        if signature not in imported:
-            imported.append(signature)
-        yield (match.start(), match.end(), signature["provider"], "import", None, None)
+        matched = catalogue.js_signatures(match.group("source"))
+        imported.extend(sig for sig in matched if sig not in imported)  # their calls count
+        primary = next((sig for sig in matched if sig.get("imports_are_evidence", True)), None)
+        if primary is not None:
+            yield (match.start(), match.end(), primary["provider"], "import", None, None)
     calls = list(_calls(statements, imported, catalogue, 1))
     yield from calls
     yield from _code_common(code, catalogue, imported, calls)

@@ -524,3 +524,46 @@ def test_parallel_detection_finds_what_serial_detection_finds(tmp_path, monkeypa
     assert [e.as_dict() for e in parallel] == [e.as_dict() for e in serial]
     assert len(serial) == 9 * 3 + 1
     assert sorted(parallel_scanned) == sorted(serial_scanned)
+
+
+def evidence_in(tmp_path: Path, name: str, text: str) -> list[tuple[int, str, str, str | None]]:
+    from charte_lint.detect import detect
+
+    write(tmp_path, {name: text})
+    return [(e.line, e.provider, e.kind, e.model) for e in detect(str(tmp_path))]
+
+
+def test_a_model_belongs_to_the_call_it_is_in(tmp_path):
+    source = dedent(
+        """
+        from langchain_ollama import ChatOllama
+        from sentence_transformers import SentenceTransformer
+
+        chat = ChatOllama(model="llama3.1")
+        encoder = SentenceTransformer(
+            "all-MiniLM-L6-v2",
+        )
+        """
+    )
+    assert evidence_in(tmp_path, "rag.py", source) == [
+        (1, "ollama", "import", None),
+        (2, "huggingface", "import", None),
+        (4, "ollama", "call", "llama3.1"),
+        (5, "huggingface", "call", None),
+        (6, "huggingface", "model", "all-MiniLM-L6-v2"),
+    ]
+
+
+def test_azure_openai_from_the_openai_package_in_typescript(tmp_path):
+    source = 'import { AzureOpenAI } from "openai";\nconst client = new AzureOpenAI();\n'
+    assert evidence_in(tmp_path, "azure.ts", source) == [
+        (1, "openai", "import", None),
+        (2, "azure-openai", "call", None),
+    ]
+
+
+def test_shell_variables_and_vertex_ai(tmp_path):
+    shell = 'curl -H "x-api-key: $ANTHROPIC_API_KEY" https://api.anthropic.com/v1/messages\n'
+    assert evidence_in(tmp_path, "call.sh", shell) == [(1, "anthropic", "endpoint", None)]
+    vertex = "from google.cloud import aiplatform\n"
+    assert evidence_in(tmp_path / "v", "vertex.py", vertex) == [(1, "google", "import", None)]
