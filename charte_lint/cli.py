@@ -210,7 +210,8 @@ def _start_detection(
     roots = detection_roots(options.paths) or ["."]
     config = forced or finder.config_for(os.path.join(roots[0], "ai-usage.yaml"))
     linter.repository = scan(roots, config.exclude, config.directory if config.source else None)
-    linter.declarations = []  # filled as the manifests are linted
+    # filled as the manifests are linted; with no evidence, nothing to declare and no need
+    linter.declarations = [] if linter.repository.evidence else None
     return roots, config
 
 

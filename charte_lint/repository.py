@@ -49,7 +49,7 @@ def repository_findings(linter: Linter, config: Config) -> list[Finding]:
     repository = linter.repository
     if repository is None:
         return []
-    repository.uses = list(linter.declarations or [])
+    repository.uses = list(linter.declarations or [])  # None: there was no evidence
     severities, _ = linter.selection(config)
     findings: list[Finding] = []
     for rule in linter.rules:

@@ -1103,13 +1103,13 @@ son chemin dans la configuration (`exclude`), ou neutraliser la ligne avec
 
 def _check_declared_not_found(manifest: Mapping[str, Any], ctx: RuleContext) -> Iterator[Finding]:
     repository = ctx.repository
-    if repository is None:
+    if repository is None or not repository.code_files:
         return
     for use in declared_uses(ctx.path, manifest, ctx.policy):
         if use.status not in LIVE_STATUSES:
             continue
         if not any(use.in_directory(path) for path in repository.code_files):
-            continue  # no code here to compare with: a repository of declarations only
+            return  # no code here to compare with: a repository of declarations only
         covered = [e for e in repository.evidence if use.covers(e.file)]  # `code`, or all below
         if use.code:
             if not covered:
