@@ -535,6 +535,15 @@ class Repository:
             return True
         return self.names_provider(use, evidence.provider)
 
+    def charter_at(self, path: str) -> str | None:
+        """The charter version for a finding in the file at `path`: that of the nearest manifest
+        above it, else the one every manifest shares, else None."""
+        above = [use for use in self.uses if use.in_directory(path)]
+        if above:
+            return max(above, key=lambda use: len(use.directory)).charter
+        charters = {use.charter for use in self.uses}
+        return charters.pop() if len(charters) == 1 else None
+
     def declaring(self, evidence: Evidence) -> list[DeclaredUse]:
         return [use for use in self.uses if self.declares(use, evidence)]
 

@@ -352,13 +352,9 @@ PARALLEL_FILES = 2000
 
 
 def _worker_count(files: int) -> int:
-    if files < PARALLEL_FILES or not hasattr(os, "fork"):
-        return 1
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:
-        cores = os.cpu_count() or 1
-    return max(1, min(cores, files // (PARALLEL_FILES // 2)))
+    from charte_lint.runner import worker_count
+
+    return worker_count(files, PARALLEL_FILES)
 
 
 def _detect_in_parallel(

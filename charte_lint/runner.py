@@ -51,13 +51,19 @@ def lint_files(
 
 
 def _worker_count(jobs: int) -> int:
-    if jobs < PARALLEL_THRESHOLD or not hasattr(os, "fork"):
+    return worker_count(jobs, PARALLEL_THRESHOLD)
+
+
+def worker_count(jobs: int, threshold: int) -> int:
+    """Forked workers for `jobs` pieces of work: one per usable core, none below `threshold`,
+    and at least `threshold / 2` jobs each (starting a worker costs about that much)."""
+    if jobs < threshold or not hasattr(os, "fork"):
         return 1
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:
         cores = os.cpu_count() or 1
-    return max(1, min(cores, jobs // (PARALLEL_THRESHOLD // 2)))
+    return max(1, min(cores, jobs // (threshold // 2)))
 
 
 def _serial(linter: Linter, jobs: list[tuple[str, Config]]) -> RunResult:

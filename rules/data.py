@@ -2316,11 +2316,9 @@ def _check_hard_coded_keys(repository: Repository, ctx: RuleContext) -> Iterator
     for evidence in repository.evidence:
         if evidence.kind != "api-key":
             continue
-        charters = {use.charter for use in repository.uses if use.in_directory(evidence.file)}
-        charter = charters.pop() if len(charters) == 1 else None
         yield ctx.finding_in_code(
             evidence,
-            charter=charter,
+            charter=repository.charter_at(evidence.file),
             provider=repository.provider_name(evidence.provider),
             key=evidence.secret or evidence.text,
         )

@@ -939,20 +939,15 @@ def _check_undeclared(repository: Repository, ctx: RuleContext) -> Iterator[Find
             continue  # the same line already says it (a call with the key in it)
         if repository.declaring(evidence):
             continue
-        covering = [use for use in repository.uses if use.in_directory(evidence.file)]
-        params = {
-            "provider": repository.provider_name(evidence.provider),
-            "kind": KIND_NAMES[ctx.lang][evidence.kind],
-            "text": snippet(evidence.text),
-        }
-        charter = covering[0].charter if covering else _only_charter(repository)
-        message = "default" if covering else "no-manifest"
-        yield ctx.finding_in_code(evidence, message, charter=charter, **params)
-
-
-def _only_charter(repository: Repository) -> str | None:
-    charters = {use.charter for use in repository.uses}
-    return charters.pop() if len(charters) == 1 else None
+        covered = any(use.in_directory(evidence.file) for use in repository.uses)
+        yield ctx.finding_in_code(
+            evidence,
+            "default" if covered else "no-manifest",
+            charter=repository.charter_at(evidence.file),
+            provider=repository.provider_name(evidence.provider),
+            kind=KIND_NAMES[ctx.lang][evidence.kind],
+            text=snippet(evidence.text),
+        )
 
 
 UNDECLARED_AI_USE = Rule(

@@ -567,3 +567,25 @@ def test_shell_variables_and_vertex_ai(tmp_path):
     assert evidence_in(tmp_path, "call.sh", shell) == [(1, "anthropic", "endpoint", None)]
     vertex = "from google.cloud import aiplatform\n"
     assert evidence_in(tmp_path / "v", "vertex.py", vertex) == [(1, "google", "import", None)]
+
+
+def test_findings_in_code_carry_the_nearest_manifests_charter_number(tmp_path):
+    public = SMALLEST.replace("charter: private", "charter: public")
+    write(
+        tmp_path,
+        {
+            "ai-usage.yaml": SMALLEST,
+            "town/ai-usage.yaml": public,
+            "town/chat.py": CHAT,
+            "shop/chat.py": CHAT,
+            "town/settings.py": f'K = "{KEY}"\n',
+        },
+    )
+    findings = run_cli(".", "--format", "json", "--select", "TRN008,DAT015", cwd=tmp_path)
+    numbers = {(f["code"], f["file"], f["charter"]) for f in findings.json()["findings"]}
+    assert numbers == {
+        ("TRN008", "shop/chat.py", "P2"),
+        ("TRN008", "town/chat.py", "S2"),
+        ("DAT015", "town/settings.py", "S3"),
+        ("TRN008", "town/settings.py", "S2"),
+    }
