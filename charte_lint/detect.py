@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 MAX_SOURCE_BYTES = 1 << 20
 """Larger files are generated bundles or data, not code someone wrote: skipped."""
+MAX_NOTEBOOK_BYTES = 16 << 20
+"""Notebooks carry their outputs (images in base64): their limit is higher."""
 
 VENDORED_DIRECTORIES = frozenset(
     (
@@ -429,12 +431,13 @@ def scan_file(
 
 
 def _scan_file(path: str, scanner: Any, catalogue: Catalogue) -> list[Evidence]:
+    limit = MAX_NOTEBOOK_BYTES if scanner is _scan_notebook else MAX_SOURCE_BYTES
     try:
         with open(path, "rb") as handle:
-            raw = handle.read(MAX_SOURCE_BYTES + 1)
+            raw = handle.read(limit + 1)
     except OSError:
         return []
-    if len(raw) > MAX_SOURCE_BYTES or b"\0" in raw[:8192]:
+    if len(raw) > limit or b"\0" in raw[:8192]:
         return []
     if scanner not in _UNFILTERED:
         lowered = raw.lower()
@@ -448,6 +451,8 @@ def _scan_file(path: str, scanner: Any, catalogue: Catalogue) -> list[Evidence]:
 def _scanner_for(lower: str, extension: str, name: str) -> Any:
     if extension in PYTHON:
         return _scan_python
+    if extension == ".ipynb":
+        return _scan_notebook
     if extension in JAVASCRIPT:
         return _scan_javascript
     if extension == ".go":
@@ -826,6 +831,58 @@ def _scan_pipfile(text: str, catalogue: Catalogue) -> Iterator[Hit]:
             if key:
                 yield from _pypi_hit(key.group(1), offset + key.start(1), catalogue)
         offset += len(line)
+
+
+def _scan_notebook(text: str, catalogue: Catalogue) -> Iterator[Hit]:
+    """A Jupyter notebook: its code cells, scanned as one Python file, each hit placed back on
+    the line of the notebook's JSON that holds that source line (markdown and outputs are not
+    code)."""
+    try:
+        document = json.loads(text)
+    except ValueError:
+        return
+    cells = document.get("cells") if isinstance(document, dict) else None
+    if not isinstance(cells, list):
+        return
+    code: list[str] = []
+    starts: list[int] = []  # where each line of `code` starts in the notebook's text
+    cursor = 0
+    for cell in cells:
+        if not isinstance(cell, dict) or cell.get("cell_type") != "code":
+            continue
+        source = cell.get("source")
+        lines = source.splitlines() if isinstance(source, str) else source
+        for line in lines if isinstance(lines, list) else ():
+            if not isinstance(line, str):
+                continue
+            line = line.rstrip("\n")
+            found = -1
+            for encoded in (json.dumps(line, ensure_ascii=False), json.dumps(line)):
+                found = text.find(encoded[1:-1], cursor)  # as the JSON text spells it
+                if found != -1:
+                    break
+            if found == -1:
+                continue  # a source the notebook's text does not hold as written: not placed
+            code.append(line)
+            starts.append(found)
+            cursor = found + len(line)
+    if not code:
+        return
+    offsets = []
+    position = 0
+    for line in code:
+        offsets.append(position)
+        position += len(line) + 1
+    for hit in _scan_python("\n".join(code), catalogue):
+        index = _line_index(offsets, hit[0])
+        start = starts[index] + hit[0] - offsets[index]
+        yield (start, start + hit[1] - hit[0], *hit[2:])
+
+
+def _line_index(offsets: list[int], offset: int) -> int:
+    from bisect import bisect_right
+
+    return bisect_right(offsets, offset) - 1
 
 
 _NPM_SECTIONS = ("dependencies", "devDependencies", "peerDependencies", "optionalDependencies")

@@ -589,3 +589,42 @@ def test_findings_in_code_carry_the_nearest_manifests_charter_number(tmp_path):
         ("DAT015", "town/settings.py", "S3"),
         ("TRN008", "town/settings.py", "S2"),
     }
+
+
+def test_notebook_code_cells_are_python_placed_on_the_notebooks_own_lines(tmp_path):
+    notebook = {
+        "cells": [
+            {"cell_type": "markdown", "metadata": {}, "source": ["import anthropic\n"]},
+            {
+                "cell_type": "code",
+                "execution_count": 1,
+                "metadata": {},
+                "outputs": [
+                    {"output_type": "stream", "name": "stdout", "text": ["import cohere\n"]}
+                ],
+                "source": [
+                    "from openai import OpenAI\n",
+                    "\n",
+                    'client = OpenAI(base_url="https://api.openai.com/v1")\n',
+                    '# r = client.chat.completions.create(model="gpt-4o")',
+                ],
+            },
+            {"cell_type": "code", "metadata": {}, "outputs": [], "source": "import mistralai\n"},
+        ],
+        "metadata": {},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+    text = json.dumps(notebook, indent=1, ensure_ascii=False) + "\n"
+    lines = text.splitlines()
+    found = evidence_in(tmp_path, "analysis.ipynb", text)
+    placed = [(lines[line - 1].strip(), provider, kind) for line, provider, kind, _ in found]
+    assert placed == [
+        ('"from openai import OpenAI\\n",', "openai", "import"),
+        ('"client = OpenAI(base_url=\\"https://api.openai.com/v1\\")\\n",', "openai", "call"),
+        ('"source": "import mistralai\\n"', "mistral", "import"),
+    ]
+    from charte_lint.detect import detect
+
+    columns = [e.column for e in detect(str(tmp_path))]
+    assert columns == [lines[found[0][0] - 1].index('"') + 2, 15, 15]
