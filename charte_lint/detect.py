@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 
 from charte_lint.api import EVIDENCE_KINDS, Evidence
 
@@ -420,7 +421,9 @@ def scan_file(
     base = name.rsplit("/", 1)[-1]
     lower = base.lower()
     extension = os.path.splitext(lower)[1]
-    if extension in catalogue.model_files:
+    if extension in catalogue.model_files:  # the name says it; the file is never opened
+        if not _is_regular(path):
+            return []
         return [Evidence(path, 1, 1, 1, "local-model", "model-file", base)]
     scanner = _scanner_for(lower, extension, name)
     if scanner is None or scanner is _scan_config:
@@ -430,11 +433,22 @@ def scan_file(
     return _scan_file(path, scanner, catalogue)
 
 
-def _scan_file(path: str, scanner: Any, catalogue: Catalogue) -> list[Evidence]:
-    limit = MAX_NOTEBOOK_BYTES if scanner is _scan_notebook else MAX_SOURCE_BYTES
+def _is_regular(path: str) -> bool:
+    """A regular file, not a link (it may point outside the tree), a FIFO or a socket."""
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(limit + 1)
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _scan_file(path: str, scanner: Any, catalogue: Catalogue) -> list[Evidence]:
+    from charte_lint.files import read_file
+
+    limit = MAX_NOTEBOOK_BYTES if scanner is _scan_notebook else MAX_SOURCE_BYTES
+    if not _is_regular(path):
+        return []
+    try:
+        raw = read_file(path, limit)  # non-blocking open, checked again once open
     except OSError:
         return []
     if len(raw) > limit or b"\0" in raw[:8192]:

@@ -100,11 +100,11 @@ def mask_keys(line: str) -> str:
 
 
 def _lines(path: str) -> list[str]:
-    from charte_lint.detect import MAX_SOURCE_BYTES
+    from charte_lint.detect import MAX_NOTEBOOK_BYTES
+    from charte_lint.files import read_file
 
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_SOURCE_BYTES + 1)
+        raw = read_file(path, MAX_NOTEBOOK_BYTES)  # non-blocking: a FIFO never hangs the run
     except OSError:
         return []
     if b"\0" in raw[:8192]:

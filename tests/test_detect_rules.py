@@ -628,3 +628,22 @@ def test_notebook_code_cells_are_python_placed_on_the_notebooks_own_lines(tmp_pa
 
     columns = [e.column for e in detect(str(tmp_path))]
     assert columns == [lines[found[0][0] - 1].index('"') + 2, 15, 15]
+
+
+def test_links_and_fifos_are_never_read(tmp_path):
+    import os
+
+    from charte_lint.detect import load_catalogue, scan_file
+
+    outside = write(tmp_path / "outside", {"secret.py": CHAT})
+    repo = write(tmp_path / "repo", {"ai-usage.yaml": SMALLEST})
+    (repo / "linked.py").symlink_to(outside / "secret.py")  # may point anywhere: not followed
+    os.mkfifo(repo / "pipe.py")  # opening it to read would block the run forever
+    os.mkfifo(repo / "model.gguf")
+    git_init(repo)
+    result = run_cli(".", "--format", "json", cwd=repo)
+    assert (result.code, result.err, codes_at(result)) == (0, "", [])
+    assert scan_file(str(repo), "pipe.py", load_catalogue()) == []
+    assert scan_file(str(repo), "linked.py", load_catalogue()) == []
+    assert scan_file(str(repo), "model.gguf", load_catalogue()) == []
+    assert len(scan_file(str(outside), "secret.py", load_catalogue())) == 3
