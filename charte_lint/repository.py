@@ -104,11 +104,12 @@ def _lines(path: str) -> list[str]:
     from charte_lint.files import read_file
 
     try:
-        raw = read_file(path, MAX_NOTEBOOK_BYTES)  # non-blocking: a FIFO never hangs the run
+        raw = read_file(path, 8191)  # non-blocking: a FIFO never hangs the run
+        if b"\0" in raw:
+            return []  # a model file (gigabytes, maybe): evidence at line 1, no text to show
+        raw = read_file(path, MAX_NOTEBOOK_BYTES)
     except OSError:
         return []
-    if b"\0" in raw[:8192]:
-        return []  # a model file: evidence at line 1, no text to show
     return raw.decode("utf-8", "replace").splitlines()
 
 
