@@ -189,3 +189,63 @@ def test_cli_on_mutated_files_exits_0_1_or_2_and_json_is_valid(seed, junk, posit
     if fmt == "json" and code != 2:
         document = json.loads(out)
         assert document["summary"]["files"] == 1
+
+
+# Code detection: whatever a repository's files hold, scanning them never raises -------------
+
+_DETECTED_NAMES = (
+    "app.py",
+    "web.ts",
+    "main.go",
+    "go.mod",
+    "package.json",
+    "pyproject.toml",
+    "Pipfile",
+    "requirements.txt",
+    ".env.example",
+    "analysis.ipynb",
+    "settings.yaml",
+    "run.sh",
+)
+_CODE_WORDS = st.sampled_from(
+    [
+        "import openai\n",
+        "from openai import OpenAI\n",
+        'require("@anthropic-ai/sdk")\n',
+        "client = OpenAI(\n",
+        'model="gpt-4o"\n',
+        '"""\n',
+        "#",
+        "`",
+        '{"cells": [{"cell_type": "code", "source": ',
+        '"dependencies": {"openai": "1"}',
+        "[project]\ndependencies = [\n",
+        '"mistralai>=1",\n',
+        "require (\n\tgithub.com/sashabaranov/go-openai v1.0.0\n",
+        "OPENAI_API_KEY=",
+        "sk-proj-" + "a1B2c3D4" * 6,
+        "https://api.openai.com/v1",
+        "]",
+        ")",
+        "\n",
+        "\\",
+        "'",
+        '"',
+    ]
+)
+
+
+@FUZZ
+@given(
+    name=st.sampled_from(_DETECTED_NAMES),
+    pieces=st.lists(st.one_of(_CODE_WORDS, st.text(max_size=20)), max_size=30),
+)
+def test_detection_never_raises(tmp_path_factory, name, pieces):
+    from charte_lint.detect import load_catalogue, scan_file
+
+    root = tmp_path_factory.mktemp("scan")
+    (root / name).write_text("".join(pieces), encoding="utf-8", errors="surrogatepass")
+    for evidence in scan_file(str(root), name, load_catalogue()):
+        assert evidence.line >= 1 and evidence.column >= 1
+        assert evidence.end_column >= evidence.column
+        assert "a1B2c3D4" * 6 not in evidence.text
