@@ -74,7 +74,7 @@ def sends_sensitive_data(use: Mapping[str, Any]) -> bool:
 
 def is_administration(manifest: Mapping[str, Any]) -> bool:
     """A public body, or a private body running a public service; by default, from `charter`."""
-    sector = get_in(manifest, "organisation", "sector")
+    sector = get(manifest, "organisation.sector")
     if sector in ("public_body", "private_public_service"):
         return True
     return sector is None and manifest.get("charter") == "public"
@@ -82,7 +82,7 @@ def is_administration(manifest: Mapping[str, Any]) -> bool:
 
 def is_public_body(manifest: Mapping[str, Any]) -> bool:
     """`organisation.sector: public_body`, or no sector under the public charter."""
-    sector = get_in(manifest, "organisation", "sector")
+    sector = get(manifest, "organisation.sector")
     if sector is not None:
         return sector == "public_body"
     return manifest.get("charter") == "public"
@@ -94,15 +94,6 @@ def processes_personal_data(use: Mapping[str, Any]) -> bool:
     if not isinstance(data, Mapping):
         return False
     return data.get("personal") is True or bool(as_list(data.get("special")))
-
-
-def get_in(data: Any, *keys: str) -> Any:
-    """`data[k1][k2]...`, or None where a step is missing or not a mapping."""
-    for key in keys:
-        if not isinstance(data, Mapping):
-            return None
-        data = data.get(key)
-    return data
 
 
 def strings(value: Any) -> list[str]:

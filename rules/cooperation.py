@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from charte_lint.api import Rule, get
 
-from ._common import as_list, is_blank, missing_pointer, use_id
+from ._common import as_list, if_missing, is_blank, missing_pointer, use_id
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
@@ -17,10 +17,8 @@ if TYPE_CHECKING:
 
 def _check_retired_lessons(manifest: Mapping[str, Any], ctx: RuleContext) -> Iterator[Finding]:
     for pointer, use in ctx.uses():
-        if use.get("status") == "retired" and is_blank(get(use, "cooperation.lessons")):
-            yield ctx.finding(
-                missing_pointer(pointer, use, "cooperation.lessons"), use_id=use_id(use)
-            )
+        if use.get("status") == "retired":
+            yield from if_missing(ctx, pointer, use, "cooperation.lessons")
 
 
 RETIRED_WITHOUT_LESSONS = Rule(

@@ -15,14 +15,19 @@ if TYPE_CHECKING:
     from charte_lint.api import Finding, RuleContext
 
 
-def _check_accessibility(manifest: Mapping[str, Any], ctx: RuleContext) -> Iterator[Finding]:
+def _missing_for_the_public(ctx: RuleContext, path: str) -> Iterator[Finding]:
+    """Under the public charter, `path` missing from a live use whose audience is the public."""
     if ctx.charter != "public":
         return
     for pointer, use in ctx.uses():
         status = use.get("status")
         if "public" not in as_list(use.get("audience")) or status not in LIVE_STATUSES:
             continue
-        yield from if_missing(ctx, pointer, use, "inclusion.accessibility", status=status)
+        yield from if_missing(ctx, pointer, use, path, status=status)
+
+
+def _check_accessibility(manifest: Mapping[str, Any], ctx: RuleContext) -> Iterator[Finding]:
+    return _missing_for_the_public(ctx, "inclusion.accessibility")
 
 
 def _check_bias_testing(manifest: Mapping[str, Any], ctx: RuleContext) -> Iterator[Finding]:
@@ -240,13 +245,7 @@ _AT_RISK_SUBJECTS = ("minors", "vulnerable", "patients")
 
 
 def _check_alternative(manifest: Mapping[str, Any], ctx: RuleContext) -> Iterator[Finding]:
-    if ctx.charter != "public":
-        return
-    for pointer, use in ctx.uses():
-        status = use.get("status")
-        if "public" not in as_list(use.get("audience")) or status not in LIVE_STATUSES:
-            continue
-        yield from if_missing(ctx, pointer, use, "inclusion.alternative", status=status)
+    return _missing_for_the_public(ctx, "inclusion.alternative")
 
 
 def _check_groups(manifest: Mapping[str, Any], ctx: RuleContext) -> Iterator[Finding]:
