@@ -209,7 +209,7 @@ class Linter:
     ) -> list[Finding]:
         from charte_lint.api import parse_date
         from charte_lint.structure import EXPIRED_WAIVER, UNUSED_WAIVER
-        from charte_lint.suppressions import UNSILENCEABLE
+        from charte_lint.suppressions import UNSILENCEABLE, names_rule
 
         extra = []
         for index, waiver in enumerate(waivers):
@@ -234,9 +234,7 @@ class Linter:
             }
             used = False
             for finding in findings:
-                if finding.code in UNSILENCEABLE or not (
-                    rule in (finding.code, finding.name) or rule.upper() == finding.code
-                ):
+                if finding.code in UNSILENCEABLE or not names_rule(rule, finding):
                     continue
                 if use == "*" or use == finding.use:
                     used = True

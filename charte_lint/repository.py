@@ -12,6 +12,7 @@ import os
 import re
 
 from charte_lint.api import Repository
+from charte_lint.suppressions import DIRECTIVE_BODY, names_rule
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
@@ -20,9 +21,8 @@ if TYPE_CHECKING:
     from charte_lint.config import Config
     from charte_lint.engine import Linter
 
-_DIRECTIVE = re.compile(
-    r"charte-lint:\s*ignore\[(?P<rules>[^\]]*)\](?:\s*--\s*(?P<reason>\S[^\n]*?))?\s*(?:\*/|-->)?\s*$"
-)
+
+_DIRECTIVE_IN_CODE = re.compile(DIRECTIVE_BODY + r"(?:\*/|-->)?\s*$")  # a C or HTML comment's end
 
 
 def scan(roots: list[str], exclude: list[str], base: str | None = None) -> Repository:
@@ -114,21 +114,18 @@ def _lines(path: str) -> list[str]:
 
 
 def _suppression(lines: list[str], finding: Finding) -> dict[str, str | None] | None:
-    """`# charte-lint: ignore[TRN008] -- reason` (or `//`) on the line or the line above."""
+    """`# charte-lint: ignore[TRN008] -- reason` (or `//`, `/* */`) on the line or the line
+    above: the manifests' directive, after whatever comment opener the language has."""
     for number in (finding.line, finding.line - 1):
         if not 0 < number <= len(lines) or "charte-lint:" not in lines[number - 1]:
             continue
-        match = _DIRECTIVE.search(lines[number - 1])
-        if match is None or not match.group("reason"):
+        match = _DIRECTIVE_IN_CODE.search(lines[number - 1])
+        reason = (match["reason"] or "").strip() if match else ""
+        if match is None or match["kind"] != "ignore" or not reason:
             continue  # a suppression must say why
-        rules = [r.strip() for r in match.group("rules").split(",")]
-        if finding.code in rules or finding.name in rules:
-            return {
-                "kind": "inSource",
-                "justification": match.group("reason").strip(),
-                "approved_by": None,
-                "until": None,
-            }
+        rules = [part.strip() for part in match["rules"].split(",")]
+        if any(names_rule(rule, finding) for rule in rules):
+            return {"kind": "inSource", "justification": reason, "approved_by": None, "until": None}
     return None
 
 

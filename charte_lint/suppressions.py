@@ -29,10 +29,12 @@ if TYPE_CHECKING:
     from charte_lint.api import Finding
 
 MARKER = "charte-lint:"
-_DIRECTIVE = re.compile(
-    r"#\s*charte-lint:\s*(?P<kind>ignore|disable|enable)\s*\[(?P<rules>[^\]]*)\]"
-    r"\s*(?:--\s*(?P<reason>.*?))?\s*$"
+DIRECTIVE_BODY = (
+    r"charte-lint:\s*(?P<kind>ignore|disable|enable)\s*\[(?P<rules>[^\]]*)\]"
+    r"\s*(?:--\s*(?P<reason>.*?))?\s*"
 )
+"""A directive after its comment opener: YAML's `#` here, any language's in code."""
+_DIRECTIVE = re.compile(r"#\s*" + DIRECTIVE_BODY + "$")
 UNSILENCEABLE = ("CL901", "CL902")
 """The findings about suppression comments themselves cannot be silenced by one."""
 
@@ -73,12 +75,17 @@ class Directive:
         for rule in self.rules:
             if finding.line > self.ends.get(rule, self.last):
                 continue
-            if rule in (finding.code, finding.name) or rule.upper() == finding.code:
+            if names_rule(rule, finding):
                 return rule
         return None
 
     def __repr__(self) -> str:
         return f"<Directive {self.kind}{self.rules} {self.line}-{self.last} {self.reason!r}>"
+
+
+def names_rule(rule: str, finding: Finding) -> bool:
+    """Whether `rule`, as a user wrote it in a directive or a waiver, names `finding`'s rule."""
+    return rule in (finding.code, finding.name) or rule.upper() == finding.code
 
 
 def parse(text: str | None, root: Any = None) -> list[Directive]:
