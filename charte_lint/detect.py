@@ -19,6 +19,7 @@ import re
 import stat
 
 from charte_lint.api import EVIDENCE_KINDS, Evidence
+from charte_lint.files import MANIFEST_NAMES, SKIPPED_DIRECTORIES
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
@@ -31,31 +32,20 @@ MAX_SOURCE_BYTES = 1 << 20
 MAX_NOTEBOOK_BYTES = 16 << 20
 """Notebooks carry their outputs (images in base64): their limit is higher."""
 
-VENDORED_DIRECTORIES = frozenset(
-    (
-        ".git",
-        ".hg",
-        ".svn",
-        "node_modules",
-        "bower_components",
+VENDORED_DIRECTORIES = SKIPPED_DIRECTORIES | frozenset(
+    [
         "vendor",
+        "bower_components",
         "third_party",
         "third-party",
         "site-packages",
-        "__pycache__",
-        ".venv",
-        "venv",
-        ".tox",
-        ".nox",
         "dist",
         "build",
         ".next",
         ".nuxt",
-        ".mypy_cache",
-        ".pytest_cache",
-        ".ruff_cache",
-    )
+    ]
 )
+"""Where code is someone else's, or generated: never evidence of this repository's AI use."""
 LOCK_FILES = frozenset(
     (
         "package-lock.json",
@@ -71,7 +61,6 @@ LOCK_FILES = frozenset(
         "composer.lock",
     )
 )
-MANIFEST_NAMES = frozenset(("ai-usage.yaml", "ai-usage.yml"))
 
 PYTHON = frozenset((".py", ".pyw"))
 JAVASCRIPT = frozenset(
@@ -274,12 +263,12 @@ def repository_files(
     `exclude` globs are matched against paths relative to `base` (the configuration's
     directory), or to `root` when no base is given.
     """
-    from charte_lint.files import git_listing, ignored_by_git
+    from charte_lint.files import git_listing, ignored_by_git, walk
 
     listed = git_listing(root, [])
     if listed == [] and ignored_by_git(root):
         listed = None  # an ignored directory, named explicitly: look at all of it
-    names = listed if listed is not None else list(_walk(root))
+    names = listed if listed is not None else list(walk(root, VENDORED_DIRECTORIES))
     offset = ""
     if exclude and base is not None:
         offset = os.path.relpath(os.path.abspath(root), os.path.abspath(base)).replace(os.sep, "/")
@@ -303,28 +292,6 @@ def _excluded(name: str, exclude: list[str]) -> bool:
     from fnmatch import fnmatch
 
     return any(fnmatch(name, pattern) for pattern in exclude)
-
-
-def _walk(root: str) -> Iterator[str]:
-    pending = [""]
-    while pending:
-        relative = pending.pop()
-        try:
-            entries = list(os.scandir(os.path.join(root, relative) if relative else root))
-        except OSError:
-            continue
-        if relative and any(entry.name == "pyvenv.cfg" for entry in entries):
-            continue  # a virtual environment
-        for entry in entries:
-            name = f"{relative}/{entry.name}" if relative else entry.name
-            try:
-                if entry.is_dir(follow_symlinks=False):
-                    if entry.name not in VENDORED_DIRECTORIES:
-                        pending.append(name)
-                elif entry.is_file(follow_symlinks=False):
-                    yield name
-            except OSError:
-                continue
 
 
 def detect(

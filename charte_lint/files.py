@@ -14,6 +14,11 @@ import os
 import stat
 from fnmatch import fnmatch
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
 MANIFEST_NAMES = ("ai-usage.yaml", "ai-usage.yml")
 SKIPPED_DIRECTORIES = frozenset(
     (
@@ -103,22 +108,32 @@ def _is_regular_inside(path: str, root: str) -> bool:
 
 def _walk(directory: str) -> list[str]:
     """Every manifest-named entry below `directory`, never entering linked directories."""
-    found = []
-    pending = [directory]
+    return [
+        os.path.join(directory, name)
+        for name in walk(directory, SKIPPED_DIRECTORIES)
+        if name.rsplit("/", 1)[-1] in MANIFEST_NAMES
+    ]
+
+
+def walk(directory: str, skipped: frozenset[str]) -> Iterator[str]:
+    """Paths relative to `directory` ('/' separators) of every entry below it that is not a
+    directory, entering neither linked directories, nor `skipped` ones, nor virtual
+    environments (a `pyvenv.cfg` inside)."""
+    pending = [""]
     while pending:
-        current = pending.pop()
+        relative = pending.pop()
         try:
-            entries = list(os.scandir(current))
+            entries = list(os.scandir(os.path.join(directory, relative)))
         except OSError:
             continue
-        if any(entry.name == "pyvenv.cfg" for entry in entries) and current != directory:
+        if relative and any(entry.name == "pyvenv.cfg" for entry in entries):
             continue
         for entry in entries:
-            if entry.name in MANIFEST_NAMES:
-                found.append(entry.path)
-            elif entry.name not in SKIPPED_DIRECTORIES and _is_real_directory(entry):
-                pending.append(entry.path)
-    return found
+            name = f"{relative}/{entry.name}" if relative else entry.name
+            if not _is_real_directory(entry):
+                yield name
+            elif entry.name not in skipped:
+                pending.append(name)
 
 
 def _is_real_directory(entry: os.DirEntry[str]) -> bool:
