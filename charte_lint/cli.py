@@ -150,10 +150,11 @@ def _lint(options: Options, lang: str) -> int:
         from charte_lint.config import ConfigFinder
 
         finder = ConfigFinder()
-    paths = collect(options.paths, exclude)
+    listings: dict[str, list[str] | None] = {}  # what git lists, asked once per directory
+    paths = collect(options.paths, exclude, listings)
     if finder is not None:
         paths = [p for p in paths if not _excluded(p, finder, options.paths)]
-    detection = _start_detection(options, linter, finder, forced)
+    detection = _start_detection(options, linter, finder, forced, listings)
     result = lint_files(linter, paths, finder, forced)
     if detection is not None:
         from charte_lint.repository import ancestor_manifests, repository_findings
@@ -199,7 +200,7 @@ def _lint(options: Options, lang: str) -> int:
 
 
 def _start_detection(
-    options: Options, linter: Any, finder: Any, forced: Any
+    options: Options, linter: Any, finder: Any, forced: Any, listings: dict[str, Any]
 ) -> tuple[list[str], Any] | None:
     """Detect AI use in the code before the manifests are linted, when detection is on:
     (the directories scanned, the configuration that applies to them), or None."""
@@ -209,7 +210,8 @@ def _start_detection(
 
     roots = detection_roots(options.paths) or ["."]
     config = forced or finder.config_for(os.path.join(roots[0], "ai-usage.yaml"))
-    linter.repository = scan(roots, config.exclude, config.directory if config.source else None)
+    base = config.directory if config.source else None
+    linter.repository = scan(roots, config.exclude, base, listings)
     # filled as the manifests are linted; with no evidence, nothing to declare and no need
     linter.declarations = [] if linter.repository.evidence else None
     return roots, config

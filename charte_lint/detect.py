@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
     from typing import Any
 
+    from charte_lint.files import Listings
+
 MAX_SOURCE_BYTES = 1 << 20
 """Larger files are generated bundles or data, not code someone wrote: skipped."""
 MAX_NOTEBOOK_BYTES = 16 << 20
@@ -256,18 +258,19 @@ def _normalise_pypi(name: str) -> str:
 
 
 def repository_files(
-    root: str, exclude: list[str] | None = None, base: str | None = None
+    root: str,
+    exclude: list[str] | None = None,
+    base: str | None = None,
+    listings: Listings | None = None,
 ) -> list[str]:
     """Paths relative to `root` ('/' separators) of the files detection looks at.
 
     `exclude` globs are matched against paths relative to `base` (the configuration's
     directory), or to `root` when no base is given.
     """
-    from charte_lint.files import git_listing, ignored_by_git, walk
+    from charte_lint.files import git_files, walk
 
-    listed = git_listing(root, [])
-    if listed == [] and ignored_by_git(root):
-        listed = None  # an ignored directory, named explicitly: look at all of it
+    listed = git_files(root, listings)
     names = listed if listed is not None else list(walk(root, VENDORED_DIRECTORIES))
     offset = ""
     if exclude and base is not None:
@@ -300,6 +303,7 @@ def detect(
     catalogue: Catalogue | None = None,
     scanned: list[str] | None = None,
     base: str | None = None,
+    listings: Listings | None = None,
 ) -> list[Evidence]:
     """Every piece of evidence under `root`, sorted by file and position.
 
@@ -307,7 +311,7 @@ def detect(
     `scanned`, when given, receives the paths of the source and dependency files looked at.
     """
     catalogue = catalogue or load_catalogue()
-    names = repository_files(root, exclude, base)
+    names = repository_files(root, exclude, base, listings)
     workers = _worker_count(len(names))
     if workers > 1:
         return _detect_in_parallel(root, names, catalogue, scanned, workers)

@@ -19,6 +19,9 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    Listings = dict[str, list[str] | None]
+    """What git listed per directory (absolute path), for the rest of a run."""
+
 MANIFEST_NAMES = ("ai-usage.yaml", "ai-usage.yml")
 SKIPPED_DIRECTORIES = frozenset(
     (
@@ -48,7 +51,9 @@ class PathError(Exception):
         self.params = params
 
 
-def collect(paths: list[str], exclude: list[str] | None = None) -> list[str]:
+def collect(
+    paths: list[str], exclude: list[str] | None = None, listings: Listings | None = None
+) -> list[str]:
     """The files to lint, in a stable order, without duplicates."""
     found: list[str] = []
     for path in paths:
@@ -59,7 +64,7 @@ def collect(paths: list[str], exclude: list[str] | None = None) -> list[str]:
         except OSError as error:
             raise PathError("unreadable", path=path, reason=error.strerror or str(error)) from None
         if stat.S_ISDIR(mode):
-            found.extend(_search(path, exclude or []))
+            found.extend(_search(path, exclude or [], listings))
         elif stat.S_ISREG(mode):
             found.append(path)
         else:
@@ -68,8 +73,8 @@ def collect(paths: list[str], exclude: list[str] | None = None) -> list[str]:
     return list(unique)
 
 
-def _search(directory: str, exclude: list[str]) -> list[str]:
-    listed = _git_candidates(directory)
+def _search(directory: str, exclude: list[str], listings: Listings | None) -> list[str]:
+    listed = _git_candidates(directory, listings)
     candidates = listed if listed is not None else _walk(directory)
     root = os.path.realpath(directory)
     kept = []
@@ -154,25 +159,39 @@ def _inside_git(directory: str) -> bool:
         current = parent
 
 
-def _git_candidates(directory: str) -> list[str] | None:
+def _git_candidates(directory: str, listings: Listings | None) -> list[str] | None:
     """Manifest paths git knows of (tracked, or untracked and not ignored), or None."""
-    names = git_listing(directory, [f":(glob)**/{name}" for name in MANIFEST_NAMES])
+    names = git_files(directory, listings)
     if names is None:
         return None
-    if not names and ignored_by_git(directory):
-        return None  # the directory itself is ignored, yet named explicitly: search it all
-    return [os.path.join(directory, name) for name in names]
+    return [
+        os.path.join(directory, name) for name in names if name.rsplit("/", 1)[-1] in MANIFEST_NAMES
+    ]
 
 
-def git_listing(directory: str, pathspecs: list[str]) -> list[str] | None:
-    """Paths relative to `directory` that git knows of (tracked, or untracked and not ignored)
-    and that match `pathspecs` (all when empty); None outside a work tree or when git fails."""
+def git_files(directory: str, listings: Listings | None = None) -> list[str] | None:
+    """Paths relative to `directory` of the files git knows of (tracked, or untracked and not
+    ignored); None outside a work tree, when git fails, or when the directory is itself ignored
+    yet named explicitly (then all of it counts). `listings` keeps the answers for a run, so
+    that finding manifests and detecting AI use in code ask git once."""
+    key = os.path.abspath(directory)
+    if listings is not None and key in listings:
+        return listings[key]
+    names = _ls_files(directory)
+    if names == [] and _ignored_by_git(directory):
+        names = None
+    if listings is not None:
+        listings[key] = names
+    return names
+
+
+def _ls_files(directory: str) -> list[str] | None:
     if not _inside_git(directory):
         return None
     import subprocess
 
     command = ["git", "-C", directory, "ls-files", "-z", "--cached", "--others"]
-    command += ["--exclude-standard", "--", *pathspecs]
+    command += ["--exclude-standard"]
     try:
         result = subprocess.run(command, capture_output=True, timeout=60, check=False)
     except (OSError, subprocess.SubprocessError):
@@ -183,7 +202,7 @@ def git_listing(directory: str, pathspecs: list[str]) -> list[str] | None:
     return list(dict.fromkeys(name for name in names if name))  # a conflicted file is listed thrice
 
 
-def ignored_by_git(directory: str) -> bool:
+def _ignored_by_git(directory: str) -> bool:
     import subprocess
 
     try:

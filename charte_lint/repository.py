@@ -20,12 +20,18 @@ if TYPE_CHECKING:
     from charte_lint.api import Finding
     from charte_lint.config import Config
     from charte_lint.engine import Linter
+    from charte_lint.files import Listings
 
 
 _DIRECTIVE_IN_CODE = re.compile(DIRECTIVE_BODY + r"(?:\*/|-->)?\s*$")  # a C or HTML comment's end
 
 
-def scan(roots: list[str], exclude: list[str], base: str | None = None) -> Repository:
+def scan(
+    roots: list[str],
+    exclude: list[str],
+    base: str | None = None,
+    listings: Listings | None = None,
+) -> Repository:
     """The evidence under every root, and an empty list of uses for the linter to fill;
     `exclude` globs are relative to `base`, the configuration's directory."""
     from charte_lint.detect import detect, load_catalogue
@@ -34,7 +40,7 @@ def scan(roots: list[str], exclude: list[str], base: str | None = None) -> Repos
     evidence = []
     scanned: list[str] = []
     for root in roots:
-        evidence.extend(detect(root, exclude, catalogue, scanned, base))
+        evidence.extend(detect(root, exclude, catalogue, scanned, base, listings))
     root = roots[0] if len(roots) == 1 else ""
     repository = Repository(root, evidence, [], catalogue.providers, catalogue.model_provider)
     repository.code_files = scanned
