@@ -335,44 +335,21 @@ def _detect_in_parallel(
     root: str, names: list[str], catalogue: Catalogue, scanned: list[str] | None, workers: int
 ) -> list[Evidence]:
     """Interleaved slices of the files (big and small files spread evenly), one forked worker
-    each; evidence comes back through a pipe as plain tuples."""
-    import pickle
+    each; evidence comes back as plain tuples."""
+    from charte_lint.runner import in_forked_workers
 
-    children = []
-    for index in range(workers):
-        read_end, write_end = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the worker: scan its slice, send tuples, leave without cleanup
-            os.close(read_end)
-            status = 0
-            try:
-                seen: list[str] = []
-                found = []
-                for name in names[index::workers]:
-                    found.extend(scan_file(root, name, catalogue, seen))
-                payload = ("ok", [tuple(e.as_dict().values()) for e in found], seen)
-            except BaseException as error:  # the parent raises it
-                payload, status = ("error", f"{type(error).__name__}: {error}", []), 1
-            with os.fdopen(write_end, "wb") as pipe:
-                pipe.write(pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
-            os._exit(status)
-        os.close(write_end)
-        children.append((pid, read_end))
+    def scan_slice(index: int) -> tuple[list[tuple[Any, ...]], list[str]]:
+        seen: list[str] = []
+        found = []
+        for name in names[index::workers]:
+            found.extend(scan_file(root, name, catalogue, seen))
+        return [tuple(e.as_dict().values()) for e in found], seen
+
     found: list[Evidence] = []
-    failure = None
-    for pid, read_end in children:
-        with os.fdopen(read_end, "rb") as pipe:
-            data = pipe.read()
-        os.waitpid(pid, 0)
-        payload = pickle.loads(data) if data else ("error", "a detection worker died", [])
-        if payload[0] != "ok":
-            failure = failure or payload[1]
-            continue
-        found.extend(_evidence(values) for values in payload[1])
+    for evidence, seen in in_forked_workers(scan_slice, workers):
+        found.extend(_evidence(values) for values in evidence)
         if scanned is not None:
-            scanned.extend(payload[2])
-    if failure is not None:
-        raise RuntimeError(failure)
+            scanned.extend(seen)
     found.sort(key=lambda e: (e.file, e.line, e.column, e.provider, e.kind))
     return found
 

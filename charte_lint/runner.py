@@ -11,6 +11,9 @@ from charte_lint.manifest import MAX_BYTES
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+
     from charte_lint.config import Config, ConfigFinder
     from charte_lint.engine import Linter
 
@@ -86,62 +89,71 @@ def _read_error(lang: str, path: str, error: OSError) -> str:
 
 
 def _parallel(linter: Linter, jobs: list[tuple[str, Config]], workers: int) -> RunResult:
-    """Contiguous chunks, one forked worker each, results back through a pipe."""
+    """Contiguous chunks, one forked worker each; findings come back as plain tuples."""
+    size = -(-len(jobs) // workers)
+
+    def lint_chunk(index: int) -> tuple[object, ...]:
+        chunk = _serial(linter, jobs[index * size : (index + 1) * size])
+        flat = [_flatten(f) for f in chunk.findings]
+        return chunk.files, chunk.errors, flat, linter.fingerprints, linter.declarations
+
+    result = RunResult()
+    for files, errors, flat, fingerprints, declarations in in_forked_workers(
+        lint_chunk, -(-len(jobs) // size)
+    ):
+        result.files.extend(files)
+        result.errors.extend(errors)
+        result.findings.extend(_rebuild(f) for f in flat)
+        if linter.fingerprints is not None and fingerprints:
+            linter.fingerprints.update(fingerprints)  # values fingerprinted for a baseline
+        if linter.declarations is not None and declarations:
+            linter.declarations.extend(declarations)  # uses, for the cross-check with code
+    return result
+
+
+def in_forked_workers(work: Callable[[int], Any], workers: int) -> list[Any]:
+    """`work(index)` for each index below `workers`, each in a forked child that sends its
+    (picklable) result back through a pipe and leaves without cleanup; the results in index
+    order. A worker's exception is raised here: itself when it can be sent, else by name."""
     import pickle
 
-    size = -(-len(jobs) // workers)
     children = []
-    for start in range(0, len(jobs), size):
+    for index in range(workers):
         read_end, write_end = os.pipe()
         pid = os.fork()
-        if pid == 0:  # the worker: lint its chunk, send plain tuples, leave without cleanup
+        if pid == 0:  # the worker
             os.close(read_end)
             status = 0
             try:
-                chunk = _serial(linter, jobs[start : start + size])
-                flat = [_flatten(f) for f in chunk.findings]
-                payload = (
-                    "ok",
-                    chunk.files,
-                    chunk.errors,
-                    flat,
-                    linter.fingerprints,
-                    linter.declarations,
-                )
-            except BaseException as error:  # sent to the parent, which reports it
-                payload = ("error", type(error).__name__, str(error), error)
-                status = 1
+                payload: tuple[Any, ...] = ("ok", work(index))
+            except BaseException as error:  # sent to the parent, which raises it
+                payload, status = ("error", error, f"{type(error).__name__}: {error}"), 1
             try:
                 data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
             except Exception:
-                data = pickle.dumps(("error", "Error", str(payload[2]), None))
+                reason = payload[2] if status else "Error: a worker's result cannot be sent"
+                data = pickle.dumps(("error", None, reason))
             with os.fdopen(write_end, "wb") as pipe:
                 pipe.write(data)
             os._exit(status)
         os.close(write_end)
         children.append((pid, read_end))
-    result = RunResult()
+    results = []
     failure = None
     for pid, read_end in children:
         with os.fdopen(read_end, "rb") as pipe:
             data = pipe.read()
         os.waitpid(pid, 0)
-        payload = pickle.loads(data) if data else ("error", "Error", "a worker died", None)
+        payload = pickle.loads(data) if data else ("error", None, "Error: a worker died")
         if payload[0] == "ok":
-            result.files.extend(payload[1])
-            result.errors.extend(payload[2])
-            result.findings.extend(_rebuild(f) for f in payload[3])
-            if linter.fingerprints is not None and payload[4]:
-                linter.fingerprints.update(payload[4])  # values fingerprinted for a baseline
-            if linter.declarations is not None and payload[5]:
-                linter.declarations.extend(payload[5])  # uses, for the cross-check with code
+            results.append(payload[1])
         elif failure is None:
             failure = payload
     if failure is not None:
-        if isinstance(failure[3], BaseException):
-            raise failure[3]
-        raise RuntimeError(f"{failure[1]}: {failure[2]}")
-    return result
+        if isinstance(failure[1], BaseException):
+            raise failure[1]
+        raise RuntimeError(failure[2])
+    return results
 
 
 def _flatten(finding: Finding) -> tuple[object, ...]:
