@@ -15,9 +15,9 @@ import errno
 import os
 import posixpath
 import re
-import secrets
 
 from charte_lint.api import CHARTERS, LANGUAGES
+from charte_lint.output import write_temporary
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
@@ -171,7 +171,7 @@ def write_starter(path: str, text: str) -> None:
     if link is None:
         _write_exclusive(path, data)
         return
-    temp = _write_temp(path, data)
+    temp = write_temporary(path, data)
     try:
         link(temp, path)  # FileExistsError if `path` appeared meanwhile: never overwritten
     except OSError as error:
@@ -477,27 +477,6 @@ _NO_LINK = frozenset(
     )
     if code is not None
 )
-
-
-def _write_temp(path: str, data: bytes) -> str:
-    """A new file next to `path` holding `data`, on disk; created with the process's umask,
-    so that the linked manifest gets ordinary permissions (not mkstemp's 0600)."""
-    directory, name = os.path.split(os.path.abspath(path))
-    flags = os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0)
-    while True:
-        temp = os.path.join(directory, f".{name}.{secrets.token_hex(6)}.tmp")
-        try:
-            fd = os.open(temp, flags, 0o666)
-        except FileExistsError:
-            continue
-        try:
-            _write_all(fd, data)
-        except BaseException:
-            os.close(fd)
-            os.unlink(temp)
-            raise
-        os.close(fd)
-        return temp
 
 
 def _write_exclusive(path: str, data: bytes) -> None:
