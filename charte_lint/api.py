@@ -376,10 +376,17 @@ class RuleContext:
         # What code detection found, when it runs (a directory is linted): None otherwise.
         self.repository = repository
         self.path = ""  # the manifest's path, as linted
+        self._declared: list[DeclaredUse] | None = None
 
     def uses(self) -> Iterator[tuple[str, Mapping[str, Any]]]:
         """(pointer, use) for each use that is a mapping, e.g. ("/uses/0", {...})."""
         return iter(self._uses)
+
+    def declared_uses(self) -> list[DeclaredUse]:
+        """The manifest's uses as the cross-check with code sees them, worked out once."""
+        if self._declared is None:
+            self._declared = declared_uses(self.path, self.manifest, self.policy)
+        return self._declared
 
     def finding(self, pointer: str, message: str = "default", **params: Any) -> Finding:
         """A finding of this rule at `pointer`, its message rendered in the run's language."""

@@ -14,7 +14,6 @@ from charte_lint.api import (
     SEVERITY_RANK,
     Finding,
     RuleContext,
-    declared_uses,
     uses_of,
 )
 from charte_lint.manifest import read_manifest
@@ -122,9 +121,10 @@ class Linter:
         findings.extend(self._reading_findings(manifest))
         severities, checks = self.selection(config)
         if isinstance(data, dict) and data.get("charter") in CHARTERS:
-            findings.extend(self._rule_findings(manifest, checks, config))
+            context = self._context(manifest, config)
+            findings.extend(self._rule_findings(manifest, checks, context))
             if self.declarations is not None:  # code detection runs: keep the uses for it
-                self.declarations.extend(declared_uses(path, data, config.policy))
+                self.declarations.extend(context.declared_uses())
         kept = self._place(findings, manifest, severities)
         if self.suppressions:
             waivers = data.get("waivers") if isinstance(data, dict) else None
@@ -341,17 +341,10 @@ class Linter:
                 first[use_id] = index
         return findings
 
-    def _rule_findings(
-        self, manifest: Manifest, checks: list[Rule], config: Config
-    ) -> list[Finding]:
-        findings: list[Finding] = []
-        charter = manifest.data["charter"]
-        applicable = [rule for rule in checks if rule.charters.get(charter)]
-        if not applicable:
-            return findings
-        # one context per manifest, pointed at each rule in turn: what it holds is the same
+    def _context(self, manifest: Manifest, config: Config) -> RuleContext:
+        """One context per manifest, pointed at each rule in turn: what it holds is the same."""
         context = RuleContext(
-            applicable[0],
+            self.rules[0] if self.rules else None,  # type: ignore[arg-type]  # set per rule
             manifest.data,
             config.policy,
             self.lang,
@@ -361,6 +354,14 @@ class Linter:
             self.repository,
         )
         context.path = manifest.path
+        return context
+
+    def _rule_findings(
+        self, manifest: Manifest, checks: list[Rule], context: RuleContext
+    ) -> list[Finding]:
+        findings: list[Finding] = []
+        charter = manifest.data["charter"]
+        applicable = [rule for rule in checks if rule.charters.get(charter)]
         for rule in applicable:
             context.rule = rule
             try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
-from charte_lint.api import Rule, declared_uses, get
+from charte_lint.api import Rule, get
 
 from ._common import (
     LIVE_STATUSES,
@@ -1100,7 +1100,7 @@ def _check_declared_not_found(manifest: Mapping[str, Any], ctx: RuleContext) -> 
     repository = ctx.repository
     if repository is None or not repository.code_files:
         return
-    for use in declared_uses(ctx.path, manifest, ctx.policy):
+    for use in ctx.declared_uses():
         if use.status not in LIVE_STATUSES:
             continue
         if not any(use.in_directory(path) for path in repository.code_files):
