@@ -488,17 +488,15 @@ class Repository:
 
     def __init__(
         self,
-        root: str,
         evidence: list[Evidence],
-        uses: list[DeclaredUse],
+        code_files: list[str],
         providers: Mapping[str, Mapping[str, Any]],
         model_provider: Callable[[str], str | None],
     ) -> None:
-        self.root = root
         self.evidence = evidence
-        self.uses = uses
+        self.code_files = code_files  # the source and dependency files detection looked at
+        self.uses: list[DeclaredUse] = []  # filled once every manifest is linted
         self.providers = providers  # the signature catalogue's providers, by id
-        self.code_files: list[str] = []  # source and dependency files detection looked at
         self._model_provider = model_provider
         self._aliases: dict[str, re.Pattern[str]] = {}
 

@@ -41,10 +41,7 @@ def scan(
     scanned: list[str] = []
     for root in roots:
         evidence.extend(detect(root, exclude, catalogue, scanned, base, listings))
-    root = roots[0] if len(roots) == 1 else ""
-    repository = Repository(root, evidence, [], catalogue.providers, catalogue.model_provider)
-    repository.code_files = scanned
-    return repository
+    return Repository(evidence, scanned, catalogue.providers, catalogue.model_provider)
 
 
 def repository_findings(linter: Linter, config: Config) -> list[Finding]:
