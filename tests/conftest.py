@@ -92,6 +92,43 @@ def run_cli(
     return Result(completed)
 
 
+# Never part of a copy of the working tree: environments, caches, build output.
+_NOT_COPIED = {
+    ".git",
+    ".venv",
+    "build",
+    "dist",
+    "__pycache__",
+    ".pytest_cache",
+    ".ruff_cache",
+    ".hypothesis",
+}
+
+
+def working_tree_files() -> list[Path]:
+    """Tracked and untracked-but-not-ignored files of this working tree, as they are now,
+    relative to it: what a user installing from this revision would get (bench scratch aside)."""
+    if (REPO / ".git").exists():
+        listed = subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        names = [Path(n) for n in listed.split("\0") if n]
+    else:
+        names = [p.relative_to(REPO) for p in REPO.rglob("*")]
+    return [
+        n
+        for n in names
+        if not _NOT_COPIED.intersection(n.parts)
+        and n.parts[:2] != ("bench", ".work")
+        and (REPO / n).is_file()
+        and not (REPO / n).is_symlink()
+    ]
+
+
 def dedent(text: str) -> str:
     return textwrap.dedent(text).lstrip("\n")
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, SCRIPT, SMALLEST, clean_env, run_cli
+from conftest import REPO, SCRIPT, SMALLEST, clean_env, run_cli, working_tree_files
 
 ACTION = yaml.safe_load((REPO / "action.yml").read_text(encoding="utf-8"))
 STEPS = ACTION["runs"]["steps"]
@@ -27,16 +27,6 @@ GITLAB = yaml.safe_load((REPO / "docs" / "ci" / "gitlab-ci.yml").read_text(encod
 README = (REPO / "README.md").read_text(encoding="utf-8")
 FAULTY = SMALLEST.replace("impact: none", "impact: headcount_reduction")
 EXPRESSION = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
-SKIP = {
-    ".git",
-    ".venv",
-    "build",
-    "dist",
-    "__pycache__",
-    ".pytest_cache",
-    ".ruff_cache",
-    ".hypothesis",
-}
 
 
 def _help() -> str:
@@ -135,20 +125,9 @@ def test_lint_step_uses_options_that_exist():
 
 def _snapshot(dest: Path) -> Path:
     """This working tree as it is now (what `uses: owner/charte-lint@ref` would check out)."""
-    listed = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    for name in map(Path, filter(None, listed.split("\0"))):
-        source = REPO / name
-        if SKIP.intersection(name.parts) or name.parts[:2] == ("bench", ".work"):
-            continue
-        if source.is_file() and not source.is_symlink():
-            (dest / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, dest / name)
+    for name in working_tree_files():
+        (dest / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(REPO / name, dest / name)
     return dest
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, SMALLEST, TODAY
+from conftest import REPO, SMALLEST, TODAY, working_tree_files
 
 PRE_COMMIT = str(Path(sys.executable).with_name("pre-commit"))
 FAULTY = SMALLEST.replace("impact: none", "impact: headcount_reduction")
@@ -25,17 +25,6 @@ FINDING = (
     "`work.impact: headcount_reduction`: the charter allows AI to relieve repetitive tasks, "
     "not to replace staff (headcount-reduction)"
 )
-# Never part of the hook repository: environments, caches, build output, benchmark scratch.
-SKIP = {
-    ".git",
-    ".venv",
-    "build",
-    "dist",
-    "__pycache__",
-    ".pytest_cache",
-    ".ruff_cache",
-    ".hypothesis",
-}
 
 
 def _env(home: Path) -> dict[str, str]:
@@ -80,36 +69,13 @@ def _git(*args: str, cwd: Path, env: dict[str, str]) -> str:
     return done.stdout.strip()
 
 
-def _working_tree_files() -> list[Path]:
-    """Tracked and untracked-but-not-ignored files of the working tree, as they are now."""
-    if (REPO / ".git").exists():
-        listed = subprocess.run(
-            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-            cwd=REPO,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        names = [Path(n) for n in listed.split("\0") if n]
-    else:
-        names = [p.relative_to(REPO) for p in REPO.rglob("*")]
-    return [
-        n
-        for n in names
-        if not SKIP.intersection(n.parts)
-        and n.parts[:2] != ("bench", ".work")
-        and (REPO / n).is_file()
-        and not (REPO / n).is_symlink()
-    ]
-
-
 @pytest.fixture(scope="module")
 def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, dict[str, str]]:
     """A git repository holding a snapshot of this working tree: (path, commit sha, env)."""
     home = tmp_path_factory.mktemp("home")
     env = _env(home)
     repo = home / "charte-lint"
-    for name in _working_tree_files():
+    for name in working_tree_files():
         (repo / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(REPO / name, repo / name)
     _git("init", "-q", cwd=repo, env=env)
