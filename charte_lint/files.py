@@ -149,13 +149,18 @@ def _is_real_directory(entry: os.DirEntry[str]) -> bool:
 
 
 def _inside_git(directory: str) -> bool:
+    return work_tree_top(directory) is not None
+
+
+def work_tree_top(directory: str) -> str | None:
+    """The absolute path of the git work tree holding `directory` (where `.git` is), or None."""
     current = os.path.abspath(directory)
     while True:
         if os.path.exists(os.path.join(current, ".git")):
-            return True
+            return current
         parent = os.path.dirname(current)
         if parent == current:
-            return False
+            return None
         current = parent
 
 

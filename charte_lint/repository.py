@@ -140,20 +140,16 @@ def detection_roots(paths: list[str]) -> list[str]:
 def ancestor_manifests(roots: list[str]) -> list[str]:
     """Manifests in the directories above each root, up to the top of its git work tree:
     they declare for the code below them even when only a subdirectory is linted."""
+    from charte_lint.files import MANIFEST_NAMES, work_tree_top
+
     found: list[str] = []
     for root in roots:
-        above: list[str] = []
+        top = work_tree_top(root)  # outside a work tree, no boundary: nothing above counts
         current = os.path.abspath(root)
-        while not os.path.exists(os.path.join(current, ".git")):
-            parent = os.path.dirname(current)
-            if parent == current:
-                above = []  # not in a work tree: no boundary, so nothing above counts
-                break
-            current = parent
-            above.append(current)
-        for directory in above:
-            for name in ("ai-usage.yaml", "ai-usage.yml"):
-                path = os.path.join(directory, name)
+        while top is not None and current != top:
+            current = os.path.dirname(current)
+            for name in MANIFEST_NAMES:
+                path = os.path.join(current, name)
                 if os.path.isfile(path):
                     found.append(os.path.relpath(path))
     return list(dict.fromkeys(found))
