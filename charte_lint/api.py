@@ -436,8 +436,8 @@ class DeclaredUse:
     the manifest's directory.
     """
 
-    __slots__ = ("charter", "code", "hosting", "id", "manifest", "model", "names", "pointer")
-    __slots__ += ("status", "tool")
+    __slots__ = ("_prefix", "charter", "code", "hosting", "id", "manifest", "model", "names")
+    __slots__ += ("pointer", "status", "tool")
 
     def __init__(
         self,
@@ -462,6 +462,7 @@ class DeclaredUse:
         self.code = code
         self.hosting = hosting
         self.charter = charter
+        self._prefix: str | None = None  # the manifest's directory, normalised
 
     @property
     def directory(self) -> str:
@@ -469,18 +470,32 @@ class DeclaredUse:
 
     def in_directory(self, path: str) -> bool:
         """Whether the file at `path` is in the manifest's directory or below it."""
-        relative = os.path.relpath(path, self.directory or ".").replace(os.sep, "/")
-        return not (relative == ".." or relative.startswith("../"))
+        return self._relative(path) is not None
 
     def covers(self, path: str) -> bool:
         """Whether the file at `path` is code this use names: one its `code` globs match, or,
         for a use without `code`, any file in the manifest's directory or below it."""
-        if not self.in_directory(path):
+        relative = self._relative(path)
+        if relative is None:
             return False
-        if not self.code:
-            return True
-        relative = os.path.relpath(path, self.directory or ".").replace(os.sep, "/")
-        return any(_glob(pattern).match(relative) for pattern in self.code)
+        return not self.code or any(_glob(pattern).match(relative) for pattern in self.code)
+
+    def _relative(self, path: str) -> str | None:
+        """`path` relative to the manifest's directory ('/' separators), or None when outside.
+
+        String work on normalised paths: the cross-check asks it for every piece of evidence
+        and every use, and `os.path.relpath` would ask the OS for the working directory each time.
+        """
+        if self._prefix is None:
+            self._prefix = os.path.normpath(self.directory or ".")
+        directory, path = self._prefix, os.path.normpath(path)
+        if os.path.isabs(directory) != os.path.isabs(path):
+            directory, path = os.path.abspath(directory), os.path.abspath(path)
+        if directory == ".":
+            inside = path != os.pardir and not path.startswith(os.pardir + os.sep)
+            return path.replace(os.sep, "/") if inside else None
+        start = directory if directory.endswith(os.sep) else directory + os.sep
+        return path[len(start) :].replace(os.sep, "/") if path.startswith(start) else None
 
 
 class Repository:
