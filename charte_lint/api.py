@@ -514,6 +514,7 @@ class Repository:
         self.providers = providers  # the signature catalogue's providers, by id
         self._model_provider = model_provider
         self._aliases: dict[str, re.Pattern[str]] = {}
+        self._code_directories: set[str] | None = None
 
     def provider_name(self, provider: str) -> str:
         info = self.providers.get(provider)
@@ -554,6 +555,20 @@ class Repository:
         if kind == "local" and use.hosting in ("self_hosted", "on_device"):
             return True
         return self.names_provider(use, evidence.provider)
+
+    def has_code_under(self, directory: str) -> bool:
+        """Whether detection looked at any source or dependency file in `directory` or below."""
+        if self._code_directories is None:  # every directory holding code, at any depth
+            self._code_directories = set()
+            for path in self.code_files:
+                parent = _directory_key(os.path.dirname(path))
+                while parent not in self._code_directories:
+                    self._code_directories.add(parent)
+                    above = _directory_key(os.path.dirname(parent))
+                    if above == parent:
+                        break
+                    parent = above
+        return _directory_key(directory) in self._code_directories
 
     def charter_at(self, path: str) -> str | None:
         """The charter version for a finding in the file at `path`: that of the nearest manifest
@@ -602,6 +617,12 @@ def declared_uses(path: str, manifest: Mapping[str, Any], policy: Policy) -> lis
             )
         )
     return declared
+
+
+def _directory_key(directory: str) -> str:
+    """A directory as `has_code_under` files it: normalised, the current one as ''."""
+    normal = os.path.normpath(directory) if directory else "."
+    return "" if normal == "." else normal
 
 
 _GLOBS: dict[str, re.Pattern[str]] = {}

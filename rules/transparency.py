@@ -931,11 +931,9 @@ def snippet(text: str) -> str:
 
 
 def _check_undeclared(repository: Repository, ctx: RuleContext) -> Iterator[Finding]:
+    said = {(e.file, e.line) for e in repository.evidence if e.kind != "api-key"}
     for evidence in repository.evidence:
-        if evidence.kind == "api-key" and any(
-            e.file == evidence.file and e.line == evidence.line and e.kind != "api-key"
-            for e in repository.evidence
-        ):
+        if evidence.kind == "api-key" and (evidence.file, evidence.line) in said:
             continue  # the same line already says it (a call with the key in it)
         if repository.declaring(evidence):
             continue
@@ -1103,7 +1101,7 @@ def _check_declared_not_found(manifest: Mapping[str, Any], ctx: RuleContext) -> 
     for use in ctx.declared_uses():
         if use.status not in LIVE_STATUSES:
             continue
-        if not any(use.in_directory(path) for path in repository.code_files):
+        if not repository.has_code_under(use.directory):
             return  # no code here to compare with: a repository of declarations only
         covered = [e for e in repository.evidence if use.covers(e.file)]  # `code`, or all below
         if use.code:
