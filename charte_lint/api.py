@@ -515,6 +515,8 @@ class Repository:
         self._model_provider = model_provider
         self._aliases: dict[str, re.Pattern[str]] = {}
         self._code_directories: set[str] | None = None
+        self._by_directory: dict[str, list[DeclaredUse]] | None = None  # uses, by directory
+        self._indexed = 0  # how many uses `_by_directory` holds
 
     def provider_name(self, provider: str) -> str:
         info = self.providers.get(provider)
@@ -570,17 +572,35 @@ class Repository:
                     parent = above
         return _directory_key(directory) in self._code_directories
 
+    def uses_above(self, path: str) -> list[DeclaredUse]:
+        """The uses of the manifests in the file's directory or above it, nearest first: the
+        only ones that can declare what the file shows."""
+        if self._by_directory is None or self._indexed != len(self.uses):
+            self._by_directory = {}
+            for use in self.uses:
+                directory = os.path.abspath(use.directory or ".")
+                self._by_directory.setdefault(directory, []).append(use)
+            self._indexed = len(self.uses)
+        found: list[DeclaredUse] = []
+        directory = os.path.dirname(os.path.abspath(path))
+        while True:
+            found.extend(self._by_directory.get(directory, ()))
+            parent = os.path.dirname(directory)
+            if parent == directory:
+                return found
+            directory = parent
+
     def charter_at(self, path: str) -> str | None:
         """The charter version for a finding in the file at `path`: that of the nearest manifest
         above it, else the one every manifest shares, else None."""
-        above = [use for use in self.uses if use.in_directory(path)]
+        above = self.uses_above(path)
         if above:
-            return max(above, key=lambda use: len(use.directory)).charter
+            return above[0].charter
         charters = {use.charter for use in self.uses}
         return charters.pop() if len(charters) == 1 else None
 
     def declaring(self, evidence: Evidence) -> list[DeclaredUse]:
-        return [use for use in self.uses if self.declares(use, evidence)]
+        return [use for use in self.uses_above(evidence.file) if self.declares(use, evidence)]
 
 
 def declared_uses(path: str, manifest: Mapping[str, Any], policy: Policy) -> list[DeclaredUse]:

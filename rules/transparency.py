@@ -937,7 +937,7 @@ def _check_undeclared(repository: Repository, ctx: RuleContext) -> Iterator[Find
             continue  # the same line already says it (a call with the key in it)
         if repository.declaring(evidence):
             continue
-        covered = any(use.in_directory(evidence.file) for use in repository.uses)
+        covered = bool(repository.uses_above(evidence.file))
         yield ctx.finding_in_code(
             evidence,
             "default" if covered else "no-manifest",
