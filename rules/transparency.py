@@ -1097,13 +1097,13 @@ son chemin dans la configuration (`exclude`), ou neutraliser la ligne avec
 def _check_declared_not_found(manifest: Mapping[str, Any], ctx: RuleContext) -> Iterator[Finding]:
     repository = ctx.repository
     if repository is None or not repository.code_files:
-        return
-    for use in ctx.declared_uses():
-        if use.status not in LIVE_STATUSES:
-            continue
-        if not repository.has_code_under(use.directory):
-            return  # no code here to compare with: a repository of declarations only
-        covered = [e for e in repository.evidence if use.covers(e.file)]  # `code`, or all below
+        return  # detection is off, or found no code
+    live = [use for use in ctx.declared_uses() if use.status in LIVE_STATUSES]
+    if not live or not repository.has_code_under(live[0].directory):
+        return  # no code here to compare with: a repository of declarations only
+    below = [e for e in repository.evidence if live[0].in_directory(e.file)]  # all share it
+    for use in live:
+        covered = [e for e in below if use.covers(e.file)]  # `code`, or all below
         if use.code:
             if not covered:
                 yield ctx.finding(f"{use.pointer}/code", "code", use_id=use.id)
