@@ -18,8 +18,9 @@ if TYPE_CHECKING:  # typing costs import time on the hot path; annotations stay 
     from collections.abc import Callable, Iterable, Iterator
     from typing import Any
 
-    CheckFunction = Callable[[Mapping[str, Any], "RuleContext"], Iterable["Finding"]]
-    RepositoryCheckFunction = Callable[["Repository", "RuleContext"], Iterable["Finding"]]
+    from charte_lint.content import RuleText
+
+    CheckFunction = Callable[["RuleContext"], Iterable["Finding"]]
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -38,24 +39,9 @@ PRINCIPLES = (
     "cooperation",
     "vigilance",
 )
-# Principle numbers in each charter version (../shared/docs/charter.md). The public charter
-# folds security into S9 (continuous vigilance); the private one folds vigilance into P8.
-PRINCIPLE_NUMBERS: dict[str, dict[str, str | None]] = {
-    "value": {"private": "P1", "public": "S1"},
-    "transparency": {"private": "P2", "public": "S2"},
-    "data": {"private": "P3", "public": "S3"},
-    "human": {"private": "P4", "public": "S5"},
-    "inclusion": {"private": "P5", "public": "S4"},
-    "sobriety": {"private": "P6", "public": "S6"},
-    "work": {"private": "P7", "public": "S7"},
-    "security": {"private": "P8", "public": "S9"},
-    "cooperation": {"private": "P9", "public": "S8"},
-    "vigilance": {"private": "P8", "public": "S9"},
-}
 
 _CODE_RE = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
 _NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
-_DOC_SECTIONS = ("What it does", "Why it matters", "Example", "How to fix")
 EVIDENCE_KINDS = (
     "import",
     "call",
@@ -200,31 +186,31 @@ class Evidence:
 
 
 class Rule:
-    """A rule's metadata, documentation and check, as a rule pack declares it.
+    """A rule as a pack declares it: its identity, its principle, its check and its options.
 
-    `charters` gives the principle number the rule serves in each charter version, e.g.
-    `{"private": "P3", "public": "S3"}`; a version left out (or `None`) means the rule does not
-    run for manifests of that version. `messages` maps a message id to its English and French
-    templates (`str.format` syntax); `docs` holds Markdown in both languages with the sections
-    "What it does", "Why it matters", "Example" and "How to fix" (French titles in French).
+    Everything a person reads (summary, messages, documentation, references, examples) lives in
+    files under `content` (by default the `content/` folder beside the module that defines the
+    check; see `charte_lint.content`). `charters` names the charter versions the rule runs for;
+    the principle numbers come from the charter catalogue.
 
-    `scope` is "manifest" (the default: `check(manifest, context)` runs once per manifest) or
-    "repository": `check(repository, context)` runs once per linted directory when code
-    detection is on, and reports at evidence in code with `context.finding_in_code`.
+    `check(ctx)` yields findings made with `ctx.finding(...)`. With `scope="manifest"` (the
+    default) it runs once per manifest; with `scope="repository"` once per linted directory when
+    code detection is on, reporting at evidence with `ctx.finding_in_code(...)`. `options` are the
+    rule's own settings with their defaults, checked against `options_schema` (a JSON Schema for
+    one object) when an organisation's configuration sets them.
     """
 
     __slots__ = (
-        "charters",
         "check",
         "code",
-        "docs",
-        "messages",
+        "content",
         "name",
+        "options",
+        "options_schema",
         "principle",
-        "references",
         "scope",
         "severity",
-        "summary",
+        "versions",
     )
 
     def __init__(
@@ -233,69 +219,162 @@ class Rule:
         code: str,
         name: str,
         principle: str | None,
-        charters: Mapping[str, str | None],
         severity: str,
-        summary: Mapping[str, str],
-        docs: Mapping[str, str],
-        messages: Mapping[str, Mapping[str, str]],
-        check: CheckFunction | RepositoryCheckFunction,
-        references: tuple[str, ...] = (),
+        check: CheckFunction,
+        charters: Iterable[str] = CHARTERS,
         scope: str = "manifest",
+        options: Mapping[str, Any] | None = None,
+        options_schema: Mapping[str, Any] | None = None,
+        content: str | None = None,
     ) -> None:
         self.code = code
         self.name = name
         self.principle = principle
-        self.charters = dict(charters)
         self.severity = severity
-        self.summary = dict(summary)
-        self.docs = dict(docs)
-        self.messages = {key: dict(texts) for key, texts in messages.items()}
         self.check = check
-        self.references = tuple(references)
+        self.versions = tuple(charters) if principle is not None else ()
         self.scope = scope
+        self.options = dict(options or {})
+        self.options_schema = dict(options_schema or {"type": "object"})
+        self.content = content or _content_beside(check)
         problems = rule_problems(self)
         if problems:
             raise ValueError(f"rule {self.code!r} is malformed: " + "; ".join(problems))
 
+    @property
+    def charters(self) -> dict[str, str | None]:
+        """The principle number in each charter version, None where the rule does not run."""
+        from charte_lint.content import principle_number
+
+        return {
+            charter: principle_number(self.principle, charter) if charter in self.versions else None
+            for charter in CHARTERS
+        }
+
     def applies_to(self, charter: str) -> bool:
-        return bool(self.charters.get(charter))
+        return charter in self.versions
+
+    def text(self, lang: str) -> RuleText:
+        """The rule's content in `lang`, English filling what that language lacks."""
+        from charte_lint.content import rule_text
+
+        return rule_text(self.content, self.code, lang)
+
+    def message(self, key: str, lang: str) -> str:
+        """The template of message `key` in `lang` (`str.format` placeholders)."""
+        messages = self.text(lang).messages
+        if key not in messages:
+            raise KeyError(f"rule {self.code} has no message {key!r} in {self.content}")
+        return messages[key]
+
+    @property
+    def messages(self) -> _Messages:
+        """`rule.messages[key][lang]`: a message template, read from the content files."""
+        return _Messages(self)
+
+    @property
+    def summary(self) -> _PerLanguage:
+        return _PerLanguage(lambda lang: self.text(lang).summary)
+
+    @property
+    def docs(self) -> _PerLanguage:
+        """`rule.docs[lang]`: the Markdown documentation, examples included."""
+        from charte_lint.docs_rules import render_docs
+
+        return _PerLanguage(lambda lang: render_docs(self, lang))
 
     def __repr__(self) -> str:
         return f"<Rule {self.code} {self.name}>"
 
 
+class _PerLanguage:
+    """`value[lang]` computed on demand: content is read only for what a run shows."""
+
+    __slots__ = ("_get",)
+
+    def __init__(self, get: Callable[[str], str]) -> None:
+        self._get = get
+
+    def __getitem__(self, lang: str) -> str:
+        return self._get(lang)
+
+
+class _Messages:
+    __slots__ = ("_rule",)
+
+    def __init__(self, rule: Rule) -> None:
+        self._rule = rule
+
+    def __getitem__(self, key: str) -> _PerLanguage:
+        return _PerLanguage(lambda lang: self._rule.message(key, lang))
+
+    def __contains__(self, key: str) -> bool:
+        from charte_lint.content import REFERENCE_LANGUAGE
+
+        return key in self._rule.text(REFERENCE_LANGUAGE).messages
+
+
+def rule(
+    code: str,
+    name: str,
+    *,
+    principle: str | None,
+    severity: str,
+    charters: Iterable[str] = CHARTERS,
+    scope: str = "manifest",
+    options: Mapping[str, Any] | None = None,
+    options_schema: Mapping[str, Any] | None = None,
+    content: str | None = None,
+) -> Callable[[CheckFunction], Rule]:
+    """Declare a rule on its check: `@rule("DAT001", "legal-basis-missing", principle="data",
+    severity="error")` above `def legal_basis_missing(ctx): ...` makes that name the `Rule`."""
+
+    def declare(check: CheckFunction) -> Rule:
+        return Rule(
+            code=code,
+            name=name,
+            principle=principle,
+            severity=severity,
+            check=check,
+            charters=charters,
+            scope=scope,
+            options=options,
+            options_schema=options_schema,
+            content=content,
+        )
+
+    return declare
+
+
+def _content_beside(check: Any) -> str:
+    """The `content/` folder beside the module that defines `check`."""
+    import sys
+
+    module = sys.modules.get(getattr(check, "__module__", ""), None)
+    where = getattr(module, "__file__", None) or "."
+    return os.path.join(os.path.dirname(os.path.abspath(where)), "content")
+
+
 def rule_problems(rule: Rule) -> list[str]:
-    """What is wrong with a rule's metadata; empty when it is well formed."""
+    """What is wrong with a rule's declaration; empty when it is well formed."""
     problems = []
     if not _CODE_RE.match(rule.code):
         problems.append("code must be 2-5 capitals and 3 digits, e.g. DAT001")
     if not _NAME_RE.match(rule.name):
         problems.append("name must be kebab-case")
     structural = rule.code.startswith("CL")  # the engine's own findings: no principle
-    if structural and (rule.principle is not None or any(rule.charters.values())):
+    if structural and rule.principle is not None:
         problems.append("CL codes are reserved for charte-lint's structural findings")
     if not structural and rule.principle not in PRINCIPLES:
         problems.append(f"principle must be one of {', '.join(PRINCIPLES)}")
     if rule.severity not in SEVERITIES:
         problems.append(f"severity must be one of {', '.join(SEVERITIES)}")
-    if set(rule.charters) - set(CHARTERS) or not (structural or any(rule.charters.values())):
-        problems.append("charters must map 'private' and/or 'public' to a principle number")
-    for charter, number in rule.charters.items():
-        expected = PRINCIPLE_NUMBERS.get(rule.principle or "", {}).get(charter)
-        if number and number != expected:
-            problems.append(
-                f"principle {rule.principle!r} is {expected} in the {charter} charter, not {number}"
-            )
-    for what, texts in (("summary", rule.summary), ("docs", rule.docs)):
-        if set(texts) != set(LANGUAGES):
-            problems.append(f"{what} must be given in English and French")
+    if set(rule.versions) - set(CHARTERS) or not (structural or rule.versions):
+        problems.append(f"charters must name one or more of {', '.join(CHARTERS)}")
     if rule.scope not in SCOPES:
         problems.append(f"scope must be one of {', '.join(SCOPES)}")
-    if "default" not in rule.messages:
-        problems.append("messages must have a 'default' entry")
-    for key, texts in rule.messages.items():
-        if set(texts) != set(LANGUAGES):
-            problems.append(f"message {key!r} must be given in English and French")
+    if not callable(rule.check):
+        problems.append("check must be a function of the rule context")
     return problems
 
 
@@ -376,6 +455,7 @@ class RuleContext:
         # What code detection found, when it runs (a directory is linted): None otherwise.
         self.repository = repository
         self.path = ""  # the manifest's path, as linted
+        self.configured: Mapping[str, Mapping[str, Any]] = {}  # rule options, by code or name
         self._declared: list[DeclaredUse] | None = None
 
     def uses(self) -> Iterator[tuple[str, Mapping[str, Any]]]:
@@ -387,6 +467,25 @@ class RuleContext:
         if self._declared is None:
             self._declared = declared_uses(self.path, self.manifest, self.policy)
         return self._declared
+
+    @property
+    def options(self) -> dict[str, Any]:
+        """The rule's options: its defaults, overridden by the configuration (`options:`)."""
+        rule = self.rule
+        configured = self.configured.get(rule.code) or self.configured.get(rule.name) or {}
+        return {**rule.options, **configured}
+
+    def term(self, group: str, key: str) -> str:
+        """A word the rule's pack keeps in `content/LANG/terms.yaml`, in the run's language:
+        `ctx.term("annex_iii_areas", "4")` -> "employment and workers management"."""
+        from charte_lint.content import terms
+
+        return terms(self.rule.content, self.lang)[group][key]
+
+    def terms(self, group: str, keys: Iterable[str]) -> str:
+        """Several terms of `group`, joined with the language's list separator."""
+        separator = self.term("separators", "list")
+        return separator.join(self.term(group, key) for key in keys)
 
     def finding(self, pointer: str, message: str = "default", **params: Any) -> Finding:
         """A finding of this rule at `pointer`, its message rendered in the run's language."""
@@ -725,7 +824,6 @@ __all__ = [
     "EVIDENCE_KINDS",
     "LANGUAGES",
     "PRINCIPLES",
-    "PRINCIPLE_NUMBERS",
     "SEVERITIES",
     "ApprovedTool",
     "DeclaredUse",
@@ -735,6 +833,7 @@ __all__ = [
     "Repository",
     "Rule",
     "RuleContext",
+    "rule",
     "declared_uses",
     "duration_days",
     "get",

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from typing import Any
 
 CONFIG_NAMES = (".charte-lint.yaml", ".charte-lint.yml")
-MERGED_KEYS = ("severity", "max_model_tier", "models")
+MERGED_KEYS = ("severity", "max_model_tier", "models", "options")
 
 
 class ConfigError(Exception):
@@ -43,6 +43,9 @@ class Config:
         self.severity: dict[str, str] = dict(data.get("severity", {}))
         self.fail_on: str | None = data.get("fail_on")
         self.exclude: list[str] = list(data.get("exclude", []))
+        # Rule options as configured, by rule code or name: the engine checks them against each
+        # rule's `options_schema` and hands them to the rule as `ctx.options`.
+        self.options: dict[str, dict[str, Any]] = dict(data.get("options", {}))
         tools = data.get("approved_tools")
         self.policy = Policy(
             approved_tools=None if tools is None else tuple(ApprovedTool(t) for t in tools),

@@ -354,6 +354,7 @@ class Linter:
             self.repository,
         )
         context.path = manifest.path
+        context.configured = config.options
         return context
 
     def _rule_findings(
@@ -365,7 +366,7 @@ class Linter:
         for rule in applicable:
             context.rule = rule
             try:
-                findings.extend(rule.check(manifest.data, context))
+                findings.extend(rule.check(context))
             except Exception as error:
                 raise RuleCrash(
                     f"rule {rule.code} ({rule.name}) failed on {manifest.path}: "
@@ -379,11 +380,11 @@ def _check_config_selectors(rules: list[Rule], config: Config) -> None:
     from charte_lint.config import ConfigError, key_position
     from charte_lint.registry import find_rule, unknown_selector
 
-    for key in ("select", "ignore", "severity"):
+    for key in ("select", "ignore", "severity", "options"):
         values = list(getattr(config, key))
         unknown = (
             next((v for v in values if find_rule(rules, v) is None), None)
-            if key == "severity"
+            if key in ("severity", "options")
             else unknown_selector(rules, values)
         )
         if unknown is not None and config.source:
@@ -391,6 +392,20 @@ def _check_config_selectors(rules: list[Rule], config: Config) -> None:
             raise ConfigError(
                 config.source, line, column, f"`{key}` names an unknown rule `{unknown}`"
             )
+    for key, options in config.options.items():
+        rule = find_rule(rules, key)
+        problem = _options_problem(rule, options) if rule is not None else None
+        if problem is not None and config.source:
+            line, column = key_position(config.source, "options")
+            raise ConfigError(config.source, line, column, f"`options.{key}`: {problem}")
+
+
+def _options_problem(rule: Rule, options: Any) -> str | None:
+    """Why `options` do not fit the rule's `options_schema`, or None when they do."""
+    from jsonschema import Draft202012Validator
+
+    error = next(iter(Draft202012Validator(rule.options_schema).iter_errors(options)), None)
+    return None if error is None else error.message
 
 
 def _drop_trap_warning(manifest: Manifest, pointer: str) -> None:

@@ -61,7 +61,7 @@ def repository_findings(linter: Linter, config: Config) -> list[Finding]:
         context = RuleContext(rule, {}, config.policy, linter.lang, linter.today)
         context.repository = repository
         try:
-            for finding in rule.check(repository, context):
+            for finding in rule.check(context):
                 finding.severity = severities[rule.code]
                 findings.append(finding)
         except Exception as error:

@@ -97,7 +97,7 @@ def run_rules(
         if rule.scope != "manifest":
             continue  # repository rules see code evidence: tests/test_detect_rules.py
         ctx = RuleContext(rule, manifest, policy, lang=lang, today=today)
-        for finding in rule.check(manifest, ctx):
+        for finding in rule.check(ctx):
             finding.use = _use_of(manifest, finding.pointer)
             findings.append(finding)
     return findings

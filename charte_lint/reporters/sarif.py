@@ -54,6 +54,8 @@ def artifact_uri(path: str) -> str:
 
 
 def _rule(rule: Rule | None, code: str, lang: str) -> dict[str, Any]:
+    from charte_lint.docs_rules import render_docs, render_docs_text
+
     if rule is None:  # a finding from a rule no longer loaded: describe it by its code
         return {"id": code}
     described: dict[str, Any] = {
@@ -61,7 +63,7 @@ def _rule(rule: Rule | None, code: str, lang: str) -> dict[str, Any]:
         "name": rule.name,
         "shortDescription": {"text": rule.summary[lang]},
         "fullDescription": {"text": rule.summary[lang]},
-        "help": {"text": rule.docs[lang], "markdown": rule.docs[lang]},
+        "help": {"text": render_docs_text(rule, lang), "markdown": render_docs(rule, lang)},
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {"tags": [rule.principle or "structure"]},
     }
