@@ -833,9 +833,9 @@ __all__ = [
     "Repository",
     "Rule",
     "RuleContext",
-    "rule",
     "declared_uses",
     "duration_days",
     "get",
     "parse_date",
+    "rule",
 ]

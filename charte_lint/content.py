@@ -4,7 +4,9 @@ A rule pack keeps, beside the module that defines its rules, a `content/` folder
 
     content/en/DAT001.md        front matter (summary, messages, references), then three sections:
     content/fr/DAT001.md        what it does, why it matters, how to fix, in that order
-    content/examples/DAT001/    failing.yaml and passing.yaml (and .fr.yaml variants, a config.yaml)
+    content/examples/DAT001/    failing.yaml and passing.yaml (and .fr.yaml variants), and the
+                                configuration they are linted with: config.yaml, or
+                                failing.config.yaml / passing.config.yaml where the fix is there
 
 English is the reference: a language that lacks a file, a message or a section falls back to it
 (tests report every fallback; a run never fails for one). A new language is a new folder. The
@@ -34,7 +36,7 @@ def _load_yaml(text: str, path: str) -> Any:
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+        return yaml.load(text, Loader=loader)
     except yaml.YAMLError as error:
         raise ContentError(f"{path}: {error}") from None
 
@@ -217,13 +219,15 @@ def examples(directory: str, code: str) -> list[Example]:
         names = sorted(os.listdir(folder))
     except OSError:
         return []
-    config = os.path.join(folder, "config.yaml")
+    shared = os.path.join(folder, "config.yaml")
     found = []
     for name in names:
         stem = name[: -len(".yaml")] if name.endswith(".yaml") else name
         kind, _, lang = stem.partition(".")
-        if kind not in ("failing", "passing"):
+        if kind not in ("failing", "passing") or lang == "config":
             continue
+        own = os.path.join(folder, f"{kind}.config.yaml")
+        config = own if os.path.isfile(own) else shared
         if not name.endswith(".yaml") and not os.path.isdir(os.path.join(folder, name)):
             continue
         found.append(
@@ -270,8 +274,10 @@ def terms(directory: str, lang: str) -> dict[str, dict[str, str]]:
     cached = _TERMS.get(key)
     if cached is None:
         english = read_terms(os.path.join(directory, REFERENCE_LANGUAGE, "terms.yaml"))
-        own = {} if lang == REFERENCE_LANGUAGE else read_terms(
-            os.path.join(directory, lang, "terms.yaml")
+        own = (
+            {}
+            if lang == REFERENCE_LANGUAGE
+            else read_terms(os.path.join(directory, lang, "terms.yaml"))
         )
         cached = {group: {**words, **own.get(group, {})} for group, words in english.items()}
         _TERMS[key] = cached

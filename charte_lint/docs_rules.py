@@ -23,7 +23,7 @@ _LABELS = {
         "example": "Example",
         "failing": "Failing:",
         "passing": "Passing:",
-        "configuration": "With this configuration:",
+        "configuration": "linted with this configuration (`.charte-lint.yaml`):",
     },
     "fr": {
         "principle": "Principe",
@@ -34,7 +34,7 @@ _LABELS = {
         "example": "Exemple",
         "failing": "En échec :",
         "passing": "Conforme :",
-        "configuration": "Avec cette configuration :",
+        "configuration": "analysé avec cette configuration (`.charte-lint.yaml`) :",
     },
 }
 
@@ -76,6 +76,10 @@ def _example_block(rule: Rule, lang: str, failing: bool) -> list[str]:
         return []
     labels = _labels(lang)
     lines = [labels["failing" if failing else "passing"]]
+    if example.config:
+        with open(example.config, encoding="utf-8") as handle:
+            config = handle.read().rstrip()
+        lines += [labels["configuration"], "```yaml", config, "```"]
     if example.is_directory:
         import os
 
@@ -93,8 +97,6 @@ def _example_block(rule: Rule, lang: str, failing: bool) -> list[str]:
 def render_docs(rule: Rule, lang: str) -> str:
     """A rule's documentation in Markdown: what it does, why it matters, its examples (from the
     files the tests run), how to fix it."""
-    from charte_lint.content import example_for
-
     text = rule.text(lang)
     sections = list(text.sections)
     labels = _labels(lang)
@@ -104,11 +106,6 @@ def render_docs(rule: Rule, lang: str) -> str:
     ]
     parts = [f"## {title}\n{body}" for title, body in sections[:2]]
     if example:
-        some = example_for(rule.content, rule.code, True, lang)
-        if some is not None and some.config:
-            with open(some.config, encoding="utf-8") as handle:
-                config = handle.read().rstrip()
-            example = [labels["configuration"], "```yaml", config, "```", *example]
         parts.append(f"## {labels['example']}\n" + "\n".join(example))
     parts += [f"## {title}\n{body}" for title, body in sections[2:]]
     return "\n\n".join(parts) + "\n"
