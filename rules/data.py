@@ -1,9 +1,12 @@
 """Rules for the `data` principle: lawful processing, and no personal or sensitive data in tools
-the organisation has not approved for it (P3 / S3)."""
+the organisation has not approved for it.
+
+Longer than the other modules for a reason: the GDPR is the widest of the texts behind the
+charter, and this module holds its fifteen checks (legal basis, registry, DPIA, transfers,
+processors, retention...); the personal-data scanner is apart, in `pii.py`."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 from charte_lint.api import get, rule
@@ -19,6 +22,7 @@ from .facts import (
     strings,
     use_id,
 )
+from .pii import CONTACT_FIELDS, personal_data_in, strings_of
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
@@ -136,26 +140,6 @@ def no_approved_tools_registry(ctx: RuleContext) -> Iterator[Finding]:
     where = f"{pointer}/tool" if "tool" in first else pointer
     message = "default" if len(unchecked) > 1 else "one"
     yield ctx.finding(where, message, use_id=use_id(first), count=len(unchecked))
-
-
-_DAT002_FAILING_EN = """\
-```yaml
-# .charte-lint.yaml
-approved_tools:
-  - id: m365-copilot
-    name: Microsoft 365 Copilot
-    data: [public, internal]
-    personal_data: false
-    regions: [EU]
-```
-```yaml
-# ai-usage.yaml
-tool:
-  name: ChatGPT Plus        # not in the registry
-data:
-  personal: true
-  legal_basis: contract
-```"""
 
 
 # DAT004 ------------------------------------------------------------------------------------
@@ -328,60 +312,6 @@ def dpia_pending(ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-_DPIA_WHAT_EN = """\
-A DPIA is **mandatory** when the declared facts match GDPR Art. 35(3) or the CNIL list of
-processing requiring one (délibération n° 2018-327):
-- profiling or scoring (`capabilities`) with `decision.affects_individuals` and
-  `decision.significant_effect` (Art. 35(3)(a));
-- special-category or criminal data (`data.special`) with `data.scale: large` (Art. 35(3)(b));
-- profiling or scoring in the `employment` domain (CNIL: profiling for HR management);
-- `monitoring` of `staff` (CNIL: constant monitoring of employees' activity);
-- `health` data of `patients` (CNIL: health data processed for patient care);
-- biometric or genetic data, or biometric identification, about `minors`, `vulnerable` persons
-  or `patients` (CNIL: genetic data of vulnerable persons, biometric identification including
-  vulnerable persons).
-
-It is **required in principle** when two or more of the EDPB criteria (WP248 rev.01) are met:
-evaluation or scoring (`profiling`, `scoring`); automated decision with significant effect
-(`partial` or `full` automation with `significant_effect`); systematic monitoring
-(`monitoring`); special-category data; large scale (`data.scale: large`); vulnerable data
-subjects (`minors`, `vulnerable`, `patients`, and also `staff` and `candidates`, whom WP248
-counts as vulnerable because of the imbalance of power with the employer); innovative technology
-(generative AI: `content_generation`, `chatbot`, `deepfake`, emotion recognition, or the tasks
-`drafting`, `chat`, `rag_qa`, `image_generation`, `agentic`); and a decision about people in the
-`credit`, `insurance`, `public_benefits` or `housing` domains (access to a service or a right).
-Matching or combining datasets cannot be read from the manifest and is not counted; neither is
-Art. 35(3)(c) (monitoring of publicly accessible areas)."""
-
-_DPIA_WHAT_FR = """\
-Une AIPD est **obligatoire** lorsque les faits déclarés correspondent à l'art. 35(3) du RGPD ou
-à la liste CNIL des traitements qui en exigent une (délibération n° 2018-327) :
-- profilage ou notation (`capabilities`) avec `decision.affects_individuals` et
-  `decision.significant_effect` (art. 35(3)(a)) ;
-- données sensibles ou pénales (`data.special`) avec `data.scale: large` (art. 35(3)(b)) ;
-- profilage ou notation dans le domaine `employment` (CNIL : profilage à des fins de gestion
-  des ressources humaines) ;
-- `monitoring` du personnel (`staff`) (CNIL : surveillance constante de l'activité des
-  salariés) ;
-- données de santé (`health`) de patients (`patients`) (CNIL : données de santé traitées pour la
-  prise en charge des patients) ;
-- données biométriques ou génétiques, ou identification biométrique, de mineurs (`minors`), de
-  personnes vulnérables (`vulnerable`) ou de patients (CNIL : données génétiques de personnes
-  vulnérables, identification biométrique incluant des personnes vulnérables).
-
-Elle est **requise en principe** dès que deux critères du CEPD (WP248 rév. 01) sont réunis :
-évaluation ou notation (`profiling`, `scoring`) ; décision automatisée à effet important
-(automatisation `partial` ou `full` avec `significant_effect`) ; surveillance systématique
-(`monitoring`) ; données sensibles ; grande échelle (`data.scale: large`) ; personnes
-vulnérables (`minors`, `vulnerable`, `patients`, ainsi que `staff` et `candidates`, que le WP248
-compte parmi les personnes vulnérables du fait du déséquilibre avec l'employeur) ; technologie
-innovante (IA générative : `content_generation`, `chatbot`, `deepfake`, reconnaissance des
-émotions, ou les tâches `drafting`, `chat`, `rag_qa`, `image_generation`, `agentic`) ; décision
-sur des personnes dans les domaines `credit`, `insurance`, `public_benefits` ou `housing` (accès
-à un service ou à un droit). Le croisement de jeux de données ne se lit pas dans le manifeste et
-n'est pas compté, pas plus que l'art. 35(3)(c) (surveillance de zones accessibles au public)."""
-
-
 # DAT008 ------------------------------------------------------------------------------------
 
 # Countries with an adequacy decision (GDPR Art. 45), besides the United States whose decision
@@ -496,171 +426,14 @@ def training_on_inputs_unknown(ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-_TRAINING_EXAMPLE = """\
-```yaml
-tool:
-  name: Assistant rédactionnel grand public
-  hosting: saas
-  trains_on_inputs: {value}
-data:
-  personal: true
-  classification: confidential
-```"""
-
-
 # DAT013 ------------------------------------------------------------------------------------
-
-_DIGIT = re.compile(r"[0-9]")
-_CANDIDATE = re.compile(r"[0-9@]")
-_NIR_RE = re.compile(
-    r"(?<![0-9A-Za-z])([1-478])\s?(\d{2})\s?(0[1-9]|1[0-2]|[2-9]\d)\s?(\d{2}|2[ABab])"
-    r"\s?(\d{3})\s?(\d{3})\s?(\d{2})(?![0-9A-Za-z])"
-)
-_IBAN_RE = re.compile(r"(?<![0-9A-Za-z])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
-_MOBILE_RE = re.compile(
-    r"(?<![\d+])(?:(?:\+|00)33[\s.-]?(?:\(0\)[\s.-]?)?|0)[67](?:[\s.-]?\d{2}){4}(?!\d)"
-)
-_EMAIL_RE = re.compile(
-    r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+"
-)
-# A person's address: `prenom.nom`, `p.nom`, `jean-marc.nom_2`, with no service word in it.
-_PERSON_LOCAL_RE = re.compile(r"^[a-z]+(?:-[a-z]+)?[._][a-z]+(?:-[a-z]+)?\d*$")
-# fmt: off
-_WEBMAIL_DOMAINS = frozenset((
-    "aol.com", "bbox.fr", "free.fr", "gmail.com", "gmx.com", "gmx.fr", "googlemail.com",
-    "hotmail.com", "hotmail.fr", "icloud.com", "laposte.net", "live.com", "live.fr", "me.com",
-    "msn.com", "neuf.fr", "orange.fr", "outlook.com", "outlook.fr", "proton.me",
-    "protonmail.com", "sfr.fr", "wanadoo.fr", "yahoo.com", "yahoo.fr",
-))
-_SERVICE_WORDS = frozenset((
-    "accessibilite", "accueil", "achats", "admin", "administration", "affaires", "agence",
-    "agences", "agents", "ai", "alertes", "algorithmes", "archives", "assemblees",
-    "assistance", "billing", "bureau", "cabinet", "candidats", "careers", "catalogue", "ccas",
-    "cil", "citoyennete", "civil", "client", "clients", "commercial", "communication",
-    "compliance", "compta", "comptabilite", "conformite", "contact", "courrier", "cse",
-    "culture", "data", "dechets", "direction", "donnees", "dpd", "dpo", "drh", "dsi",
-    "economie", "education", "elections", "emploi", "enfance", "environnement", "equipe",
-    "etat", "evenements", "events", "facturation", "finance", "finances", "formation", "gdpr",
-    "hello", "help", "helpdesk", "hr", "humaines", "ia", "info", "infos", "it", "jeunesse",
-    "jobs", "juridique", "legal", "logistique", "mairie", "marches", "marketing", "media",
-    "medias", "mediation", "mobilite", "mobilites", "municipale", "newsletter", "no",
-    "noreply", "notifications", "numerique", "office", "paie", "partenaires", "personnel",
-    "police", "population", "presse", "prestations", "privacy", "projets", "publics",
-    "qualite", "reclamations", "recrutement", "relations", "reply", "ressources", "rgpd", "rh",
-    "rssi", "sales", "scolaire", "scolaires", "secretariat", "securite", "security", "service",
-    "services", "si", "social", "sociale", "sport", "sports", "stationnement", "support",
-    "team", "technique", "techniques", "transport", "transports", "urbanisme", "usagers",
-    "ventes", "voirie", "webmaster",
-))
-# fmt: on
-_IBAN_LENGTHS = {
-    "AT": 20,
-    "BE": 16,
-    "CH": 21,
-    "DE": 22,
-    "ES": 24,
-    "FR": 27,
-    "GB": 22,
-    "IE": 22,
-    "IT": 27,
-    "LU": 20,
-    "MC": 27,
-    "NL": 18,
-    "PT": 25,
-}  # fmt: skip
-# Where a named address is expected: contact fields, and who approved a waiver.
-_CONTACT_FIELDS = re.compile(
-    r"^/(?:organisation/dpo|uses/\d+/owner/contact|waivers/\d+/approved_by)$"
-)
-
-
-def _nir_is_valid(match: re.Match[str]) -> bool:
-    sex, year, month, department, commune, order, key = match.groups()
-    department = {"2A": "19", "2B": "18"}.get(department.upper(), department)
-    number = int(sex + year + month + department + commune + order)
-    return 97 - number % 97 == int(key)
-
-
-def _iban_is_valid(text: str) -> bool:
-    iban = text.replace(" ", "")
-    expected = _IBAN_LENGTHS.get(iban[:2])
-    if (expected is not None and len(iban) != expected) or not 15 <= len(iban) <= 34:
-        return False
-    digits = "".join(str(int(char, 36)) for char in iban[4:] + iban[:4])
-    return int(digits) % 97 == 1
-
-
-def _is_personal_email(address: str) -> bool:
-    local, _, domain = address.lower().rpartition("@")
-    if set(re.split(r"[._+-]", local)) & _SERVICE_WORDS:
-        return False
-    return domain in _WEBMAIL_DOMAINS or bool(_PERSON_LOCAL_RE.match(local))
-
-
-def _mask(text: str, head: int, tail: int) -> str:
-    """`text` with its letters and digits starred, except the first `head` and last `tail`."""
-    positions = [i for i, char in enumerate(text) if char.isalnum()]
-    hidden = set(positions[head : len(positions) - tail])
-    return "".join("*" if i in hidden else char for i, char in enumerate(text))
-
-
-def _mask_email(address: str) -> str:
-    local, _, domain = address.rpartition("@")
-    return f"{local[0]}***@{domain}"
-
-
-def personal_data_in(text: str, email: bool = True) -> Iterator[tuple[str, str]]:
-    """(kind, masked value) for each personal datum found in `text`: a NIR with a valid key, an
-    IBAN with valid check digits, a French mobile number, a personal e-mail address."""
-    if _DIGIT.search(text):
-        for match in _NIR_RE.finditer(text):
-            if _nir_is_valid(match):
-                yield "nir", _mask(match.group(), 1, 2)
-        for match in _IBAN_RE.finditer(text):
-            if _iban_is_valid(match.group()):
-                yield "iban", _mask(match.group(), 4, 2)
-        for match in _MOBILE_RE.finditer(text):
-            yield "mobile", _mask(match.group(), 2, 2)
-    if email and "@" in text:
-        for match in _EMAIL_RE.finditer(text):
-            if _is_personal_email(match.group()):
-                yield "email", _mask_email(match.group())
-
-
-def _strings_of(manifest: Mapping[str, Any]) -> list[tuple[str, str]]:
-    """(JSON pointer, text) for every string value of the manifest that holds a digit or an `@`
-    (nothing else can hold the personal data looked for), in document order."""
-    found: list[tuple[str, str]] = []
-    path: list[str] = []
-
-    def visit(value: Any) -> None:
-        children = (
-            value.items()
-            if type(value) is dict or isinstance(value, Mapping)
-            else enumerate(value)
-            if isinstance(value, list)
-            else ()
-        )
-        for key, child in children:
-            if isinstance(child, str):
-                if _CANDIDATE.search(child):
-                    token = str(key).replace("~", "~0").replace("/", "~1")
-                    found.append(("".join(f"/{part}" for part in [*path, token]), child))
-            elif type(child) in (dict, list) or isinstance(child, (Mapping, list)):
-                path.append(str(key).replace("~", "~0").replace("/", "~1"))
-                visit(child)
-                path.pop()
-
-    visit(manifest)
-    return found
 
 
 @rule("DAT013", "personal-data-in-manifest", principle="data", severity="error")
 def personal_data_in_manifest(ctx: RuleContext) -> Iterator[Finding]:
     manifest = ctx.manifest
-    for pointer, text in _strings_of(manifest):
-        email = not _CONTACT_FIELDS.match(pointer)
+    for pointer, text in strings_of(manifest):
+        email = not CONTACT_FIELDS.match(pointer)
         for kind, masked in personal_data_in(text, email=email):
             yield ctx.finding(pointer, kind=ctx.term("personal_data_kinds", kind), masked=masked)
 
