@@ -64,6 +64,54 @@ def _docs(what: str, why: str, bad: str, good: str, fix: str, lang: str = "en") 
     )
 
 
+RULE_CRASH = _rule(
+    "CL000",
+    "rule-crash",
+    "error",
+    (
+        "A rule failed with an internal error on this file.",
+        "Une règle a échoué sur ce fichier (erreur interne).",
+    ),
+    {
+        "default": (
+            "rule `{rule}` ({name}) failed on this file: {error}",
+            "la règle `{rule}` ({name}) a échoué sur ce fichier : {error}",
+        )
+    },
+    (
+        _docs(
+            "Reports a rule whose check raised an exception on the file: a bug in the rule, "
+            "most often in a third-party rule pack. The message names the rule, and the "
+            "exception's type and message. The other rules and files are still checked; this "
+            "finding cannot be disabled, silenced or waived.",
+            "A crashed rule checked nothing: without this finding, its silence would read as a "
+            "pass. Reporting it as one finding, instead of stopping the run, keeps every other "
+            "result.",
+            "    # any manifest on which a rule raises, for example ZeroDivisionError",
+            "    # the same manifest once the rule is fixed",
+            "Report the message to the rule pack's maintainers, with the manifest if you can "
+            "share it; upgrade the pack, or leave it out of the run until it is fixed.",
+        ),
+        _docs(
+            "Signale une règle dont la vérification a levé une exception sur le fichier : un "
+            "défaut de la règle, le plus souvent d'un paquet de règles tiers. Le message nomme la "
+            "règle, ainsi que le type et le message de l'exception. Les autres règles et fichiers "
+            "sont tout de même vérifiés ; ce constat ne peut être ni désactivé, ni neutralisé, ni "
+            "couvert par une dérogation.",
+            "Une règle qui a échoué n'a rien vérifié : sans ce constat, son silence passerait "
+            "pour une réussite. Le signaler par un constat, au lieu d'arrêter l'exécution, garde "
+            "tous les autres résultats.",
+            "    # tout manifeste sur lequel une règle lève une exception, par exemple "
+            "ZeroDivisionError",
+            "    # le même manifeste une fois la règle corrigée",
+            "Transmettre le message aux mainteneurs du paquet de règles, avec le manifeste si "
+            "possible ; mettre le paquet à jour, ou l'écarter de l'exécution jusqu'à sa "
+            "correction.",
+            "fr",
+        ),
+    ),
+)
+
 SYNTAX_ERROR = _rule(
     "CL001",
     "syntax-error",
@@ -750,6 +798,7 @@ UNUSED_SUPPRESSION = _rule(
 )
 
 RULES = [
+    RULE_CRASH,
     SYNTAX_ERROR,
     DUPLICATE_KEY,
     AMBIGUOUS_VALUE,
