@@ -1,7 +1,9 @@
 """load -> validate -> run rules -> select and set severities -> positioned findings.
 
-The engine is the only place that knows about files, positions and configuration; rules see a
-manifest and a policy, reporters see findings.
+`lint_file(path, raw, config, settings)` lints one file and returns a FileResult: a value, which
+forked workers send back as it is. The engine is the only place that knows about files,
+positions and configuration; rules see a manifest and a policy, reporters see findings. A rule's
+check is called in one place (`_call_check`); a rule that raises is one CL000 finding.
 """
 
 from __future__ import annotations

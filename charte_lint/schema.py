@@ -14,6 +14,8 @@ import re
 from difflib import get_close_matches
 from functools import cache
 
+from charte_lint.pointer import join, split
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
@@ -124,7 +126,7 @@ class FastValidator:
         compiled: list[Check] = []
         self._refs[ref] = lambda value: compiled[0](value)
         target: Any = self.root
-        for part in ref.lstrip("#/").split("/"):
+        for part in split(ref.removeprefix("#")):
             target = target[part]
         compiled.append(self._compile(target))
         return self._refs[ref]
@@ -293,8 +295,6 @@ class SchemaError:
 
 
 def pointer_of(path: Any) -> str:
-    from charte_lint.pointer import join
-
     return join(path)
 
 
