@@ -201,7 +201,7 @@ def _place(
     """The findings of enabled rules, placed: severity, file, use, position, source line, and
     the fingerprint of the value they are about when the run needs it."""
     data = manifest.data
-    fingerprints = settings.fingerprints
+    fingerprints: dict[str, str] | None = {} if settings.fingerprints else None
     kept = []
     for finding in findings:
         severity = severities.get(finding.code)
@@ -212,7 +212,13 @@ def _place(
             if finding.line
             else manifest.locate(finding.pointer, finding.on_key)
         )
-        fingerprint = value_fingerprint(data, finding.pointer) if fingerprints else None
+        fingerprint = None
+        if fingerprints is not None:  # several rules often report at one pointer
+            fingerprint = fingerprints.get(finding.pointer)
+            if fingerprint is None:
+                fingerprint = fingerprints[finding.pointer] = value_fingerprint(
+                    data, finding.pointer
+                )
         kept.append(
             finding.placed(
                 severity,
