@@ -55,35 +55,65 @@ EVIDENCE_KINDS = (
 """Kinds of evidence, strongest first: one line shows one provider once, as its strongest kind."""
 
 
-class Finding:
-    """One problem, located by JSON pointer; the engine fills in file, use and position.
+_PLACEMENT = (
+    "use",
+    "file",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "source_line",
+    "suppression",
+    "fingerprint",
+)
+_FIELDS = ("code", "name", "severity", "pointer", "message", "principle", "charter", "on_key")
+_FIELDS += _PLACEMENT
 
+
+class _FindingFields:
+    """A Finding's storage, writable only while a Finding is being made (see `Finding.__new__`)."""
+
+    __slots__ = _FIELDS
+
+
+_new = object.__new__
+
+
+class Finding(_FindingFields):
+    """One problem, located by JSON pointer; immutable once made.
+
+    A rule makes it at a pointer (`RuleContext.finding`); the engine makes placed copies with
+    the file, use, position, severity and source line (`placed`), or silenced ones (`replace`).
     `on_key` places the finding on the key at `pointer` rather than on its value (an unknown or
-    duplicate key, a missing child reported at its parent).
+    duplicate key, a missing child reported at its parent). `suppression` is set when an inline
+    comment or a waiver silences the finding: {"kind": "inSource" or "external",
+    "justification": str, "approved_by": str | None, "until": str | None}. `fingerprint` is a
+    short hash of what the finding is about, for its identity (`charte_lint.identity`): the
+    value at the pointer in a manifest, the evidence for a finding in code.
     """
 
-    __slots__ = (
-        "charter",
-        "code",
-        "column",
-        "end_column",
-        "end_line",
-        "file",
-        "fingerprint",
-        "line",
-        "message",
-        "name",
-        "on_key",
-        "pointer",
-        "principle",
-        "severity",
-        "source_line",
-        "suppression",
-        "use",
-    )
+    __slots__ = ()
 
-    def __init__(
-        self,
+    code: str
+    name: str
+    severity: str
+    pointer: str
+    message: str
+    principle: str | None
+    charter: str | None
+    on_key: bool
+    use: str | None
+    file: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    source_line: str
+    suppression: dict[str, Any] | None
+    fingerprint: str | None
+
+    def __new__(
+        cls,
         code: str,
         name: str,
         severity: str,
@@ -92,7 +122,20 @@ class Finding:
         principle: str | None = None,
         charter: str | None = None,
         on_key: bool = False,
-    ) -> None:
+        *,
+        use: str | None = None,
+        file: str = "",
+        line: int = 0,
+        column: int = 0,
+        end_line: int = 0,
+        end_column: int = 0,
+        source_line: str = "",
+        suppression: dict[str, Any] | None = None,
+        fingerprint: str | None = None,
+    ) -> Finding:
+        # Filled as a plain slotted object, then made a Finding: five times faster than
+        # object.__setattr__ per field, and a run makes tens of thousands of findings.
+        self = _new(_FindingFields)
         self.code = code
         self.name = name
         self.severity = severity
@@ -101,15 +144,64 @@ class Finding:
         self.principle = principle
         self.charter = charter
         self.on_key = on_key
-        self.use: str | None = None
-        self.file = ""
-        self.line = self.column = self.end_line = self.end_column = 0
-        self.source_line = ""  # the text of `line`, for reporters that show it
-        # Set when an inline comment or a waiver silences the finding: {"kind": "inSource" or
-        # "external", "justification": str, "approved_by": str | None, "until": str | None}.
-        self.suppression: dict[str, Any] | None = None
-        # For a finding in code (no pointer): what identifies it in a baseline, lines aside.
-        self.fingerprint: str | None = None
+        self.use = use
+        self.file = file
+        self.line = line
+        self.column = column
+        self.end_line = end_line
+        self.end_column = end_column
+        self.source_line = source_line  # the text of `line`, for reporters that show it
+        self.suppression = suppression
+        self.fingerprint = fingerprint
+        self.__class__ = cls
+        return self  # type: ignore[return-value]
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a Finding is immutable: use replace({name}=...)")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError("a Finding is immutable")
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return (_finding, tuple(getattr(self, name) for name in _FIELDS))
+
+    def placed(
+        self,
+        severity: str,
+        file: str,
+        use: str | None,
+        position: tuple[int, int, int, int],
+        source_line: str,
+        fingerprint: str | None,
+    ) -> Finding:
+        """This finding in a file: with its severity, use, position (line, column, end line,
+        end column), source line and fingerprint."""
+        line, column, end_line, end_column = position
+        return Finding(
+            self.code,
+            self.name,
+            severity,
+            self.pointer,
+            self.message,
+            self.principle,
+            self.charter,
+            self.on_key,
+            use=use,
+            file=file,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            source_line=source_line,
+            suppression=self.suppression,
+            fingerprint=fingerprint if fingerprint is not None else self.fingerprint,
+        )
+
+    def replace(self, **changes: Any) -> Finding:
+        """A copy with some fields changed, e.g. `finding.replace(suppression=record)`."""
+        values = {name: getattr(self, name) for name in _FIELDS}
+        values.update(changes)
+        return Finding(**values)
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.file, self.line, self.column, self.code, self.message)
@@ -134,6 +226,11 @@ class Finding:
 
     def __repr__(self) -> str:
         return f"<Finding {self.code} {self.file}:{self.line}:{self.column} {self.message!r}>"
+
+
+def _finding(*values: Any) -> Finding:
+    """A Finding from its fields in `_FIELDS` order (how pickle rebuilds one)."""
+    return Finding(*values[:8], **dict(zip(_PLACEMENT, values[8:], strict=True)))
 
 
 class Evidence:
@@ -508,7 +605,10 @@ class RuleContext:
         **params: Any,
     ) -> Finding:
         """A finding of a repository rule at a piece of evidence in code."""
-        finding = Finding(
+        import hashlib
+
+        identity = "\0".join((self.rule.code, evidence.provider, evidence.kind, evidence.text))
+        return Finding(
             code=self.rule.code,
             name=self.rule.name,
             severity=self.rule.severity,
@@ -516,15 +616,13 @@ class RuleContext:
             message=self.rule.messages[message][self.lang].format(**params),
             principle=self.rule.principle,
             charter=self.rule.charters.get(charter) if charter else None,
+            file=evidence.file,
+            line=evidence.line,
+            column=evidence.column,
+            end_line=evidence.line,
+            end_column=evidence.end_column,
+            fingerprint=hashlib.sha256(identity.encode()).hexdigest()[:16],
         )
-        finding.file = evidence.file
-        finding.line, finding.column = evidence.line, evidence.column
-        finding.end_line, finding.end_column = evidence.line, evidence.end_column
-        import hashlib
-
-        identity = "\0".join((self.rule.code, evidence.provider, evidence.kind, evidence.text))
-        finding.fingerprint = hashlib.sha256(identity.encode()).hexdigest()[:16]
-        return finding
 
 
 class DeclaredUse:
@@ -606,16 +704,23 @@ class Repository:
         code_files: list[str],
         providers: Mapping[str, Mapping[str, Any]],
         model_provider: Callable[[str], str | None],
+        uses: Iterable[DeclaredUse] = (),
     ) -> None:
         self.evidence = evidence
         self.code_files = code_files  # the source and dependency files detection looked at
-        self.uses: list[DeclaredUse] = []  # filled once every manifest is linted
+        self.uses: list[DeclaredUse] = list(uses)  # none while the manifests are being linted
         self.providers = providers  # the signature catalogue's providers, by id
         self._model_provider = model_provider
         self._aliases: dict[str, re.Pattern[str]] = {}
         self._code_directories: set[str] | None = None
         self._by_directory: dict[str, list[DeclaredUse]] | None = None  # uses, by directory
         self._indexed = 0  # how many uses `_by_directory` holds
+
+    def with_uses(self, uses: Iterable[DeclaredUse]) -> Repository:
+        """The same evidence with the uses the linted manifests declare: the project phase's."""
+        return Repository(
+            self.evidence, self.code_files, self.providers, self._model_provider, uses
+        )
 
     def provider_name(self, provider: str) -> str:
         info = self.providers.get(provider)

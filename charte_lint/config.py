@@ -169,7 +169,7 @@ def _read_valid(path: str) -> dict[str, Any]:
 
 
 def _schema_reason(error: Any) -> str:
-    from charte_lint.engine import render_schema_message
+    from charte_lint.schema import render_schema_message
 
     return render_schema_message(error, "en", base="configuration")
 
@@ -215,8 +215,10 @@ def _read_pyproject(path: str) -> tuple[dict[str, Any], Any]:
         raise ConfigError(path, line or 1, column or 1, f"invalid TOML: {reason}") from None
     data = document.get("tool", {}).get("charte-lint", {})
 
+    from charte_lint.pointer import first
+
     def locate(pointer: str, on_key: bool = False) -> tuple[int, int]:
-        return _toml_key_position(path, pointer.strip("/").split("/")[0] if pointer else "")
+        return _toml_key_position(path, first(pointer))
 
     return data, locate
 

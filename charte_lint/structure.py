@@ -26,6 +26,7 @@ def _engine_rule(code: str, name: str, severity: str) -> Rule:
     return Rule(code=code, name=name, principle=None, severity=severity, check=_produced_by_engine)
 
 
+RULE_CRASH = _engine_rule("CL000", "rule-crash", "error")
 SYNTAX_ERROR = _engine_rule("CL001", "syntax-error", "error")
 DUPLICATE_KEY = _engine_rule("CL002", "duplicate-key", "error")
 AMBIGUOUS_VALUE = _engine_rule("CL003", "yaml11-ambiguous-value", "warning")
@@ -44,6 +45,7 @@ SUPPRESSION_WITHOUT_REASON = _engine_rule("CL901", "suppression-without-reason",
 UNUSED_SUPPRESSION = _engine_rule("CL902", "unused-suppression", "warning")
 
 RULES = [
+    RULE_CRASH,
     SYNTAX_ERROR,
     DUPLICATE_KEY,
     AMBIGUOUS_VALUE,

@@ -98,8 +98,7 @@ def run_rules(
             continue  # repository rules see code evidence: tests/test_detect_rules.py
         ctx = RuleContext(rule, manifest, policy, lang=lang, today=today)
         for finding in rule.check(ctx):
-            finding.use = _use_of(manifest, finding.pointer)
-            findings.append(finding)
+            findings.append(finding.replace(use=_use_of(manifest, finding.pointer)))
     return findings
 
 

@@ -97,15 +97,15 @@ def test_broken_third_party_pack_is_a_one_line_error(tmp_path):
     )
 
 
-def test_a_rule_that_crashes_is_reported_not_a_traceback(tmp_path):
+def test_a_rule_that_crashes_is_one_finding_and_the_run_goes_on(tmp_path):
     crashing = PACK.replace('get(use, "tool.hosting") is None', "1 / 0")
     env = install_pack(tmp_path / "site", module=crashing)
     (tmp_path / "ai-usage.yaml").write_text(SMALLEST, encoding="utf-8")
-    result = run_cli("ai-usage.yaml", cwd=tmp_path, env=env)
-    assert (result.code, result.out) == (2, "")
-    assert result.err == (
-        "charte-lint: error: rule ACME001 (hosting-undeclared) failed on ai-usage.yaml: "
-        "ZeroDivisionError: division by zero\n"
+    result = run_cli("-q", "ai-usage.yaml", cwd=tmp_path, env=env)
+    assert (result.code, result.err) == (1, "")
+    assert result.out == (
+        "ai-usage.yaml:1:1: CL000 [error] rule `ACME001` (hosting-undeclared) failed on this "
+        "file: ZeroDivisionError: division by zero (rule-crash)\n"
     )
 
 
