@@ -373,13 +373,6 @@ class Rule:
     def summary(self) -> _PerLanguage:
         return _PerLanguage(lambda lang: self.text(lang).summary)
 
-    @property
-    def docs(self) -> _PerLanguage:
-        """`rule.docs[lang]`: the Markdown documentation, examples included."""
-        from charte_lint.docs_rules import render_docs
-
-        return _PerLanguage(lambda lang: render_docs(self, lang))
-
     def __repr__(self) -> str:
         return f"<Rule {self.code} {self.name}>"
 

@@ -35,7 +35,7 @@ CHAT = "from openai import OpenAI\n\nclient = OpenAI()\n"
 RULES = load_rules()
 
 
-def _crashing_check(manifest, ctx):
+def _crashing_check(ctx):
     for pointer_, use in ctx.uses():
         if get(use, "tool.name"):
             raise ValueError(f"cannot read {pointer_}")
@@ -43,17 +43,15 @@ def _crashing_check(manifest, ctx):
 
 
 def _rule(check, scope: str = "manifest") -> Rule:
+    # it crashes before it makes a finding: its content folder is never read
     return Rule(
         code="ACME900",
         name="always-crashes",
         principle="data",
-        charters={"private": "P3", "public": "S3"},
         severity="warning",
-        summary={"en": "Crashes.", "fr": "Plante."},
-        messages={"default": {"en": "never `x`", "fr": "jamais `x`"}},
-        docs={"en": "## What it does\nx", "fr": "## Ce que fait la règle\nx"},
         check=check,
         scope=scope,
+        content=str(REPO / "tests" / "no-such-content"),
     )
 
 
@@ -430,7 +428,7 @@ def test_a_crash_in_forked_workers_is_one_finding_per_file(tmp_path, monkeypatch
 def test_a_crashing_repository_rule_is_one_finding_at_the_directory(tmp_path, monkeypatch):
     from charte_lint import registry
 
-    def crash(repository, ctx):
+    def crash(ctx):
         raise RuntimeError("no evidence index")
 
     _write(tmp_path, {"ai-usage.yaml": OPENAI_USE, "chat.py": CHAT})

@@ -9,7 +9,7 @@ from pathlib import Path
 import jsonschema
 from conftest import REPO, SMALLEST, clean_env, run_cli
 
-from charte_lint.docs_rules import render_docs_text
+from charte_lint.docs_rules import render_docs, render_docs_text
 from charte_lint.rules import RULES
 from charte_lint.structure import UNKNOWN_KEY
 
@@ -66,7 +66,7 @@ def test_sarif_is_valid_with_rules_regions_and_suppressions(tmp_path):
     # help in Markdown (what GitHub shows) and in plain text, from the rule's content files
     assert rules[0]["help"] == {
         "text": render_docs_text(UNKNOWN_KEY, "en"),
-        "markdown": UNKNOWN_KEY.docs["en"],
+        "markdown": render_docs(UNKNOWN_KEY, "en"),
     }
     assert rules[0]["help"]["markdown"].startswith("## What it does\n")
     assert rules[0]["help"]["text"].startswith("WHAT IT DOES\n")
@@ -105,7 +105,7 @@ def test_sarif_speaks_the_run_language(tmp_path):
     work = next(rule for rule in RULES if rule.code == "WRK001")
     (described,) = [r for r in run["tool"]["driver"]["rules"] if r["id"] == "WRK001"]
     assert described["fullDescription"] == {"text": work.summary["fr"]}
-    assert described["help"]["markdown"] == work.docs["fr"]
+    assert described["help"]["markdown"] == render_docs(work, "fr")
     assert described["help"]["text"].startswith("CE QUE FAIT LA RÈGLE\n")
 
 
