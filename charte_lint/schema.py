@@ -73,20 +73,35 @@ FORMATS: dict[str, Callable[[Any], bool]] = {
 _FORMAT_OF_PATTERN = {pattern: name for name, pattern in FORMAT_PATTERNS.items()}
 
 
-def with_formats(schema: Any) -> Any:
+def with_formats(schema: dict[str, Any]) -> dict[str, Any]:
     """`schema` with each `pattern` that is a named format replaced by `format: <name>`."""
-    if isinstance(schema, list):
-        return [with_formats(item) for item in schema]
-    if not isinstance(schema, dict):
-        return schema
-    out = {}
-    for key, value in schema.items():
-        if key == "pattern" and value in _FORMAT_OF_PATTERN:
-            out["format"] = _FORMAT_OF_PATTERN[value]
-        elif key in ("enum", "const", "examples", "default", "required"):
-            out[key] = value  # values, not subschemas
-        else:
-            out[key] = with_formats(value)
+
+    def named(node: dict[str, Any]) -> dict[str, Any]:
+        pattern = node.get("pattern")
+        if not isinstance(pattern, str) or pattern not in _FORMAT_OF_PATTERN:
+            return node
+        out = {}
+        for key, value in node.items():  # in place of the pattern, keeping the keys' order
+            if key == "pattern":
+                out["format"] = _FORMAT_OF_PATTERN[pattern]
+            else:
+                out[key] = value
+        return out
+
+    return _each_subschema(schema, named)
+
+
+def _each_subschema(schema: dict[str, Any], change: Callable[[Any], Any]) -> dict[str, Any]:
+    """A copy of `schema` with `change` applied to it and to each of its subschemas, at any depth
+    (under the keywords the shipped schemas use: properties, $defs, items, additionalProperties).
+    """
+    out = dict(change(schema))
+    for key in ("properties", "$defs"):
+        if isinstance(out.get(key), dict):
+            out[key] = {k: _each_subschema(v, change) for k, v in out[key].items()}
+    for key in ("items", "additionalProperties"):
+        if isinstance(out.get(key), dict):
+            out[key] = _each_subschema(out[key], change)
     return out
 
 
@@ -174,25 +189,19 @@ def generated_code(name: str) -> str:
     )
 
 
-def _python_dollars(schema: Any) -> Any:
+def _python_dollars(schema: dict[str, Any]) -> dict[str, Any]:
     """`schema` with each `$` of a `pattern` spelt `(?=\\n?\\Z)`, what `$` means to Python's re.
 
     fastjsonschema reads `$` as the end of the text (`\\Z`), jsonschema as Python does, which also
     matches before a final newline: spelt out, both agree.
     """
-    if isinstance(schema, list):
-        return [_python_dollars(item) for item in schema]
-    if not isinstance(schema, dict):
-        return schema
-    out = {}
-    for key, value in schema.items():
-        if key == "pattern":
-            out[key] = re.sub(r"(?<!\\)\$", lambda _: r"(?=\n?\Z)", value)
-        elif key in ("enum", "const", "examples", "default", "required"):
-            out[key] = value
-        else:
-            out[key] = _python_dollars(value)
-    return out
+
+    def spelt(node: dict[str, Any]) -> dict[str, Any]:
+        if not isinstance(node.get("pattern"), str):
+            return node
+        return {**node, "pattern": re.sub(r"(?<!\\)\$", lambda _: r"(?=\n?\Z)", node["pattern"])}
+
+    return _each_subschema(schema, spelt)
 
 
 def _regenerate(check_only: bool) -> int:

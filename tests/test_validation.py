@@ -222,6 +222,8 @@ BASE_CONFIG = {
 def test_the_bases_are_valid():
     assert FULL.is_valid(BASE) and FAST.is_valid(BASE) and FAST.errors(BASE) == []
     assert FULL_CONFIG.is_valid(BASE_CONFIG) and FAST_CONFIG.is_valid(BASE_CONFIG)
+    empty: dict = {}
+    assert FAST_CONFIG.is_valid(empty) and empty == {}  # no `default` written into the document
 
 
 @pytest.mark.parametrize("name", sorted(GENERATED))
