@@ -185,6 +185,27 @@ def validate_https___charte_lint_org_schemas_config_schema_json(data, custom_for
                             raise Invalid
                         if not (isinstance(data__severity_value, str) and data__severity_value == 'error' or isinstance(data__severity_value, str) and data__severity_value == 'warning' or isinstance(data__severity_value, str) and data__severity_value == 'info'):
                             raise Invalid
+        if "options" in data_keys:
+            data_keys.remove("options")
+            data__options = data["options"]
+            if not isinstance(data__options, (dict)):
+                raise Invalid
+            data__options_is_dict = isinstance(data__options, dict)
+            if data__options_is_dict:
+                data__options_keys = set(data__options.keys())
+                for data__options_key in data__options_keys:
+                    if data__options_key not in []:
+                        data__options_value = data__options.get(data__options_key)
+                        if not isinstance(data__options_value, (dict)):
+                            raise Invalid
+                        data__options_value_is_dict = isinstance(data__options_value, dict)
+                        if data__options_value_is_dict:
+                            data__options_value_keys = set(data__options_value.keys())
+                            for data__options_value_key in data__options_value_keys:
+                                if data__options_value_key not in []:
+                                    data__options_value_value = data__options_value.get(data__options_value_key)
+                                    if not isinstance(data__options_value_value, (str, int, float, bool, list, tuple)):
+                                        raise Invalid
         if "fail_on" in data_keys:
             data_keys.remove("fail_on")
             data__failon = data["fail_on"]

@@ -164,7 +164,7 @@ def generated_code(name: str) -> str:
         if line not in code:
             raise RuntimeError(f"fastjsonschema {fastjsonschema.VERSION}: no {line!r}")
         code = code.replace(line, "")
-    code = code.replace(", Decimal)", ")")
+    code = code.replace(", Decimal)", ")").replace(", Decimal, ", ", ")
     code = re.sub(r"raise JsonSchemaValueException\(.*\)$", "raise Invalid", code, flags=re.M)
     code = re.sub(r'(custom_formats), \(name_prefix or "data"\).*\)$', r"\1)", code, flags=re.M)
     root = re.search(r"^def (\w+)\(", code, flags=re.M)
