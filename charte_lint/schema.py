@@ -19,7 +19,7 @@ import re
 from difflib import get_close_matches
 from functools import cache
 
-from charte_lint.pointer import join, split
+from charte_lint.pointer import join
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
