@@ -137,7 +137,6 @@ def _lint(options: Options, lang: str) -> int:
         linter.fingerprints = {}
     _check_selectors(linter.rules, [*(options.select or []), *options.ignore], lang)
     forced = None
-    exclude: list[str] = []
     finder = None
     if options.config:
         from charte_lint.config import load_config
@@ -145,15 +144,13 @@ def _lint(options: Options, lang: str) -> int:
         if not os.path.isfile(options.config):
             raise UsageError(text(lang, "no-such-path", path=options.config))
         forced = load_config(options.config)
-        exclude = forced.exclude
     else:
         from charte_lint.config import ConfigFinder
 
         finder = ConfigFinder()
     listings: dict[str, list[str] | None] = {}  # what git lists, asked once per directory
-    paths = collect(options.paths, exclude, listings)
-    if finder is not None:
-        paths = [p for p in paths if not _excluded(p, finder, options.paths)]
+    paths = collect(options.paths, None, listings)
+    paths = [p for p in paths if not _excluded(p, forced or finder.config_for(p), options.paths)]
     detection = _start_detection(options, linter, finder, forced, listings)
     result = lint_files(linter, paths, finder, forced)
     if detection is not None:
@@ -338,17 +335,17 @@ def _write_baseline(findings: list[Any], linter: Any, path: str, lang: str) -> N
     )
 
 
-def _excluded(path: str, finder: Any, given: list[str]) -> bool:
-    """Whether the configuration that covers a discovered file excludes it."""
+def _excluded(path: str, config: Any, given: list[str]) -> bool:
+    """Whether the configuration that covers a discovered file (`--config`, else the one found
+    for it) excludes it: its `exclude` patterns, relative to its directory."""
     if path in given:
         return False  # a file named on the command line is linted as given
-    config = finder.config_for(path)
     if not config.exclude or not config.source:
         return False
-    from fnmatch import fnmatch
+    from charte_lint.paths import matches
 
     relative = os.path.relpath(os.path.abspath(path), config.directory)
-    return any(fnmatch(relative, pattern) for pattern in config.exclude)
+    return matches(config.exclude, relative.replace(os.sep, "/"))
 
 
 def _check_selectors(rules: list[Rule], selectors: list[str], lang: str) -> None:
