@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import json
 
+from charte_lint.reporters import Reporter
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
@@ -62,3 +64,6 @@ def _issue(finding: Finding, fingerprint: str) -> dict[str, Any]:
             "lines": {"begin": finding.line, "end": max(finding.end_line, finding.line)},
         },
     }
+
+
+REPORTER = Reporter("gitlab", render)

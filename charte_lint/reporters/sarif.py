@@ -12,6 +12,8 @@ import json
 import os
 from urllib.parse import quote
 
+from charte_lint.reporters import Reporter
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
@@ -112,3 +114,6 @@ def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
             }
         result["suppressions"] = [suppression]
     return result
+
+
+REPORTER = Reporter("sarif", render)
