@@ -205,7 +205,9 @@ def gitignores_above(directory: str) -> Ignores | None:
 
 
 def _relative_to(path: str, base: str) -> str:
-    return os.path.relpath(path, base).replace(os.sep, "/") + "/"
+    """`path` relative to `base`, as the prefix of the names below it ('' when they are one)."""
+    relative = os.path.relpath(path, base).replace(os.sep, "/")
+    return "" if relative == "." else relative + "/"
 
 
 def _ignored(levels: Ignores, name: str) -> bool:
