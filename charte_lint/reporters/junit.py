@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape, quoteattr
 
+from charte_lint.reporters import Reporter
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
@@ -79,3 +81,6 @@ def _case(finding: Finding) -> list[str]:
         f"{escape(_clean(detail))}</failure>",
         "    </testcase>",
     ]
+
+
+REPORTER = Reporter("junit", render)
