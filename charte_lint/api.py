@@ -555,7 +555,7 @@ class RuleContext:
     def declared_uses(self) -> list[DeclaredUse]:
         """The manifest's uses as the cross-check with code sees them, worked out once."""
         if self._declared is None:
-            self._declared = declared_uses(self.path, self.manifest, self.policy)
+            self._declared = _declared_uses(self.path, self.manifest, self.policy)
         return self._declared
 
     @property
@@ -804,7 +804,7 @@ class Repository:
         return [use for use in self.uses_above(evidence.file) if self.declares(use, evidence)]
 
 
-def declared_uses(path: str, manifest: Mapping[str, Any], policy: Policy) -> list[DeclaredUse]:
+def _declared_uses(path: str, manifest: Mapping[str, Any], policy: Policy) -> list[DeclaredUse]:
     """The uses of the manifest at `path` with an `id`, as the cross-check with code sees them."""
     charter = manifest.get("charter", "private")
     declared = []
@@ -911,7 +911,6 @@ __all__ = [
     "Repository",
     "Rule",
     "RuleContext",
-    "declared_uses",
     "duration_days",
     "get",
     "parse_date",
