@@ -13,6 +13,8 @@ import os
 import sys
 from difflib import get_close_matches
 
+from charte_lint.i18n import Lazy, lazy
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
@@ -24,7 +26,14 @@ _OWN_DISTRIBUTIONS = ("charte_lint-", "charte-lint-")
 
 
 class RuleError(Exception):
-    """A rule pack is broken, or a rule code is unknown: a usage error (exit 2)."""
+    """A rule pack is broken, or a rule code is unknown: a usage error (exit 2).
+
+    `str(error)` is English; `in_language(lang)` is the message in the run's language.
+    """
+
+    def in_language(self, lang: str) -> str:
+        message = self.args[0] if self.args else ""
+        return message.in_language(lang) if isinstance(message, Lazy) else str(message)
 
 
 def _third_party_declared() -> bool:
@@ -58,9 +67,22 @@ def _load(reference: str, source: str) -> list[Rule]:
     try:
         rules = getattr(import_module(module_name), attribute)
     except Exception as error:  # a broken third-party pack must not crash the run
-        raise RuleError(f"cannot load rule pack {source} ({reference}): {error}") from None
+        raise RuleError(
+            lazy(
+                "cannot load rule pack {source} ({reference}): {error}",
+                source=source,
+                reference=reference,
+                error=error,
+            )
+        ) from None
     if not isinstance(rules, (list, tuple)) or not all(isinstance(r, Rule) for r in rules):
-        raise RuleError(f"rule pack {source} ({reference}) is not a list of charte_lint Rule")
+        raise RuleError(
+            lazy(
+                "rule pack {source} ({reference}) is not a list of charte_lint Rule",
+                source=source,
+                reference=reference,
+            )
+        )
     return list(rules)
 
 
@@ -79,7 +101,14 @@ def load_rules() -> list[Rule]:
     for rule in rules:
         for key in (rule.code, rule.name):
             if key in seen and seen[key] is not rule:
-                raise RuleError(f"two rules claim `{key}`: {seen[key].code} and {rule.code}")
+                raise RuleError(
+                    lazy(
+                        "two rules claim `{key}`: {first} and {second}",
+                        key=key,
+                        first=seen[key].code,
+                        second=rule.code,
+                    )
+                )
             seen[key] = rule
     return rules
 
