@@ -18,7 +18,7 @@ import hashlib
 import json
 import os
 
-from charte_lint.i18n import nt, t
+from charte_lint.messages import nt, t
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 

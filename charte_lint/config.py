@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 
 from charte_lint.api import ApprovedTool, Policy
-from charte_lint.i18n import Lazy, lazy, t
+from charte_lint.messages import Lazy, lazy, t
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 

@@ -17,8 +17,7 @@ import posixpath
 import re
 
 from charte_lint.api import CHARTERS
-from charte_lint.i18n import N_, has_language, languages
-from charte_lint.messages import ByLanguage
+from charte_lint.messages import N_, ByLanguage, has_language, languages
 from charte_lint.output import write_temporary
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing

@@ -13,7 +13,7 @@ import os
 import sys
 from difflib import get_close_matches
 
-from charte_lint.i18n import Lazy, lazy
+from charte_lint.messages import Lazy, lazy
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 

@@ -14,7 +14,7 @@ import re
 from difflib import get_close_matches
 from functools import cache
 
-from charte_lint.i18n import N_
+from charte_lint.messages import N_
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
@@ -436,7 +436,7 @@ def _format_name(schema: dict[str, Any]) -> str:
 
 
 def format_description(fmt: str, lang: str) -> str:
-    from charte_lint.i18n import t
+    from charte_lint.messages import t
 
     if fmt.startswith("pattern:"):
         return t(lang, "the pattern {pattern}").format(pattern=f"`{fmt[8:]}`")

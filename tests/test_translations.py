@@ -10,16 +10,23 @@ import subprocess
 import sys
 
 import pytest
+from babel.messages.extract import extract_from_dir  # Babel: in the `test` extra only
+from babel.messages.mofile import read_mo
+from babel.messages.pofile import read_po
 from conftest import REPO, clean_env
 
-from charte_lint.i18n import LOCALE_DIR, Lazy, languages, lazy, nt, t
-from charte_lint.messages import clean, pick_language, summary, text
-
-babel = pytest.importorskip("babel")  # in the `test` extra; a plain install does not need it
-
-from babel.messages.extract import extract_from_dir  # noqa: E402
-from babel.messages.mofile import read_mo  # noqa: E402
-from babel.messages.pofile import read_po  # noqa: E402
+from charte_lint.messages import (
+    LOCALE_DIR,
+    Lazy,
+    clean,
+    languages,
+    lazy,
+    nt,
+    pick_language,
+    summary,
+    t,
+    text,
+)
 
 KEYWORDS = {"t": (2,), "nt": (2, 3), "lazy": None, "N_": None}
 """The extraction keywords, as in the README's `pybabel extract -k` options."""
@@ -137,12 +144,12 @@ def test_a_language_is_any_catalogue_folder(monkeypatch, tmp_path):
     assert pick_language() == "fr"
     monkeypatch.setenv("LC_ALL", "de_DE.UTF-8")
     assert pick_language() == "en"
-    import charte_lint.i18n as i18n
+    import charte_lint.messages as messages
 
     (tmp_path / "fr" / "LC_MESSAGES").mkdir(parents=True)
     (tmp_path / "de" / "LC_MESSAGES").mkdir(parents=True)
-    monkeypatch.setattr(i18n, "LOCALE_DIR", str(tmp_path))
-    assert i18n.languages() == ("en", "de", "fr")
+    monkeypatch.setattr(messages, "LOCALE_DIR", str(tmp_path))
+    assert messages.languages() == ("en", "de", "fr")
     assert pick_language() == "de"
     assert pick_language("../fr") == "de"  # a path is never a language
 

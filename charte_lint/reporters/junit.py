@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape, quoteattr
 
-from charte_lint.i18n import t
-from charte_lint.messages import SEVERITIES
+from charte_lint.messages import SEVERITIES, t
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 

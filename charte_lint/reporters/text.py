@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 
-from charte_lint.i18n import nt
-from charte_lint.messages import SEVERITIES, clean, summary
+from charte_lint.messages import SEVERITIES, clean, nt, summary
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
