@@ -35,6 +35,9 @@ class ConfigError(Exception):
         super().__init__(f"{path}:{line}:{column}: {reason}")
         self.path, self.line, self.column, self.reason = path, line, column, reason
 
+    def __reduce__(self) -> tuple[object, ...]:  # raised in a forked worker, sent to the parent
+        return (type(self), (self.path, self.line, self.column, self.reason))
+
 
 class Config:
     """The effective configuration for the files it covers."""

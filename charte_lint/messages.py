@@ -104,6 +104,14 @@ class Lazy(str):
     def in_language(self, lang: str) -> str:
         return self._render(lang)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickled (to leave a forked worker) as its text in every language."""
+        return (_rendered, ({lang: self.in_language(lang) for lang in languages()},))
+
+
+def _rendered(texts: dict[str, str]) -> Lazy:
+    return Lazy(lambda lang: texts.get(lang, texts[SOURCE_LANGUAGE]))
+
 
 def lazy(message: str, **params: object) -> Lazy:
     """`t(lang, message).format(**params)` in the language asked for later (`Lazy` parameters

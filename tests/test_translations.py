@@ -126,6 +126,22 @@ def test_lazy_texts_read_as_english_and_render_in_the_run_language():
     )
 
 
+def test_lazy_texts_survive_pickling_out_of_a_forked_worker():
+    import pickle
+
+    from charte_lint.config import ConfigError
+
+    error = ConfigError("c.yaml", 2, 3, lazy("a configuration is a mapping of keys"))
+    back = pickle.loads(pickle.dumps(error))
+    assert (back.path, back.line, back.column, str(back)) == (
+        "c.yaml",
+        2,
+        3,
+        "c.yaml:2:3: a configuration is a mapping of keys",
+    )
+    assert back.reason.in_language("fr") == "une configuration est un bloc de clés"
+
+
 def test_rule_pack_errors_have_a_french_text(tmp_path):
     from charte_lint.registry import RuleError, _load
 
