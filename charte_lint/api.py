@@ -18,8 +18,9 @@ if TYPE_CHECKING:  # typing costs import time on the hot path; annotations stay 
     from collections.abc import Callable, Iterable, Iterator
     from typing import Any
 
-    CheckFunction = Callable[[Mapping[str, Any], "RuleContext"], Iterable["Finding"]]
-    RepositoryCheckFunction = Callable[["Repository", "RuleContext"], Iterable["Finding"]]
+    from charte_lint.content import RuleText
+
+    CheckFunction = Callable[["RuleContext"], Iterable["Finding"]]
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -38,24 +39,9 @@ PRINCIPLES = (
     "cooperation",
     "vigilance",
 )
-# Principle numbers in each charter version (../shared/docs/charter.md). The public charter
-# folds security into S9 (continuous vigilance); the private one folds vigilance into P8.
-PRINCIPLE_NUMBERS: dict[str, dict[str, str | None]] = {
-    "value": {"private": "P1", "public": "S1"},
-    "transparency": {"private": "P2", "public": "S2"},
-    "data": {"private": "P3", "public": "S3"},
-    "human": {"private": "P4", "public": "S5"},
-    "inclusion": {"private": "P5", "public": "S4"},
-    "sobriety": {"private": "P6", "public": "S6"},
-    "work": {"private": "P7", "public": "S7"},
-    "security": {"private": "P8", "public": "S9"},
-    "cooperation": {"private": "P9", "public": "S8"},
-    "vigilance": {"private": "P8", "public": "S9"},
-}
 
 _CODE_RE = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
 _NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
-_DOC_SECTIONS = ("What it does", "Why it matters", "Example", "How to fix")
 EVIDENCE_KINDS = (
     "import",
     "call",
@@ -69,35 +55,65 @@ EVIDENCE_KINDS = (
 """Kinds of evidence, strongest first: one line shows one provider once, as its strongest kind."""
 
 
-class Finding:
-    """One problem, located by JSON pointer; the engine fills in file, use and position.
+_PLACEMENT = (
+    "use",
+    "file",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "source_line",
+    "suppression",
+    "fingerprint",
+)
+_FIELDS = ("code", "name", "severity", "pointer", "message", "principle", "charter", "on_key")
+_FIELDS += _PLACEMENT
 
+
+class _FindingFields:
+    """A Finding's storage, writable only while a Finding is being made (see `Finding.__new__`)."""
+
+    __slots__ = _FIELDS
+
+
+_new = object.__new__
+
+
+class Finding(_FindingFields):
+    """One problem, located by JSON pointer; immutable once made.
+
+    A rule makes it at a pointer (`RuleContext.finding`); the engine makes placed copies with
+    the file, use, position, severity and source line (`placed`), or silenced ones (`replace`).
     `on_key` places the finding on the key at `pointer` rather than on its value (an unknown or
-    duplicate key, a missing child reported at its parent).
+    duplicate key, a missing child reported at its parent). `suppression` is set when an inline
+    comment or a waiver silences the finding: {"kind": "inSource" or "external",
+    "justification": str, "approved_by": str | None, "until": str | None}. `fingerprint` is a
+    short hash of what the finding is about, for its identity (`charte_lint.identity`): the
+    value at the pointer in a manifest, the evidence for a finding in code.
     """
 
-    __slots__ = (
-        "charter",
-        "code",
-        "column",
-        "end_column",
-        "end_line",
-        "file",
-        "fingerprint",
-        "line",
-        "message",
-        "name",
-        "on_key",
-        "pointer",
-        "principle",
-        "severity",
-        "source_line",
-        "suppression",
-        "use",
-    )
+    __slots__ = ()
 
-    def __init__(
-        self,
+    code: str
+    name: str
+    severity: str
+    pointer: str
+    message: str
+    principle: str | None
+    charter: str | None
+    on_key: bool
+    use: str | None
+    file: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    source_line: str
+    suppression: dict[str, Any] | None
+    fingerprint: str | None
+
+    def __new__(
+        cls,
         code: str,
         name: str,
         severity: str,
@@ -106,7 +122,20 @@ class Finding:
         principle: str | None = None,
         charter: str | None = None,
         on_key: bool = False,
-    ) -> None:
+        *,
+        use: str | None = None,
+        file: str = "",
+        line: int = 0,
+        column: int = 0,
+        end_line: int = 0,
+        end_column: int = 0,
+        source_line: str = "",
+        suppression: dict[str, Any] | None = None,
+        fingerprint: str | None = None,
+    ) -> Finding:
+        # Filled as a plain slotted object, then made a Finding: five times faster than
+        # object.__setattr__ per field, and a run makes tens of thousands of findings.
+        self = _new(_FindingFields)
         self.code = code
         self.name = name
         self.severity = severity
@@ -115,15 +144,64 @@ class Finding:
         self.principle = principle
         self.charter = charter
         self.on_key = on_key
-        self.use: str | None = None
-        self.file = ""
-        self.line = self.column = self.end_line = self.end_column = 0
-        self.source_line = ""  # the text of `line`, for reporters that show it
-        # Set when an inline comment or a waiver silences the finding: {"kind": "inSource" or
-        # "external", "justification": str, "approved_by": str | None, "until": str | None}.
-        self.suppression: dict[str, Any] | None = None
-        # For a finding in code (no pointer): what identifies it in a baseline, lines aside.
-        self.fingerprint: str | None = None
+        self.use = use
+        self.file = file
+        self.line = line
+        self.column = column
+        self.end_line = end_line
+        self.end_column = end_column
+        self.source_line = source_line  # the text of `line`, for reporters that show it
+        self.suppression = suppression
+        self.fingerprint = fingerprint
+        self.__class__ = cls
+        return self  # type: ignore[return-value]
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a Finding is immutable: use replace({name}=...)")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError("a Finding is immutable")
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return (_finding, tuple(getattr(self, name) for name in _FIELDS))
+
+    def placed(
+        self,
+        severity: str,
+        file: str,
+        use: str | None,
+        position: tuple[int, int, int, int],
+        source_line: str,
+        fingerprint: str | None,
+    ) -> Finding:
+        """This finding in a file: with its severity, use, position (line, column, end line,
+        end column), source line and fingerprint."""
+        line, column, end_line, end_column = position
+        return Finding(
+            self.code,
+            self.name,
+            severity,
+            self.pointer,
+            self.message,
+            self.principle,
+            self.charter,
+            self.on_key,
+            use=use,
+            file=file,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            source_line=source_line,
+            suppression=self.suppression,
+            fingerprint=fingerprint if fingerprint is not None else self.fingerprint,
+        )
+
+    def replace(self, **changes: Any) -> Finding:
+        """A copy with some fields changed, e.g. `finding.replace(suppression=record)`."""
+        values = {name: getattr(self, name) for name in _FIELDS}
+        values.update(changes)
+        return Finding(**values)
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.file, self.line, self.column, self.code, self.message)
@@ -148,6 +226,11 @@ class Finding:
 
     def __repr__(self) -> str:
         return f"<Finding {self.code} {self.file}:{self.line}:{self.column} {self.message!r}>"
+
+
+def _finding(*values: Any) -> Finding:
+    """A Finding from its fields in `_FIELDS` order (how pickle rebuilds one)."""
+    return Finding(*values[:8], **dict(zip(_PLACEMENT, values[8:], strict=True)))
 
 
 class Evidence:
@@ -200,31 +283,31 @@ class Evidence:
 
 
 class Rule:
-    """A rule's metadata, documentation and check, as a rule pack declares it.
+    """A rule as a pack declares it: its identity, its principle, its check and its options.
 
-    `charters` gives the principle number the rule serves in each charter version, e.g.
-    `{"private": "P3", "public": "S3"}`; a version left out (or `None`) means the rule does not
-    run for manifests of that version. `messages` maps a message id to its English and French
-    templates (`str.format` syntax); `docs` holds Markdown in both languages with the sections
-    "What it does", "Why it matters", "Example" and "How to fix" (French titles in French).
+    Everything a person reads (summary, messages, documentation, references, examples) lives in
+    files under `content` (by default the `content/` folder beside the module that defines the
+    check; see `charte_lint.content`). `charters` names the charter versions the rule runs for;
+    the principle numbers come from the charter catalogue.
 
-    `scope` is "manifest" (the default: `check(manifest, context)` runs once per manifest) or
-    "repository": `check(repository, context)` runs once per linted directory when code
-    detection is on, and reports at evidence in code with `context.finding_in_code`.
+    `check(ctx)` yields findings made with `ctx.finding(...)`. With `scope="manifest"` (the
+    default) it runs once per manifest; with `scope="repository"` once per linted directory when
+    code detection is on, reporting at evidence with `ctx.finding_in_code(...)`. `options` are the
+    rule's own settings with their defaults, checked against `options_schema` (a JSON Schema for
+    one object) when an organisation's configuration sets them.
     """
 
     __slots__ = (
-        "charters",
         "check",
         "code",
-        "docs",
-        "messages",
+        "content",
         "name",
+        "options",
+        "options_schema",
         "principle",
-        "references",
         "scope",
         "severity",
-        "summary",
+        "versions",
     )
 
     def __init__(
@@ -233,69 +316,155 @@ class Rule:
         code: str,
         name: str,
         principle: str | None,
-        charters: Mapping[str, str | None],
         severity: str,
-        summary: Mapping[str, str],
-        docs: Mapping[str, str],
-        messages: Mapping[str, Mapping[str, str]],
-        check: CheckFunction | RepositoryCheckFunction,
-        references: tuple[str, ...] = (),
+        check: CheckFunction,
+        charters: Iterable[str] = CHARTERS,
         scope: str = "manifest",
+        options: Mapping[str, Any] | None = None,
+        options_schema: Mapping[str, Any] | None = None,
+        content: str | None = None,
     ) -> None:
         self.code = code
         self.name = name
         self.principle = principle
-        self.charters = dict(charters)
         self.severity = severity
-        self.summary = dict(summary)
-        self.docs = dict(docs)
-        self.messages = {key: dict(texts) for key, texts in messages.items()}
         self.check = check
-        self.references = tuple(references)
+        self.versions = tuple(charters) if principle is not None else ()
         self.scope = scope
+        self.options = dict(options or {})
+        self.options_schema = dict(options_schema or {"type": "object"})
+        self.content = content or _content_beside(check)
         problems = rule_problems(self)
         if problems:
             raise ValueError(f"rule {self.code!r} is malformed: " + "; ".join(problems))
 
+    @property
+    def charters(self) -> dict[str, str | None]:
+        """The principle number in each charter version, None where the rule does not run."""
+        from charte_lint.content import principle_number
+
+        return {
+            charter: principle_number(self.principle, charter) if charter in self.versions else None
+            for charter in CHARTERS
+        }
+
     def applies_to(self, charter: str) -> bool:
-        return bool(self.charters.get(charter))
+        return charter in self.versions
+
+    def text(self, lang: str) -> RuleText:
+        """The rule's content in `lang`, English filling what that language lacks."""
+        from charte_lint.content import rule_text
+
+        return rule_text(self.content, self.code, lang)
+
+    def message(self, key: str, lang: str) -> str:
+        """The template of message `key` in `lang` (`str.format` placeholders)."""
+        messages = self.text(lang).messages
+        if key not in messages:
+            raise KeyError(f"rule {self.code} has no message {key!r} in {self.content}")
+        return messages[key]
+
+    @property
+    def messages(self) -> _Messages:
+        """`rule.messages[key][lang]`: a message template, read from the content files."""
+        return _Messages(self)
+
+    @property
+    def summary(self) -> _PerLanguage:
+        return _PerLanguage(lambda lang: self.text(lang).summary)
 
     def __repr__(self) -> str:
         return f"<Rule {self.code} {self.name}>"
 
 
+class _PerLanguage:
+    """`value[lang]` computed on demand: content is read only for what a run shows."""
+
+    __slots__ = ("_get",)
+
+    def __init__(self, get: Callable[[str], str]) -> None:
+        self._get = get
+
+    def __getitem__(self, lang: str) -> str:
+        return self._get(lang)
+
+
+class _Messages:
+    __slots__ = ("_rule",)
+
+    def __init__(self, rule: Rule) -> None:
+        self._rule = rule
+
+    def __getitem__(self, key: str) -> _PerLanguage:
+        return _PerLanguage(lambda lang: self._rule.message(key, lang))
+
+    def __contains__(self, key: str) -> bool:
+        from charte_lint.content import REFERENCE_LANGUAGE
+
+        return key in self._rule.text(REFERENCE_LANGUAGE).messages
+
+
+def rule(
+    code: str,
+    name: str,
+    *,
+    principle: str | None,
+    severity: str,
+    charters: Iterable[str] = CHARTERS,
+    scope: str = "manifest",
+    options: Mapping[str, Any] | None = None,
+    options_schema: Mapping[str, Any] | None = None,
+    content: str | None = None,
+) -> Callable[[CheckFunction], Rule]:
+    """Declare a rule on its check: `@rule("DAT001", "legal-basis-missing", principle="data",
+    severity="error")` above `def legal_basis_missing(ctx): ...` makes that name the `Rule`."""
+
+    def declare(check: CheckFunction) -> Rule:
+        return Rule(
+            code=code,
+            name=name,
+            principle=principle,
+            severity=severity,
+            check=check,
+            charters=charters,
+            scope=scope,
+            options=options,
+            options_schema=options_schema,
+            content=content,
+        )
+
+    return declare
+
+
+def _content_beside(check: Any) -> str:
+    """The `content/` folder beside the module that defines `check`."""
+    import sys
+
+    module = sys.modules.get(getattr(check, "__module__", ""), None)
+    where = getattr(module, "__file__", None) or "."
+    return os.path.join(os.path.dirname(os.path.abspath(where)), "content")
+
+
 def rule_problems(rule: Rule) -> list[str]:
-    """What is wrong with a rule's metadata; empty when it is well formed."""
+    """What is wrong with a rule's declaration; empty when it is well formed."""
     problems = []
     if not _CODE_RE.match(rule.code):
         problems.append("code must be 2-5 capitals and 3 digits, e.g. DAT001")
     if not _NAME_RE.match(rule.name):
         problems.append("name must be kebab-case")
     structural = rule.code.startswith("CL")  # the engine's own findings: no principle
-    if structural and (rule.principle is not None or any(rule.charters.values())):
+    if structural and rule.principle is not None:
         problems.append("CL codes are reserved for charte-lint's structural findings")
     if not structural and rule.principle not in PRINCIPLES:
         problems.append(f"principle must be one of {', '.join(PRINCIPLES)}")
     if rule.severity not in SEVERITIES:
         problems.append(f"severity must be one of {', '.join(SEVERITIES)}")
-    if set(rule.charters) - set(CHARTERS) or not (structural or any(rule.charters.values())):
-        problems.append("charters must map 'private' and/or 'public' to a principle number")
-    for charter, number in rule.charters.items():
-        expected = PRINCIPLE_NUMBERS.get(rule.principle or "", {}).get(charter)
-        if number and number != expected:
-            problems.append(
-                f"principle {rule.principle!r} is {expected} in the {charter} charter, not {number}"
-            )
-    for what, texts in (("summary", rule.summary), ("docs", rule.docs)):
-        if set(texts) != set(LANGUAGES):
-            problems.append(f"{what} must be given in English and French")
+    if set(rule.versions) - set(CHARTERS) or not (structural or rule.versions):
+        problems.append(f"charters must name one or more of {', '.join(CHARTERS)}")
     if rule.scope not in SCOPES:
         problems.append(f"scope must be one of {', '.join(SCOPES)}")
-    if "default" not in rule.messages:
-        problems.append("messages must have a 'default' entry")
-    for key, texts in rule.messages.items():
-        if set(texts) != set(LANGUAGES):
-            problems.append(f"message {key!r} must be given in English and French")
+    if not callable(rule.check):
+        problems.append("check must be a function of the rule context")
     return problems
 
 
@@ -376,6 +545,7 @@ class RuleContext:
         # What code detection found, when it runs (a directory is linted): None otherwise.
         self.repository = repository
         self.path = ""  # the manifest's path, as linted
+        self.configured: Mapping[str, Mapping[str, Any]] = {}  # rule options, by code or name
         self._declared: list[DeclaredUse] | None = None
 
     def uses(self) -> Iterator[tuple[str, Mapping[str, Any]]]:
@@ -387,6 +557,25 @@ class RuleContext:
         if self._declared is None:
             self._declared = declared_uses(self.path, self.manifest, self.policy)
         return self._declared
+
+    @property
+    def options(self) -> dict[str, Any]:
+        """The rule's options: its defaults, overridden by the configuration (`options:`)."""
+        rule = self.rule
+        configured = self.configured.get(rule.code) or self.configured.get(rule.name) or {}
+        return {**rule.options, **configured}
+
+    def term(self, group: str, key: str) -> str:
+        """A word the rule's pack keeps in `content/LANG/terms.yaml`, in the run's language:
+        `ctx.term("annex_iii_areas", "4")` -> "employment and workers management"."""
+        from charte_lint.content import terms
+
+        return terms(self.rule.content, self.lang)[group][key]
+
+    def terms(self, group: str, keys: Iterable[str]) -> str:
+        """Several terms of `group`, joined with the language's list separator."""
+        separator = self.term("separators", "list")
+        return separator.join(self.term(group, key) for key in keys)
 
     def finding(self, pointer: str, message: str = "default", **params: Any) -> Finding:
         """A finding of this rule at `pointer`, its message rendered in the run's language."""
@@ -409,7 +598,10 @@ class RuleContext:
         **params: Any,
     ) -> Finding:
         """A finding of a repository rule at a piece of evidence in code."""
-        finding = Finding(
+        import hashlib
+
+        identity = "\0".join((self.rule.code, evidence.provider, evidence.kind, evidence.text))
+        return Finding(
             code=self.rule.code,
             name=self.rule.name,
             severity=self.rule.severity,
@@ -417,15 +609,13 @@ class RuleContext:
             message=self.rule.messages[message][self.lang].format(**params),
             principle=self.rule.principle,
             charter=self.rule.charters.get(charter) if charter else None,
+            file=evidence.file,
+            line=evidence.line,
+            column=evidence.column,
+            end_line=evidence.line,
+            end_column=evidence.end_column,
+            fingerprint=hashlib.sha256(identity.encode()).hexdigest()[:16],
         )
-        finding.file = evidence.file
-        finding.line, finding.column = evidence.line, evidence.column
-        finding.end_line, finding.end_column = evidence.line, evidence.end_column
-        import hashlib
-
-        identity = "\0".join((self.rule.code, evidence.provider, evidence.kind, evidence.text))
-        finding.fingerprint = hashlib.sha256(identity.encode()).hexdigest()[:16]
-        return finding
 
 
 class DeclaredUse:
@@ -507,16 +697,23 @@ class Repository:
         code_files: list[str],
         providers: Mapping[str, Mapping[str, Any]],
         model_provider: Callable[[str], str | None],
+        uses: Iterable[DeclaredUse] = (),
     ) -> None:
         self.evidence = evidence
         self.code_files = code_files  # the source and dependency files detection looked at
-        self.uses: list[DeclaredUse] = []  # filled once every manifest is linted
+        self.uses: list[DeclaredUse] = list(uses)  # none while the manifests are being linted
         self.providers = providers  # the signature catalogue's providers, by id
         self._model_provider = model_provider
         self._aliases: dict[str, re.Pattern[str]] = {}
         self._code_directories: set[str] | None = None
         self._by_directory: dict[str, list[DeclaredUse]] | None = None  # uses, by directory
         self._indexed = 0  # how many uses `_by_directory` holds
+
+    def with_uses(self, uses: Iterable[DeclaredUse]) -> Repository:
+        """The same evidence with the uses the linted manifests declare: the project phase's."""
+        return Repository(
+            self.evidence, self.code_files, self.providers, self._model_provider, uses
+        )
 
     def provider_name(self, provider: str) -> str:
         info = self.providers.get(provider)
@@ -725,7 +922,6 @@ __all__ = [
     "EVIDENCE_KINDS",
     "LANGUAGES",
     "PRINCIPLES",
-    "PRINCIPLE_NUMBERS",
     "SEVERITIES",
     "ApprovedTool",
     "DeclaredUse",
@@ -739,4 +935,5 @@ __all__ = [
     "duration_days",
     "get",
     "parse_date",
+    "rule",
 ]

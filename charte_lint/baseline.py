@@ -14,10 +14,11 @@ nothing are stale: the problem was fixed, and the baseline can shrink.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 
+from charte_lint.identity import identity
+from charte_lint.identity import value_fingerprint as value_fingerprint  # re-exported
 from charte_lint.messages import nt, t
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
     from charte_lint.api import Finding
 
 VERSION = 1
-_ABSENT = "\0absent"
 _KEYS = ("file", "code", "use", "pointer", "fingerprint")
 
 
@@ -82,24 +82,6 @@ class BaselineError(Exception):
     """A baseline that cannot be read or is not one: a usage error (exit 2)."""
 
 
-def value_fingerprint(data: Any, pointer: str) -> str:
-    """A short hash of the canonical JSON of the value at `pointer` in `data`."""
-    value: Any = data
-    for token in pointer.split("/")[1:] if pointer else ():
-        token = token.replace("~1", "/").replace("~0", "~")
-        if isinstance(value, dict) and token in value:
-            value = value[token]
-        elif isinstance(value, list) and token.isdigit() and int(token) < len(value):
-            value = value[int(token)]
-        else:
-            value = _ABSENT
-            break
-    canonical = json.dumps(
-        value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str
-    )
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
-
-
 def relative(path: str, baseline: str) -> str:
     """`path` relative to the baseline file's directory, with `/` separators."""
     directory = os.path.dirname(os.path.abspath(baseline))
@@ -110,23 +92,20 @@ def relative(path: str, baseline: str) -> str:
     return found.replace(os.sep, "/")
 
 
-def entry_for(
-    finding: Finding, fingerprints: dict[tuple[str, str], str], baseline: str
-) -> dict[str, Any]:
+def entry_for(finding: Finding, baseline: str) -> dict[str, Any]:
+    """The entry for a finding (made with fingerprints: `Linter(fingerprints=True)`)."""
     return {
         "file": relative(finding.file, baseline),
         "code": finding.code,
         "use": finding.use,
         "pointer": finding.pointer,
-        "fingerprint": finding.fingerprint or fingerprints.get((finding.file, finding.pointer), ""),
+        "fingerprint": finding.fingerprint or "",
     }
 
 
-def entries_for(
-    findings: list[Finding], fingerprints: dict[tuple[str, str], str], baseline: str
-) -> list[dict[str, Any]]:
+def entries_for(findings: list[Finding], baseline: str) -> list[dict[str, Any]]:
     """Baseline entries for the findings that count (suppressed ones are left out), sorted."""
-    entries = [entry_for(f, fingerprints, baseline) for f in findings if f.suppression is None]
+    entries = [entry_for(f, baseline) for f in findings if f.suppression is None]
     entries.sort(
         key=lambda e: (e["file"], e["code"], e["use"] or "", e["pointer"], e["fingerprint"])
     )
@@ -188,17 +167,15 @@ def _well_formed(entry: Any) -> bool:
 
 
 def _key(entry: dict[str, Any]) -> tuple[str, ...]:
-    pointer, use = entry["pointer"], entry["use"]
-    if use is not None and pointer.startswith("/uses/"):
-        parts = pointer.split("/", 3)
-        pointer = "/" + parts[3] if len(parts) > 3 else ""
-    return (entry["file"], entry["code"], use or "", pointer, entry["fingerprint"])
+    """An entry's finding identity (`charte_lint.identity`)."""
+    return identity(
+        entry["file"], entry["code"], entry["use"], entry["pointer"], entry["fingerprint"]
+    )
 
 
 def subtract(
     entries: list[dict[str, Any]],
     findings: list[Finding],
-    fingerprints: dict[tuple[str, str], str],
     baseline: str,
     files: list[str],
 ) -> tuple[list[Finding], list[dict[str, Any]]]:
@@ -213,7 +190,7 @@ def subtract(
     kept = []
     for finding in findings:
         if finding.suppression is None:
-            key = _key(entry_for(finding, fingerprints, baseline))
+            key = _key(entry_for(finding, baseline))
             if remaining.get(key, 0) > 0:
                 remaining[key] -= 1
                 continue

@@ -2,9 +2,10 @@
 
 Options are parsed by click; a command line of paths only (what pre-commit and most runs pass)
 skips importing click, which would otherwise be a third of a one-file run. Both roads lead to
-`run(Options)`, which sets the exit code: 0 nothing at or above `--fail-on`, 1 findings at or
-above it, 2 usage, configuration or I/O errors, always with a one-line message and never a
-traceback.
+`charte_lint.run.run(Options)`, which lints and decides the exit code: 0 nothing at or above
+`--fail-on`, 1 findings at or above it (a rule that crashes is one, CL000), 2 usage,
+configuration or I/O errors, always with a one-line message and never a traceback. This module
+only parses, renders and prints.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import os
 import sys
 
 from charte_lint import __version__
+from charte_lint.run import Options, UsageError
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
@@ -23,36 +25,6 @@ if TYPE_CHECKING:
 
 REPORT_FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit")
 FORMATS = (*REPORT_FORMATS, "markdown")
-
-
-class Options:
-    """Everything a run needs from the command line, with the defaults of a bare run."""
-
-    def __init__(self, **values: Any) -> None:
-        self.paths: list[str] = list(values.get("paths") or ["."])
-        self.output_format: str | None = values.get("output_format")  # None: text, or github
-        self.reports: list[str] = list(values.get("reports") or [])  # FORMAT:FILE
-        self.no_suppressions: bool = bool(values.get("no_suppressions"))
-        self.baseline: str | None = values.get("baseline")
-        self.write_baseline: str | None = values.get("write_baseline")
-        self.output: str | None = values.get("output")
-        self.config: str | None = values.get("config")
-        self.fail_on: str | None = values.get("fail_on")
-        self.select: list[str] | None = values.get("select")
-        self.ignore: list[str] = list(values.get("ignore") or [])
-        self.lang: str | None = values.get("lang")
-        self.quiet: bool = bool(values.get("quiet"))
-        self.no_color: bool = bool(values.get("no_color"))
-        self.list_rules: bool = bool(values.get("list_rules"))
-        self.explain: str | None = values.get("explain")
-        self.charter: str | None = values.get("charter")
-        self.principle: str | None = values.get("principle")
-        self.detect: bool | None = values.get("detect")  # None: when a directory is linted
-        self.init: bool = bool(values.get("init"))
-
-
-class UsageError(Exception):
-    """Exit 2 with this one-line message."""
 
 
 def main(argv: list[str] | None = None) -> NoReturn:
@@ -68,7 +40,7 @@ def _guarded(options: Options) -> int:
 
     lang = pick_language(options.lang)
     try:
-        return run(options, lang)
+        return _dispatch(options, lang)
     except UsageError as error:
         return _fail(str(error))
     except KeyboardInterrupt:
@@ -77,7 +49,6 @@ def _guarded(options: Options) -> int:
         if os.environ.get("CHARTE_LINT_DEBUG"):
             raise
         from charte_lint.config import ConfigError
-        from charte_lint.engine import RuleCrash
         from charte_lint.files import PathError
         from charte_lint.messages import text
         from charte_lint.registry import RuleError
@@ -87,7 +58,7 @@ def _guarded(options: Options) -> int:
             return _fail(text(lang, "config-error", location=location, reason=error.reason))
         if isinstance(error, PathError):
             return _fail(text(lang, error.key, **error.params))
-        if isinstance(error, (RuleCrash, RuleError)):
+        if isinstance(error, RuleError):
             return _fail(str(error))
         return _fail(f"internal error: {type(error).__name__}: {error}")
 
@@ -97,8 +68,9 @@ def _fail(message: str, code: int = 2) -> int:
     return code
 
 
-def run(options: Options, lang: str) -> int:
-    """One invocation, from options to exit code."""
+def _dispatch(options: Options, lang: str) -> int:
+    """One invocation, from options to exit code: `--init`, `--list-rules`, `--explain`, or a
+    run."""
     if options.output_format == "markdown" and not options.list_rules:
         raise UsageError("--format markdown is only for --list-rules")
     if options.list_rules and options.output_format not in (None, "text", "json", "markdown"):
@@ -116,113 +88,24 @@ def run(options: Options, lang: str) -> int:
 
 
 def _lint(options: Options, lang: str) -> int:
-    import gc
-
-    from charte_lint.engine import Linter, exceeds
-    from charte_lint.files import collect
-    from charte_lint.messages import text
+    """Lint, then print: messages on standard error, the reports, the exit code."""
     from charte_lint.reporters import Report
-    from charte_lint.runner import lint_files
+    from charte_lint.run import run as run_lint
 
-    gc.disable()  # a run builds many small objects and frees them all at exit
     reports = [_parse_report(value) for value in options.reports]
-    entries = _read_baseline(options, lang)
-    linter = Linter(
-        lang=lang,
-        select=options.select,
-        ignore=options.ignore,
-        suppressions=not options.no_suppressions,
-    )
-    if options.baseline or options.write_baseline:
-        linter.fingerprints = {}
-    _check_selectors(linter.rules, [*(options.select or []), *options.ignore], lang)
-    forced = None
-    exclude: list[str] = []
-    finder = None
-    if options.config:
-        from charte_lint.config import load_config
-
-        if not os.path.isfile(options.config):
-            raise UsageError(text(lang, "no-such-path", path=options.config))
-        forced = load_config(options.config)
-        exclude = forced.exclude
-    else:
-        from charte_lint.config import ConfigFinder
-
-        finder = ConfigFinder()
-    listings: dict[str, list[str] | None] = {}  # what git lists, asked once per directory
-    paths = collect(options.paths, exclude, listings)
-    if finder is not None:
-        paths = [p for p in paths if not _excluded(p, finder, options.paths)]
-    detection = _start_detection(options, linter, finder, forced, listings)
-    result = lint_files(linter, paths, finder, forced)
-    if detection is not None:
-        from charte_lint.repository import ancestor_manifests, repository_findings
-
-        roots, root_config = detection
-        above = [p for p in ancestor_manifests(roots) if p not in result.files]
-        lint_files(linter, above, finder, forced)  # their uses only: the run is not about them
-        result.findings.extend(repository_findings(linter, root_config))
-    for error in result.errors:
-        sys.stderr.write(f"charte-lint: error: {error}\n")
-    if not paths and not options.quiet:
-        sys.stderr.write(f"charte-lint: {text(lang, 'no-files', paths=' '.join(options.paths))}\n")
-    findings = sorted(result.findings, key=lambda f: f.sort_key())
-    files = sorted(result.files)
-    stale = None
-    if entries is not None and options.baseline:
-        findings, stale = _apply_baseline(entries, findings, linter, options.baseline, files, lang)
-    if options.write_baseline:
-        _write_baseline(findings, linter, options.write_baseline, lang)
-    rules = {rule.code: rule for rule in linter.rules}
-    report = Report(findings, files, lang, __version__, rules, stale)
+    result = run_lint(options, lang)
+    for note in result.notes:
+        sys.stderr.write(f"{note}\n")
+    if result.baseline_entries is not None and options.write_baseline:
+        _write_baseline(result.baseline_entries, options.write_baseline, lang)
+    rules = {rule.code: rule for rule in result.rules}
+    report = Report(result.findings, result.files, lang, __version__, rules, result.stale)
     for report_format, path in reports:
         _write(path, _render(report, report_format, color=False, quiet=False), lang)
     main_format = _main_format(options)
     color = main_format == "text" and _use_color(options)
     _emit(options, _render(report, main_format, color, options.quiet), color=False)
-    if result.errors:
-        return 2
-    if options.write_baseline:
-        return 0  # every finding is in the new baseline
-    failing = False
-    for finding in findings:
-        if finding.suppression is not None:
-            continue
-        threshold = options.fail_on
-        if threshold is None:
-            config = forced or (finder.config_for(finding.file) if finder else None)
-            threshold = (config.fail_on if config else None) or "error"
-        if exceeds([finding], threshold):
-            failing = True
-            break
-    return 1 if failing else 0
-
-
-def _start_detection(
-    options: Options, linter: Any, finder: Any, forced: Any, listings: dict[str, Any]
-) -> tuple[list[str], Any] | None:
-    """Detect AI use in the code before the manifests are linted, when detection is on:
-    (the directories scanned, the configuration that applies to them), or None."""
-    if not _detecting(options):
-        return None
-    from charte_lint.repository import detection_roots, scan
-
-    roots = detection_roots(options.paths) or ["."]
-    config = forced or finder.config_for(os.path.join(roots[0], "ai-usage.yaml"))
-    base = config.directory if config.source else None
-    linter.repository = scan(roots, config.exclude, base, listings)
-    # filled as the manifests are linted; with no evidence, nothing to declare and no need
-    linter.declarations = [] if linter.repository.evidence else None
-    return roots, config
-
-
-def _detecting(options: Options) -> bool:
-    """`--detect`, `--no-detect`, else on when a directory is linted (not for files only, so that
-    the per-file pre-commit hook stays fast)."""
-    if options.detect is not None:
-        return options.detect
-    return any(os.path.isdir(path) for path in options.paths)
+    return result.exit_code
 
 
 def _init(options: Options, lang: str) -> int:
@@ -300,68 +183,14 @@ def _parse_report(value: str) -> tuple[str, str]:
     return output_format, path
 
 
-def _read_baseline(options: Options, lang: str) -> list[Any] | None:
-    if options.baseline and options.write_baseline:
-        raise UsageError("--baseline and --write-baseline cannot be used together")
-    if not options.baseline:
-        return None
-    from charte_lint.baseline import BaselineError, load
-
-    try:
-        return load(options.baseline, lang)
-    except BaselineError as error:
-        raise UsageError(str(error)) from None
-
-
-def _apply_baseline(
-    entries: list[Any], findings: list[Any], linter: Any, path: str, files: list[str], lang: str
-) -> tuple[list[Any], list[Any]]:
-    from charte_lint.baseline import TEXTS, describe_stale, subtract
-
-    findings, stale = subtract(entries, findings, linter.fingerprints, path, files)
-    for entry in stale:
-        sys.stderr.write(f"charte-lint: {describe_stale(entry, lang)}\n")
-    if stale:
-        count = TEXTS[lang]["stale-count"].format(count=len(stale), path=path)
-        sys.stderr.write(f"charte-lint: {count}\n")
-    return findings, stale
-
-
-def _write_baseline(findings: list[Any], linter: Any, path: str, lang: str) -> None:
-    from charte_lint.baseline import TEXTS, entries_for
+def _write_baseline(entries: list[Any], path: str, lang: str) -> None:
+    from charte_lint.baseline import TEXTS
     from charte_lint.baseline import render as render_baseline
 
-    entries = entries_for(findings, linter.fingerprints, path)
     _write(path, render_baseline(entries), lang)
     sys.stderr.write(
         f"charte-lint: {TEXTS[lang]['written'].format(count=len(entries), path=path)}\n"
     )
-
-
-def _excluded(path: str, finder: Any, given: list[str]) -> bool:
-    """Whether the configuration that covers a discovered file excludes it."""
-    if path in given:
-        return False  # a file named on the command line is linted as given
-    config = finder.config_for(path)
-    if not config.exclude or not config.source:
-        return False
-    from fnmatch import fnmatch
-
-    relative = os.path.relpath(os.path.abspath(path), config.directory)
-    return any(fnmatch(relative, pattern) for pattern in config.exclude)
-
-
-def _check_selectors(rules: list[Rule], selectors: list[str], lang: str) -> None:
-    from charte_lint.messages import text
-    from charte_lint.registry import suggestions, unknown_selector
-
-    unknown = unknown_selector(rules, selectors)
-    if unknown is not None:
-        close = suggestions(rules, unknown)
-        if close:
-            found = ", ".join(f"`{c}`" for c in close)
-            raise UsageError(text(lang, "unknown-rule-suggest", code=unknown, suggestions=found))
-        raise UsageError(text(lang, "unknown-rule", code=unknown))
 
 
 def _use_color(options: Options) -> bool:

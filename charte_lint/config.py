@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from typing import Any
 
 CONFIG_NAMES = (".charte-lint.yaml", ".charte-lint.yml")
-MERGED_KEYS = ("severity", "max_model_tier", "models")
+MERGED_KEYS = ("severity", "max_model_tier", "models", "options")
 
 
 class ConfigError(Exception):
@@ -51,6 +51,9 @@ class Config:
         self.severity: dict[str, str] = dict(data.get("severity", {}))
         self.fail_on: str | None = data.get("fail_on")
         self.exclude: list[str] = list(data.get("exclude", []))
+        # Rule options as configured, by rule code or name: the engine checks them against each
+        # rule's `options_schema` and hands them to the rule as `ctx.options`.
+        self.options: dict[str, dict[str, Any]] = dict(data.get("options", {}))
         tools = data.get("approved_tools")
         self.policy = Policy(
             approved_tools=None if tools is None else tuple(ApprovedTool(t) for t in tools),
@@ -176,7 +179,7 @@ def _read_valid(path: str) -> dict[str, Any]:
 
 
 def _schema_reason(error: Any) -> Lazy:
-    from charte_lint.engine import render_schema_message
+    from charte_lint.schema import render_schema_message
 
     return Lazy(lambda lang: render_schema_message(error, lang, base="configuration"))
 
@@ -207,10 +210,8 @@ def _read_yaml(path: str) -> tuple[dict[str, Any], Any]:
         if problem.kind in ("yaml11-boolean", "yaml11-number"):
             continue
         rule, message = READ_PROBLEMS[problem.kind]
-        texts, params = rule.messages[message], problem.params
-        reason = Lazy(
-            lambda lang, texts=texts, params=params: texts.get(lang, texts["en"]).format(**params)
-        )
+        texts, params = rule.messages[message], problem.params  # English fills other languages
+        reason = Lazy(lambda lang, texts=texts, params=params: texts[lang].format(**params))
         raise ConfigError(path, problem.line, problem.column, reason)
     data = manifest.data if manifest.data is not None else {}
     if not isinstance(data, dict):
@@ -238,8 +239,10 @@ def _read_pyproject(path: str) -> tuple[dict[str, Any], Any]:
         raise ConfigError(path, line or 1, column or 1, invalid) from None
     data = document.get("tool", {}).get("charte-lint", {})
 
+    from charte_lint.pointer import first
+
     def locate(pointer: str, on_key: bool = False) -> tuple[int, int]:
-        return _toml_key_position(path, pointer.strip("/").split("/")[0] if pointer else "")
+        return _toml_key_position(path, first(pointer))
 
     return data, locate
 

@@ -1,6 +1,7 @@
 """Rule documentation for people: `--explain`, `--list-rules` and `docs/rules.md`.
 
-All three come from the rules' own metadata, so the documentation cannot drift from the code.
+All three render the rules' content files (`charte_lint.content`) and run examples, so the
+documentation cannot drift from the code.
 """
 
 from __future__ import annotations
@@ -19,6 +20,10 @@ _LABELS = {
         "severity": "Default severity",
         "references": "References",
         "charters": "Charter",
+        "example": "Example",
+        "failing": "Failing:",
+        "passing": "Passing:",
+        "configuration": "linted with this configuration (`.charte-lint.yaml`):",
     },
     "fr": {
         "principle": "Principe",
@@ -26,8 +31,16 @@ _LABELS = {
         "severity": "Sévérité par défaut",
         "references": "Références",
         "charters": "Charte",
+        "example": "Exemple",
+        "failing": "En échec :",
+        "passing": "Conforme :",
+        "configuration": "analysé avec cette configuration (`.charte-lint.yaml`) :",
     },
 }
+
+
+def _labels(lang: str) -> dict[str, str]:
+    return _LABELS.get(lang, _LABELS["en"])
 
 
 def _numbers(rule: Rule) -> str:
@@ -35,9 +48,82 @@ def _numbers(rule: Rule) -> str:
     return " / ".join(numbers) if numbers else "-"
 
 
+def charter_reference(rule: Rule, lang: str) -> str | None:
+    """The charter principle a rule serves, from the catalogue: "P1 AI serving value / S1 ..."."""
+    from charte_lint.content import principle_title
+
+    if rule.principle is None:
+        return None
+    parts = [
+        f"{number} {principle_title(rule.principle, charter, lang)}"
+        for charter, number in rule.charters.items()
+        if number
+    ]
+    return f"{_labels(lang)['charters']} " + " / ".join(parts)
+
+
+def references(rule: Rule, lang: str) -> list[str]:
+    """The charter reference (derived) and the legal ones (from the rule's content)."""
+    charter = charter_reference(rule, lang)
+    return [*([charter] if charter else []), *rule.text(lang).references]
+
+
+def _example_block(rule: Rule, lang: str, failing: bool) -> list[str]:
+    from charte_lint.content import example_for
+
+    example = example_for(rule.content, rule.code, failing, lang)
+    if example is None:
+        return []
+    labels = _labels(lang)
+    lines = [labels["failing" if failing else "passing"]]
+    if example.config:
+        with open(example.config, encoding="utf-8") as handle:
+            config = handle.read().rstrip()
+        lines += [labels["configuration"], "```yaml", config, "```"]
+    if example.is_directory:
+        import os
+
+        for name in sorted(os.listdir(example.path)):
+            path = os.path.join(example.path, name)
+            if os.path.isfile(path):
+                with open(path, encoding="utf-8") as handle:
+                    code = handle.read().rstrip()
+                fence = "yaml" if name.endswith((".yaml", ".yml")) else ""
+                lines += [f"`{name}`", f"```{fence}", code, "```"]
+        return lines
+    return [*lines, "```yaml", example.text().rstrip(), "```"]
+
+
+def render_docs(rule: Rule, lang: str) -> str:
+    """A rule's documentation in Markdown: what it does, why it matters, its examples (from the
+    files the tests run), how to fix it."""
+    text = rule.text(lang)
+    sections = list(text.sections)
+    labels = _labels(lang)
+    example = [
+        *_example_block(rule, lang, failing=True),
+        *_example_block(rule, lang, failing=False),
+    ]
+    parts = [f"## {title}\n{body}" for title, body in sections[:2]]
+    if example:
+        parts.append(f"## {labels['example']}\n" + "\n".join(example))
+    parts += [f"## {title}\n{body}" for title, body in sections[2:]]
+    return "\n\n".join(parts) + "\n"
+
+
+def render_docs_text(rule: Rule, lang: str) -> str:
+    """The same documentation as plain text (SARIF `help.text`): no Markdown headings or fences."""
+    lines = []
+    for line in render_docs(rule, lang).splitlines():
+        if line.startswith("```"):
+            continue
+        lines.append(line[3:].upper() if line.startswith("## ") else line)
+    return "\n".join(lines) + "\n"
+
+
 def explain(rule: Rule, lang: str) -> str:
     """What `--explain CODE` prints: a header, the summary, then the rule's documentation."""
-    labels = _LABELS[lang]
+    labels = _labels(lang)
     principle = rule.principle or labels["structural"]
     colon = " :" if lang == "fr" else ":"
     lines = [
@@ -48,10 +134,11 @@ def explain(rule: Rule, lang: str) -> str:
         f"{labels['principle']}{colon} {principle} ({_numbers(rule)})",
         f"{labels['severity']}{colon} {rule.severity}",
         "",
-        rule.docs[lang].rstrip(),
+        render_docs(rule, lang).rstrip(),
     ]
-    if rule.references:
-        lines += ["", f"## {labels['references']}", *(f"- {ref}" for ref in rule.references)]
+    cited = references(rule, lang)
+    if cited:
+        lines += ["", f"## {labels['references']}", *(f"- {ref}" for ref in cited)]
     return "\n".join(lines) + "\n"
 
 
@@ -67,8 +154,8 @@ def rule_entry(rule: Rule, lang: str) -> dict[str, object]:
         },
         "severity": rule.severity,
         "summary": rule.summary[lang],
-        "docs": rule.docs[lang],
-        "references": list(rule.references),
+        "docs": render_docs(rule, lang),
+        "references": references(rule, lang),
     }
 
 
@@ -101,7 +188,7 @@ def rules_markdown_table(rules: list[Rule], lang: str) -> str:
 
 
 def rules_markdown(rules: list[Rule], lang: str) -> str:
-    labels = _LABELS[lang]
+    labels = _labels(lang)
     title = "Rules" if lang == "en" else "Règles"
     head = (
         f"| code | name | {labels['severity'].lower()} | {labels['principle'].lower()} | "
@@ -117,7 +204,7 @@ def rules_markdown(rules: list[Rule], lang: str) -> str:
             f"{r.principle or '-'} | {_numbers(r)} | {r.summary[lang]} |"
         )
     for r in rules:
-        docs = r.docs[lang].replace("\n## ", "\n#### ").replace("## ", "#### ", 1)
+        docs = render_docs(r, lang).replace("\n## ", "\n#### ").replace("## ", "#### ", 1)
         lines += [
             "",
             f"## {r.code}",
@@ -129,6 +216,7 @@ def rules_markdown(rules: list[Rule], lang: str) -> str:
             "",
             docs.rstrip(),
         ]
-        if r.references:
-            lines += ["", f"**{labels['references']}**:", "", *(f"- {ref}" for ref in r.references)]
+        cited = references(r, lang)
+        if cited:
+            lines += ["", f"**{labels['references']}**:", "", *(f"- {ref}" for ref in cited)]
     return "\n".join(lines) + "\n"

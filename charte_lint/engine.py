@@ -1,7 +1,9 @@
 """load -> validate -> run rules -> select and set severities -> positioned findings.
 
-The engine is the only place that knows about files, positions and configuration; rules see a
-manifest and a policy, reporters see findings.
+`lint_file(path, raw, config, settings)` lints one file and returns a FileResult: a value, which
+forked workers send back as it is. The engine is the only place that knows about files,
+positions and configuration; rules see a manifest and a policy, reporters see findings. A rule's
+check is called in one place (`_call_check`); a rule that raises is one CL000 finding.
 """
 
 from __future__ import annotations
@@ -16,9 +18,11 @@ from charte_lint.api import (
     RuleContext,
     uses_of,
 )
+from charte_lint.identity import value_fingerprint
 from charte_lint.manifest import read_manifest
-from charte_lint.messages import RELATIONS, TYPE_NAMES, text
+from charte_lint.pointer import use_index
 from charte_lint.registry import matches
+from charte_lint.structure import RULE_CRASH
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
@@ -29,11 +33,6 @@ if TYPE_CHECKING:
     from charte_lint.api import DeclaredUse, Repository, Rule
     from charte_lint.config import Config
     from charte_lint.manifest import Manifest
-    from charte_lint.schema import SchemaError
-
-
-class RuleCrash(Exception):
-    """A rule raised: a bug in a rule pack, reported as an error (exit 2), not a traceback."""
 
 
 def _today() -> _dt.date:
@@ -47,8 +46,48 @@ def _today() -> _dt.date:
     return _dt.date.today()
 
 
+class FileResult:
+    """What linting one file gives: a value, built once and never appended to afterwards.
+
+    `findings` are placed, selected and sorted; `declared_uses` are the manifest's uses as the
+    cross-check with code sees them (only when code detection found evidence to check them
+    against); `error` says why the file could not be read (then there is nothing else).
+    """
+
+    __slots__ = ("declared_uses", "error", "findings", "path")
+
+    def __init__(
+        self,
+        path: str,
+        findings: list[Finding],
+        declared_uses: tuple[DeclaredUse, ...] = (),
+        error: str | None = None,
+    ) -> None:
+        self.path = path
+        self.findings = findings
+        self.declared_uses = declared_uses
+        self.error = error
+
+    @property
+    def fingerprints(self) -> dict[str, str]:
+        """Pointer -> fingerprint of the value there, for the findings that have one."""
+        return {f.pointer: f.fingerprint for f in self.findings if f.fingerprint is not None}
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return (FileResult, (self.path, self.findings, self.declared_uses, self.error))
+
+    def __repr__(self) -> str:
+        return f"<FileResult {self.path} {len(self.findings)} finding(s)>"
+
+
 class Linter:
-    """Everything a run builds once: the rules, the schema validator, per-config selections."""
+    """The settings of a run, and what it builds once from them: the rules, the schema
+    validator, the selection of rules per configuration. Linting a file changes none of it.
+
+    `fingerprints`: give each finding the fingerprint of the value it is about (for a
+    baseline, GitLab or SARIF). `repository`: what code detection found, for the rules that
+    compare the manifest with the code (None when detection is off).
+    """
 
     def __init__(
         self,
@@ -58,6 +97,8 @@ class Linter:
         ignore: Iterable[str] = (),
         today: _dt.date | None = None,
         suppressions: bool = True,
+        fingerprints: bool = False,
+        repository: Repository | None = None,
     ) -> None:
         if rules is None:
             from charte_lint.registry import load_rules
@@ -68,16 +109,12 @@ class Linter:
         self.select = select
         self.ignore = list(ignore)
         self.today = today or _today()
+        self.suppressions = suppressions  # False: `--no-suppressions`, comments and waivers ignored
+        self.fingerprints = fingerprints
+        self.repository = repository
         self._validator: Any = None
         self._selection: dict[int, tuple[dict[str, str], list[Rule]]] = {}
-        self.suppressions = suppressions  # False: `--no-suppressions`, comments and waivers ignored
-        # (file, pointer) -> fingerprint of the value there, collected for baselines when not None.
-        self.fingerprints: dict[tuple[str, str], str] | None = None
         self._codes: dict[str, str] | None = None
-        # Code detection (a directory is linted): what it found, for rules that look at it, and
-        # the uses the linted manifests declare, collected for the cross-check when not None.
-        self.repository: Repository | None = None
-        self.declarations: list[DeclaredUse] | None = None
 
     @property
     def validator(self) -> Any:
@@ -88,7 +125,10 @@ class Linter:
         return self._validator
 
     def selection(self, config: Config) -> tuple[dict[str, str], list[Rule]]:
-        """(severity by code for enabled rules, enabled principle rules) under `config`."""
+        """(severity by code for enabled rules, enabled principle rules) under `config`.
+
+        CL000 (a rule that crashed) is always enabled: a crash never goes unreported.
+        """
         cached = self._selection.get(id(config))
         if cached is not None:
             return cached
@@ -103,6 +143,7 @@ class Linter:
             for rule in self.rules:
                 if rule.code in severities and key in (rule.code, rule.name):
                     severities[rule.code] = severity
+        severities[RULE_CRASH.code] = RULE_CRASH.severity
         checks = [
             r
             for r in self.rules
@@ -111,267 +152,355 @@ class Linter:
         self._selection[id(config)] = (severities, checks)
         return severities, checks
 
-    def lint_bytes(self, path: str, raw: bytes, config: Config) -> list[Finding]:
-        """All findings for one file's bytes, positioned, selected and sorted."""
-        manifest = read_manifest(path, raw)
-        data = manifest.data
-        findings = []
-        if data is not None or (manifest.root is None and not manifest.problems):
-            findings = self._schema_findings(manifest)  # first: it may absorb YAML 1.1 traps
-        findings.extend(self._reading_findings(manifest))
-        severities, checks = self.selection(config)
-        if isinstance(data, dict) and data.get("charter") in CHARTERS:
-            context = self._context(manifest, config)
-            findings.extend(self._rule_findings(manifest, checks, context))
-            if self.declarations is not None:  # code detection runs: keep the uses for it
-                self.declarations.extend(context.declared_uses())
-        kept = self._place(findings, manifest, severities)
-        if self.suppressions:
-            waivers = data.get("waivers") if isinstance(data, dict) else None
-            if waivers or (manifest.text and "charte-lint:" in manifest.text):
-                kept.extend(
-                    self._place(self._suppress(manifest, kept, severities), manifest, severities)
-                )
-        if self.fingerprints is not None:
-            from charte_lint.baseline import value_fingerprint
-
-            for finding in kept:
-                key = (path, finding.pointer)
-                if key not in self.fingerprints:
-                    self.fingerprints[key] = value_fingerprint(data, finding.pointer)
-        kept.sort(key=Finding.sort_key)
-        return kept
-
-    def _place(
-        self, findings: list[Finding], manifest: Manifest, severities: dict[str, str]
-    ) -> list[Finding]:
-        """The findings of enabled rules, with their severity, file, use and position."""
-        data = manifest.data
-        kept = []
-        for finding in findings:
-            severity = severities.get(finding.code)
-            if severity is None:
-                continue
-            finding.severity = severity
-            finding.file = manifest.path
-            finding.use = _use_id(data, finding.pointer)
-            if not finding.line:
-                finding.line, finding.column, finding.end_line, finding.end_column = (
-                    manifest.locate(finding.pointer, finding.on_key)
-                )
-            finding.source_line = manifest.source_line(finding.line)
-            kept.append(finding)
-        return kept
-
-    def _suppress(
-        self, manifest: Manifest, findings: list[Finding], severities: dict[str, str]
-    ) -> list[Finding]:
-        """Apply inline directives then waivers; return the findings about them.
-
-        Unused ones are reported only when the rules ran: not for a file that could not be read.
-        """
-        from charte_lint import structure
-
-        data = manifest.data
-        ran = isinstance(data, dict) and data.get("charter") in CHARTERS
-        extra: list[Finding] = []
-        if manifest.text and "charte-lint:" in manifest.text:
-            from charte_lint import suppressions
-
-            directives = suppressions.parse(manifest.text, manifest.root)
-            suppressions.apply(directives, findings)
-            for directive in directives:
-                kind, rules = directive.kind, ", ".join(directive.rules)
-                if not directive.reason:
-                    finding = self._engine_finding(
-                        structure.SUPPRESSION_WITHOUT_REASON, "", kind=kind, rules=rules
-                    )
-                    finding.line, finding.column = directive.line, directive.column
-                    finding.end_line, finding.end_column = directive.line, directive.end_column
-                    extra.append(finding)
-                    continue
-                for rule in directive.rules:
-                    if not ran or rule in directive.used or self._disabled(rule, severities):
-                        continue
-                    finding = self._engine_finding(
-                        structure.UNUSED_SUPPRESSION, "", kind=kind, rule=rule
-                    )
-                    finding.line, finding.column = directive.line, directive.column
-                    finding.end_line, finding.end_column = directive.line, directive.end_column
-                    extra.append(finding)
-        waivers = data.get("waivers") if ran else None
-        if isinstance(waivers, list):
-            extra.extend(self._waive(waivers, findings, severities))
-        return extra
-
-    def _waive(
-        self, waivers: list[Any], findings: list[Finding], severities: dict[str, str]
-    ) -> list[Finding]:
-        from charte_lint.api import parse_date
-        from charte_lint.structure import EXPIRED_WAIVER, UNUSED_WAIVER
-        from charte_lint.suppressions import UNSILENCEABLE, names_rule
-
-        extra = []
-        for index, waiver in enumerate(waivers):
-            if not isinstance(waiver, dict):
-                continue
-            fields = [waiver.get(k) for k in ("rule", "use", "reason", "approved_by")]
-            until = parse_date(waiver.get("until"))
-            if until is None or not all(isinstance(v, str) and v.strip() for v in fields):
-                continue  # the schema reports it
-            rule, use, reason, approved_by = fields
-            params = {"rule": rule, "use": use, "approved_by": approved_by, "until": until}
-            if until < self.today:
-                extra.append(
-                    self._engine_finding(EXPIRED_WAIVER, f"/waivers/{index}/until", **params)
-                )
-                continue
-            record = {
-                "kind": "external",
-                "justification": reason,
-                "approved_by": approved_by,
-                "until": until.isoformat(),
-            }
-            used = False
-            for finding in findings:
-                if finding.code in UNSILENCEABLE or not names_rule(rule, finding):
-                    continue
-                if use == "*" or use == finding.use:
-                    used = True
-                    if finding.suppression is None:
-                        finding.suppression = record
-            if not used and not self._disabled(rule, severities):
-                extra.append(
-                    self._engine_finding(UNUSED_WAIVER, f"/waivers/{index}/rule", **params)
-                )
-        return extra
-
-    def _disabled(self, rule: str, severities: dict[str, str]) -> bool:
+    def disabled(self, rule: str, severities: dict[str, str]) -> bool:
         """Whether `rule` names a known rule that this run does not check."""
         if self._codes is None:
             self._codes = {key: r.code for r in self.rules for key in (r.code, r.name)}
         code = self._codes.get(rule) or self._codes.get(rule.upper())
         return code is not None and code not in severities
 
-    def _engine_finding(
-        self,
-        which: Rule,
-        pointer: str,
-        message: str = "default",
-        on_key: bool = False,
-        **params: Any,
-    ) -> Finding:
-        """A finding of one of the engine's own rules, its message in the run's language."""
-        text = which.messages[message][self.lang].format(**params)
-        return Finding(which.code, which.name, which.severity, pointer, text, on_key=on_key)
+    def lint_file(self, path: str, raw: bytes, config: Config) -> FileResult:
+        return lint_file(path, raw, config, self)
 
-    def _structural(
-        self, kind: str, table: dict[str, Any], pointer: str, on_key: bool, params: dict[str, Any]
-    ) -> Finding:
-        rule, message = table[kind]
-        return self._engine_finding(rule, pointer, message, on_key, **params)
+    def lint_bytes(self, path: str, raw: bytes, config: Config) -> list[Finding]:
+        """All findings for one file's bytes, positioned, selected and sorted."""
+        return lint_file(path, raw, config, self).findings
 
-    def _reading_findings(self, manifest: Manifest) -> list[Finding]:
-        from charte_lint.structure import READ_PROBLEMS
 
-        findings = []
-        for problem in manifest.problems:
-            params = dict(problem.params)
-            if "value" in params and isinstance(params["value"], bool):
-                params["value"] = "true" if params["value"] else "false"
-            finding = self._structural(
-                problem.kind, READ_PROBLEMS, problem.pointer, problem.on_key, params
-            )
-            finding.line, finding.column = problem.line, problem.column
-            finding.end_line, finding.end_column = problem.end
-            findings.append(finding)
-        return findings
+def lint_file(path: str, raw: bytes, config: Config, settings: Linter) -> FileResult:
+    """Lint one file's bytes under `config`: its findings, placed, selected and sorted, and
+    the uses it declares when code detection has evidence to check them against."""
+    manifest = read_manifest(path, raw)
+    data = manifest.data
+    findings = []
+    if data is not None or (manifest.root is None and not manifest.problems):
+        findings = _schema_findings(manifest, settings)  # first: it may absorb YAML 1.1 traps
+    findings.extend(_reading_findings(manifest, settings))
+    severities, checks = settings.selection(config)
+    declared: tuple[DeclaredUse, ...] = ()
+    ran = isinstance(data, dict) and data.get("charter") in CHARTERS
+    if ran:
+        context = _context(manifest, config, settings)
+        findings.extend(_rule_findings(manifest, checks, context))
+        repository = settings.repository
+        if repository is not None and repository.evidence:  # kept for the cross-check
+            declared = tuple(context.declared_uses())
+    kept = _place(findings, manifest, severities, settings)
+    if settings.suppressions:
+        waivers = data.get("waivers") if ran else None
+        if waivers or (manifest.text and "charte-lint:" in manifest.text):
+            kept, extra = _suppress(manifest, kept, severities, settings, ran)
+            kept.extend(_place(extra, manifest, severities, settings))
+    kept.sort(key=Finding.sort_key)
+    return FileResult(path, kept, declared)
 
-    def _schema_findings(self, manifest: Manifest) -> list[Finding]:
-        from charte_lint.structure import SCHEMA_PROBLEMS
 
-        data = manifest.data
-        if data is None:
-            return [self._structural("empty", SCHEMA_PROBLEMS, "", False, {})]
-        errors = self.validator.errors(data)
-        findings = []
-        for error in errors:
-            if error.kind == "wrong-type" and manifest.traps:
-                node = manifest.node_at(error.pointer)
-                raw = manifest.traps.get(id(node)) if node is not None else None
-                if raw is not None:
-                    error.kind = "trap"
-                    error.params["raw"] = raw
-                    _drop_trap_warning(manifest, error.pointer)
-            message = render_schema_message(error, self.lang)
-            rule, _ = SCHEMA_PROBLEMS[error.kind]
-            findings.append(
-                Finding(
-                    rule.code, rule.name, rule.severity, error.pointer, message, on_key=error.on_key
+def _place(
+    findings: list[Finding], manifest: Manifest, severities: dict[str, str], settings: Linter
+) -> list[Finding]:
+    """The findings of enabled rules, placed: severity, file, use, position, source line, and
+    the fingerprint of the value they are about when the run needs it."""
+    data = manifest.data
+    fingerprints: dict[str, str] | None = {} if settings.fingerprints else None
+    kept = []
+    for finding in findings:
+        severity = severities.get(finding.code)
+        if severity is None:
+            continue
+        position = (
+            (finding.line, finding.column, finding.end_line, finding.end_column)
+            if finding.line
+            else manifest.locate(finding.pointer, finding.on_key)
+        )
+        fingerprint = None
+        if fingerprints is not None:  # several rules often report at one pointer
+            fingerprint = fingerprints.get(finding.pointer)
+            if fingerprint is None:
+                fingerprint = fingerprints[finding.pointer] = value_fingerprint(
+                    data, finding.pointer
                 )
+        kept.append(
+            finding.placed(
+                severity,
+                manifest.path,
+                _use_id(data, finding.pointer),
+                position,
+                manifest.source_line(position[0]),
+                fingerprint,
             )
-        findings.extend(self._duplicate_use_ids(manifest))
-        return findings
+        )
+    return kept
 
-    def _duplicate_use_ids(self, manifest: Manifest) -> list[Finding]:
-        from charte_lint.structure import SCHEMA_PROBLEMS
 
-        uses = manifest.data.get("uses") if isinstance(manifest.data, dict) else None
-        if not isinstance(uses, list):
-            return []
-        first: dict[str, int] = {}
-        findings = []
-        for index, use in enumerate(uses):
-            use_id = use.get("id") if isinstance(use, dict) else None
-            if not isinstance(use_id, str):
-                continue
-            pointer = f"/uses/{index}/id"
-            if use_id in first:
-                first_line = manifest.locate(f"/uses/{first[use_id]}/id")[0]
-                findings.append(
-                    self._structural(
-                        "duplicate-use-id",
-                        SCHEMA_PROBLEMS,
-                        pointer,
-                        False,
-                        {"id": use_id, "first_line": first_line},
+def _suppress(
+    manifest: Manifest,
+    findings: list[Finding],
+    severities: dict[str, str],
+    settings: Linter,
+    ran: bool,
+) -> tuple[list[Finding], list[Finding]]:
+    """Apply inline directives then waivers: (the findings, some now silenced; the findings
+    about the directives and waivers themselves).
+
+    Unused ones are reported only when the rules ran: not for a file that could not be read.
+    """
+    from charte_lint import structure
+
+    data = manifest.data
+    extra: list[Finding] = []
+    if manifest.text and "charte-lint:" in manifest.text:
+        from charte_lint import suppressions
+
+        directives = suppressions.parse(manifest.text, manifest.root)
+        findings = suppressions.apply(directives, findings)
+        for directive in directives:
+            kind, rules = directive.kind, ", ".join(directive.rules)
+            at = {
+                "line": directive.line,
+                "column": directive.column,
+                "end_line": directive.line,
+                "end_column": directive.end_column,
+            }
+            if not directive.reason:
+                extra.append(
+                    _engine_finding(
+                        settings,
+                        structure.SUPPRESSION_WITHOUT_REASON,
+                        "",
+                        at=at,
+                        kind=kind,
+                        rules=rules,
                     )
                 )
-            else:
-                first[use_id] = index
-        return findings
+                continue
+            for rule in directive.rules:
+                if not ran or rule in directive.used or settings.disabled(rule, severities):
+                    continue
+                extra.append(
+                    _engine_finding(
+                        settings, structure.UNUSED_SUPPRESSION, "", at=at, kind=kind, rule=rule
+                    )
+                )
+    waivers = data.get("waivers") if ran else None
+    if isinstance(waivers, list):
+        findings, unused = _waive(waivers, findings, severities, settings)
+        extra.extend(unused)
+    return findings, extra
 
-    def _context(self, manifest: Manifest, config: Config) -> RuleContext:
-        """One context per manifest, pointed at each rule in turn: what it holds is the same."""
-        context = RuleContext(
-            self.rules[0] if self.rules else None,  # type: ignore[arg-type]  # set per rule
-            manifest.data,
-            config.policy,
-            self.lang,
-            self.today,
-            uses_of(manifest.data),
-            {},
-            self.repository,
+
+def _waive(
+    waivers: list[Any], findings: list[Finding], severities: dict[str, str], settings: Linter
+) -> tuple[list[Finding], list[Finding]]:
+    """(the findings, those a waiver covers silenced; the findings about expired or unused
+    waivers)."""
+    from charte_lint.api import parse_date
+    from charte_lint.structure import EXPIRED_WAIVER, UNUSED_WAIVER
+    from charte_lint.suppressions import UNSILENCEABLE, names_rule
+
+    extra = []
+    for index, waiver in enumerate(waivers):
+        if not isinstance(waiver, dict):
+            continue
+        fields = [waiver.get(k) for k in ("rule", "use", "reason", "approved_by")]
+        until = parse_date(waiver.get("until"))
+        if until is None or not all(isinstance(v, str) and v.strip() for v in fields):
+            continue  # the schema reports it
+        rule, use, reason, approved_by = fields
+        params = {"rule": rule, "use": use, "approved_by": approved_by, "until": until}
+        if until < settings.today:
+            extra.append(
+                _engine_finding(settings, EXPIRED_WAIVER, f"/waivers/{index}/until", **params)
+            )
+            continue
+        record = {
+            "kind": "external",
+            "justification": reason,
+            "approved_by": approved_by,
+            "until": until.isoformat(),
+        }
+        used = False
+        for position, finding in enumerate(findings):
+            if finding.code in UNSILENCEABLE or not names_rule(rule, finding):
+                continue
+            if use == "*" or use == finding.use:
+                used = True
+                if finding.suppression is None:
+                    findings[position] = finding.replace(suppression=record)
+        if not used and not settings.disabled(rule, severities):
+            extra.append(
+                _engine_finding(settings, UNUSED_WAIVER, f"/waivers/{index}/rule", **params)
+            )
+    return findings, extra
+
+
+def _engine_finding(
+    settings: Linter,
+    which: Rule,
+    pointer: str,
+    message: str = "default",
+    on_key: bool = False,
+    at: dict[str, int] | None = None,
+    **params: Any,
+) -> Finding:
+    """A finding of one of the engine's own rules, its message in the run's language; `at`
+    gives its position when it is not that of `pointer` (line, column, end_line, end_column)."""
+    text = which.messages[message][settings.lang].format(**params)
+    return Finding(
+        which.code, which.name, which.severity, pointer, text, on_key=on_key, **(at or {})
+    )
+
+
+def _structural(
+    settings: Linter,
+    kind: str,
+    table: dict[str, Any],
+    pointer: str,
+    on_key: bool,
+    params: dict[str, Any],
+    at: dict[str, int] | None = None,
+) -> Finding:
+    rule, message = table[kind]
+    return _engine_finding(settings, rule, pointer, message, on_key, at, **params)
+
+
+def _reading_findings(manifest: Manifest, settings: Linter) -> list[Finding]:
+    from charte_lint.structure import READ_PROBLEMS
+
+    findings = []
+    for problem in manifest.problems:
+        params = dict(problem.params)
+        if "value" in params and isinstance(params["value"], bool):
+            params["value"] = "true" if params["value"] else "false"
+        at = {
+            "line": problem.line,
+            "column": problem.column,
+            "end_line": problem.end[0],
+            "end_column": problem.end[1],
+        }
+        findings.append(
+            _structural(
+                settings, problem.kind, READ_PROBLEMS, problem.pointer, problem.on_key, params, at
+            )
         )
-        context.path = manifest.path
-        return context
+    return findings
 
-    def _rule_findings(
-        self, manifest: Manifest, checks: list[Rule], context: RuleContext
-    ) -> list[Finding]:
-        findings: list[Finding] = []
-        charter = manifest.data["charter"]
-        applicable = [rule for rule in checks if rule.charters.get(charter)]
-        for rule in applicable:
+
+def _schema_findings(manifest: Manifest, settings: Linter) -> list[Finding]:
+    from charte_lint.schema import render_schema_message
+    from charte_lint.structure import SCHEMA_PROBLEMS
+
+    data = manifest.data
+    if data is None:
+        return [_structural(settings, "empty", SCHEMA_PROBLEMS, "", False, {})]
+    errors = settings.validator.errors(data)
+    findings = []
+    for error in errors:
+        if error.kind == "wrong-type" and manifest.traps:
+            node = manifest.node_at(error.pointer)
+            raw = manifest.traps.get(id(node)) if node is not None else None
+            if raw is not None:
+                error.kind = "trap"
+                error.params["raw"] = raw
+                _drop_trap_warning(manifest, error.pointer)
+        message = render_schema_message(error, settings.lang)
+        rule, _ = SCHEMA_PROBLEMS[error.kind]
+        findings.append(
+            Finding(
+                rule.code, rule.name, rule.severity, error.pointer, message, on_key=error.on_key
+            )
+        )
+    findings.extend(_duplicate_use_ids(manifest, settings))
+    return findings
+
+
+def _duplicate_use_ids(manifest: Manifest, settings: Linter) -> list[Finding]:
+    from charte_lint.structure import SCHEMA_PROBLEMS
+
+    uses = manifest.data.get("uses") if isinstance(manifest.data, dict) else None
+    if not isinstance(uses, list):
+        return []
+    first: dict[str, int] = {}
+    findings = []
+    for index, use in enumerate(uses):
+        use_id = use.get("id") if isinstance(use, dict) else None
+        if not isinstance(use_id, str):
+            continue
+        pointer = f"/uses/{index}/id"
+        if use_id in first:
+            first_line = manifest.locate(f"/uses/{first[use_id]}/id")[0]
+            findings.append(
+                _structural(
+                    settings,
+                    "duplicate-use-id",
+                    SCHEMA_PROBLEMS,
+                    pointer,
+                    False,
+                    {"id": use_id, "first_line": first_line},
+                )
+            )
+        else:
+            first[use_id] = index
+    return findings
+
+
+def _context(manifest: Manifest, config: Config, settings: Linter) -> RuleContext:
+    """One context per manifest, pointed at each rule in turn: what it holds is the same."""
+    context = RuleContext(
+        settings.rules[0] if settings.rules else None,  # type: ignore[arg-type]  # set per rule
+        manifest.data,
+        config.policy,
+        settings.lang,
+        settings.today,
+        uses_of(manifest.data),
+        {},
+        settings.repository,
+    )
+    context.path = manifest.path
+    context.configured = config.options
+    return context
+
+
+def _rule_findings(manifest: Manifest, checks: list[Rule], context: RuleContext) -> list[Finding]:
+    findings: list[Finding] = []
+    charter = manifest.data["charter"]
+    for rule in checks:
+        if rule.charters.get(charter):
             context.rule = rule
-            try:
-                findings.extend(rule.check(manifest.data, context))
-            except Exception as error:
-                raise RuleCrash(
-                    f"rule {rule.code} ({rule.name}) failed on {manifest.path}: "
-                    f"{type(error).__name__}: {error}"
-                ) from None
-        return findings
+            findings.extend(run_check(rule, context))
+    return findings
+
+
+def run_check(rule: Rule, context: RuleContext, file: str = "") -> list[Finding]:
+    """A rule's findings on the context's manifest or repository; a rule that raises gives one
+    CL000 finding that names it and the error (in `file`, else the manifest's), and the run
+    goes on."""
+    try:
+        return _call_check(rule, context)
+    except Exception as error:
+        return [crash_finding(rule, error, context.lang, file)]
+
+
+def _call_check(rule: Rule, context: RuleContext) -> list[Finding]:
+    """The one place a rule's check is called."""
+    return list(rule.check(context))
+
+
+def crash_finding(rule: Rule, error: BaseException, lang: str, file: str = "") -> Finding:
+    """CL000: `rule` raised `error`; at the top of the file (a manifest's, or `file`)."""
+    reason = f"{type(error).__name__}: {error}".replace("\n", " ")
+    template = RULE_CRASH.messages["default"][lang]
+    return Finding(
+        RULE_CRASH.code,
+        RULE_CRASH.name,
+        RULE_CRASH.severity,
+        "",
+        template.format(rule=rule.code, name=rule.name, error=reason),
+        file=file,
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=1,
+    )
 
 
 def _check_config_selectors(rules: list[Rule], config: Config) -> None:
@@ -379,11 +508,11 @@ def _check_config_selectors(rules: list[Rule], config: Config) -> None:
     from charte_lint.config import ConfigError, key_position
     from charte_lint.registry import find_rule, unknown_selector
 
-    for key in ("select", "ignore", "severity"):
+    for key in ("select", "ignore", "severity", "options"):
         values = list(getattr(config, key))
         unknown = (
             next((v for v in values if find_rule(rules, v) is None), None)
-            if key == "severity"
+            if key in ("severity", "options")
             else unknown_selector(rules, values)
         )
         if unknown is not None and config.source:
@@ -391,6 +520,20 @@ def _check_config_selectors(rules: list[Rule], config: Config) -> None:
             raise ConfigError(
                 config.source, line, column, f"`{key}` names an unknown rule `{unknown}`"
             )
+    for key, options in config.options.items():
+        rule = find_rule(rules, key)
+        problem = _options_problem(rule, options) if rule is not None else None
+        if problem is not None and config.source:
+            line, column = key_position(config.source, "options")
+            raise ConfigError(config.source, line, column, f"`options.{key}`: {problem}")
+
+
+def _options_problem(rule: Rule, options: Any) -> str | None:
+    """Why `options` do not fit the rule's `options_schema`, or None when they do."""
+    from jsonschema import Draft202012Validator
+
+    error = next(iter(Draft202012Validator(rule.options_schema).iter_errors(options)), None)
+    return None if error is None else error.message
 
 
 def _drop_trap_warning(manifest: Manifest, pointer: str) -> None:
@@ -402,39 +545,15 @@ def _drop_trap_warning(manifest: Manifest, pointer: str) -> None:
 
 
 def _use_id(data: Any, pointer: str) -> str | None:
-    if not pointer.startswith("/uses/") or not isinstance(data, dict):
+    index = use_index(pointer)
+    if index is None or not isinstance(data, dict):
         return None
-    index = pointer.split("/")[2]
     uses = data.get("uses")
-    if not index.isdigit() or not isinstance(uses, list) or int(index) >= len(uses):
+    if not isinstance(uses, list) or index >= len(uses):
         return None
-    use = uses[int(index)]
+    use = uses[index]
     use_id = use.get("id") if isinstance(use, dict) else None
     return use_id if isinstance(use_id, str) else None
-
-
-def render_schema_message(error: SchemaError, lang: str, base: str = "manifest") -> str:
-    """A schema error in plain words, in `lang`."""
-    from charte_lint.schema import format_description
-    from charte_lint.structure import SCHEMA_PROBLEMS
-
-    params = dict(error.params)
-    if "where" in params:
-        where = params["where"]
-        params["where"] = text(lang, base) if where == "(top level)" else f"`{where}`"
-    if "expected" in params:
-        names = TYPE_NAMES[lang]
-        params["expected"] = text(lang, "or").join(names[n] for n in params["expected"])
-    if "actual" in params:
-        params["actual"] = TYPE_NAMES[lang][params["actual"]]
-    if "options" in params:
-        params["options"] = ", ".join(f"`{o}`" for o in params["options"])
-    if "format" in params:
-        params["format"] = format_description(params["format"], lang)
-    if "keyword" in params:
-        params["relation"] = RELATIONS[lang][params.pop("keyword")]
-    rule, message = SCHEMA_PROBLEMS[error.kind]
-    return rule.messages[message][lang].format(**params)
 
 
 def exceeds(findings: Iterable[Finding], fail_on: str) -> bool:

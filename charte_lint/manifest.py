@@ -14,6 +14,8 @@ import re
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+from charte_lint.pointer import join, split
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
@@ -131,7 +133,7 @@ class Manifest:
     def node_at(self, pointer: str) -> Any:
         """The node at `pointer`, or None when the file holds nothing there."""
         node, _ = _walk(self.root, pointer)
-        parts = pointer.split("/")[1:] if pointer else []
+        parts = split(pointer)
         if node is None or _depth_reached(self.root, parts) != len(parts):
             return None
         return node
@@ -143,14 +145,6 @@ class Manifest:
         if self._lines is None:
             self._lines = self.text.splitlines()
         return self._lines[line - 1] if line <= len(self._lines) else ""
-
-
-def escape_token(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
-
-
-def _unescape(token: str) -> str:
-    return token.replace("~1", "/").replace("~0", "~")
 
 
 def _find_key(node: MappingNode, token: str) -> tuple[Any, Any]:
@@ -181,8 +175,8 @@ def _step(node: Any, token: str) -> tuple[Any, Any]:
 
 def _walk(root: Any, pointer: str) -> tuple[Any, Any]:
     node, key_node = root, None
-    for token in pointer.split("/")[1:] if pointer else []:
-        found_key, found = _step(node, _unescape(token))
+    for token in split(pointer):
+        found_key, found = _step(node, token)
         if found is None:
             break
         node, key_node = found, found_key
@@ -192,7 +186,7 @@ def _walk(root: Any, pointer: str) -> tuple[Any, Any]:
 def _depth_reached(root: Any, parts: list[str]) -> int:
     node = root
     for depth, token in enumerate(parts):
-        _, node = _step(node, _unescape(token))
+        _, node = _step(node, token)
         if node is None:
             return depth
     return len(parts)
@@ -299,7 +293,7 @@ class _Builder:
         self.refused = False
 
     def pointer(self) -> str:
-        return "".join("/" + escape_token(part) for part in self.path)
+        return join(self.path)
 
     def build(self, node: Any, depth: int) -> Any:
         self.nodes += 1

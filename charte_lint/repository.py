@@ -1,9 +1,10 @@
 """Declared vs detected: code detection before the manifests are linted, the cross-check after.
 
 `scan` runs detection over the linted directories and gives the `Repository` that manifest rules
-see (`context.repository`); once the manifests are linted, `repository_findings` runs the
-repository rules (undeclared AI use, hard-coded keys) over the evidence and the declared uses,
-and places their findings in code, where inline `charte-lint: ignore[...]` comments apply.
+see (`context.repository`); once the manifests are linted, `repository_findings` (the project
+phase) gives it the uses the manifests' FileResults declare, runs the repository rules
+(undeclared AI use, hard-coded keys) over the evidence and those uses, and places their findings
+in code, where inline `charte-lint: ignore[...]` comments apply.
 """
 
 from __future__ import annotations
@@ -12,14 +13,16 @@ import os
 import re
 
 from charte_lint.api import Repository
-from charte_lint.suppressions import DIRECTIVE_BODY, names_rule
+from charte_lint.suppressions import DIRECTIVE_BODY, UNSILENCEABLE, names_rule
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from charte_lint.api import Finding
     from charte_lint.config import Config
-    from charte_lint.engine import Linter
+    from charte_lint.engine import FileResult, Linter
     from charte_lint.files import Listings
 
 
@@ -32,8 +35,8 @@ def scan(
     base: str | None = None,
     listings: Listings | None = None,
 ) -> Repository:
-    """The evidence under every root, and an empty list of uses for the linter to fill;
-    `exclude` globs are relative to `base`, the configuration's directory."""
+    """The evidence under every root, without uses yet (the project phase adds those of the
+    linted manifests); `exclude` globs are relative to `base`, the configuration's directory."""
     from charte_lint.detect import detect, load_catalogue
 
     catalogue = load_catalogue()
@@ -44,46 +47,47 @@ def scan(
     return Repository(evidence, scanned, catalogue.providers, catalogue.model_provider)
 
 
-def repository_findings(linter: Linter, config: Config) -> list[Finding]:
-    """The findings of the enabled repository rules, with severity, source line and suppressions."""
+def repository_findings(
+    results: Iterable[FileResult],
+    repository: Repository | None,
+    settings: Linter,
+    config: Config,
+    where: str = ".",
+) -> list[Finding]:
+    """The project phase: the findings of the enabled repository rules over what detection
+    found and the uses the linted manifests declare (their FileResults), with severity, source
+    line and suppressions. A rule that crashes gives one CL000 finding at `where`, the first
+    directory detection scanned."""
     from charte_lint.api import RuleContext
-    from charte_lint.engine import RuleCrash
+    from charte_lint.engine import run_check
 
-    repository = linter.repository
     if repository is None:
         return []
-    repository.uses = list(linter.declarations or [])  # None: there was no evidence
-    severities, _ = linter.selection(config)
+    repository = repository.with_uses(use for result in results for use in result.declared_uses)
+    severities, _ = settings.selection(config)
     findings: list[Finding] = []
-    for rule in linter.rules:
+    for rule in settings.rules:
         if rule.scope != "repository" or rule.code not in severities:
             continue
-        context = RuleContext(rule, {}, config.policy, linter.lang, linter.today)
+        context = RuleContext(rule, {}, config.policy, settings.lang, settings.today)
         context.repository = repository
-        try:
-            for finding in rule.check(repository, context):
-                finding.severity = severities[rule.code]
-                findings.append(finding)
-        except Exception as error:
-            raise RuleCrash(
-                f"rule {rule.code} ({rule.name}) failed on the repository: "
-                f"{type(error).__name__}: {error}"
-            ) from None
-    _finish(findings, linter.suppressions)
-    return findings
+        for finding in run_check(rule, context, where):
+            findings.append(finding.replace(severity=severities[finding.code]))
+    return _finish(findings, settings.suppressions)
 
 
-def _finish(findings: list[Finding], suppressions: bool) -> None:
+def _finish(findings: list[Finding], suppressions: bool) -> list[Finding]:
     """Source lines, and inline suppressions written in the code's own comments."""
     lines: dict[str, list[str]] = {}
+    finished = []
     for finding in findings:
         if finding.file not in lines:
             lines[finding.file] = _lines(finding.file)
         text = lines[finding.file]
-        if 0 < finding.line <= len(text):
-            finding.source_line = mask_keys(text[finding.line - 1])
-        if suppressions:
-            finding.suppression = _suppression(text, finding)
+        source_line = mask_keys(text[finding.line - 1]) if 0 < finding.line <= len(text) else ""
+        suppression = _suppression(text, finding) if suppressions else None
+        finished.append(finding.replace(source_line=source_line, suppression=suppression))
+    return finished
 
 
 def mask_keys(line: str) -> str:
@@ -127,7 +131,7 @@ def _suppression(lines: list[str], finding: Finding) -> dict[str, str | None] | 
         if match is None or match["kind"] != "ignore" or not reason:
             continue  # a suppression must say why
         rules = [part.strip() for part in match["rules"].split(",")]
-        if any(names_rule(rule, finding) for rule in rules):
+        if finding.code not in UNSILENCEABLE and any(names_rule(rule, finding) for rule in rules):
             return {"kind": "inSource", "justification": reason, "approved_by": None, "until": None}
     return None
 

@@ -1,10 +1,10 @@
-"""Running a Linter over many files: configuration per file, reading, and forked workers."""
+"""Linting many files: reading each, and forked workers when there are many."""
 
 from __future__ import annotations
 
 import os
 
-from charte_lint.api import Finding
+from charte_lint.engine import FileResult, lint_file
 from charte_lint.files import read_file
 from charte_lint.manifest import MAX_BYTES
 
@@ -14,43 +14,19 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import Any
 
-    from charte_lint.config import Config, ConfigFinder
+    from charte_lint.config import Config
     from charte_lint.engine import Linter
 
 PARALLEL_THRESHOLD = 32
 """Below this many files, starting workers costs more than it saves (bench/ measures it)."""
 
-_FIELDS = (
-    "file",
-    "line",
-    "column",
-    "end_line",
-    "end_column",
-    "use",
-    "severity",
-    "source_line",
-    "suppression",
-)
 
-
-class RunResult:
-    __slots__ = ("errors", "files", "findings")
-
-    def __init__(self) -> None:
-        self.findings: list[Finding] = []
-        self.files: list[str] = []
-        self.errors: list[str] = []  # files that could not be read: exit 2, the rest is linted
-
-
-def lint_files(
-    linter: Linter, paths: list[str], finder: ConfigFinder | None, forced: Config | None = None
-) -> RunResult:
-    """Lint `paths`, each under its configuration (`forced` for all when given)."""
-    jobs = [(path, forced or finder.config_for(path)) for path in paths]  # type: ignore[union-attr]
+def lint_files(settings: Linter, jobs: list[tuple[str, Config]]) -> list[FileResult]:
+    """One FileResult per (path, configuration), in order; forked workers for many files."""
     workers = _worker_count(len(jobs))
     if workers > 1:
-        return _parallel(linter, jobs, workers)
-    return _serial(linter, jobs)
+        return _parallel(settings, jobs, workers)
+    return _serial(settings, jobs)
 
 
 def _worker_count(jobs: int) -> int:
@@ -69,17 +45,16 @@ def worker_count(jobs: int, threshold: int) -> int:
     return max(1, min(cores, jobs // (threshold // 2)))
 
 
-def _serial(linter: Linter, jobs: list[tuple[str, Config]]) -> RunResult:
-    result = RunResult()
+def _serial(settings: Linter, jobs: list[tuple[str, Config]]) -> list[FileResult]:
+    results = []
     for path, config in jobs:
         try:
             raw = read_file(path, MAX_BYTES)
         except OSError as error:
-            result.errors.append(_read_error(linter.lang, path, error))
+            results.append(FileResult(path, [], error=_read_error(settings.lang, path, error)))
             continue
-        result.files.append(path)
-        result.findings.extend(linter.lint_bytes(path, raw, config))
-    return result
+        results.append(lint_file(path, raw, config, settings))
+    return results
 
 
 def _read_error(lang: str, path: str, error: OSError) -> str:
@@ -88,27 +63,15 @@ def _read_error(lang: str, path: str, error: OSError) -> str:
     return text(lang, "unreadable", path=path, reason=error.strerror or str(error))
 
 
-def _parallel(linter: Linter, jobs: list[tuple[str, Config]], workers: int) -> RunResult:
-    """Contiguous chunks, one forked worker each; findings come back as plain tuples."""
+def _parallel(settings: Linter, jobs: list[tuple[str, Config]], workers: int) -> list[FileResult]:
+    """Contiguous chunks, one forked worker each; their FileResults come back pickled."""
     size = -(-len(jobs) // workers)
 
-    def lint_chunk(index: int) -> tuple[object, ...]:
-        chunk = _serial(linter, jobs[index * size : (index + 1) * size])
-        flat = [_flatten(f) for f in chunk.findings]
-        return chunk.files, chunk.errors, flat, linter.fingerprints, linter.declarations
+    def lint_chunk(index: int) -> list[FileResult]:
+        return _serial(settings, jobs[index * size : (index + 1) * size])
 
-    result = RunResult()
-    for files, errors, flat, fingerprints, declarations in in_forked_workers(
-        lint_chunk, -(-len(jobs) // size)
-    ):
-        result.files.extend(files)
-        result.errors.extend(errors)
-        result.findings.extend(_rebuild(f) for f in flat)
-        if linter.fingerprints is not None and fingerprints:
-            linter.fingerprints.update(fingerprints)  # values fingerprinted for a baseline
-        if linter.declarations is not None and declarations:
-            linter.declarations.extend(declarations)  # uses, for the cross-check with code
-    return result
+    chunks = in_forked_workers(lint_chunk, -(-len(jobs) // size))
+    return [result for chunk in chunks for result in chunk]
 
 
 def in_forked_workers(work: Callable[[int], Any], workers: int) -> list[Any]:
@@ -154,24 +117,3 @@ def in_forked_workers(work: Callable[[int], Any], workers: int) -> list[Any]:
             raise failure[1]
         raise RuntimeError(failure[2])
     return results
-
-
-def _flatten(finding: Finding) -> tuple[object, ...]:
-    return (
-        finding.code,
-        finding.name,
-        finding.severity,
-        finding.pointer,
-        finding.message,
-        finding.principle,
-        finding.charter,
-        finding.on_key,
-        *(getattr(finding, name) for name in _FIELDS),
-    )
-
-
-def _rebuild(values: tuple[object, ...]) -> Finding:
-    finding = Finding(*values[:8])  # type: ignore[arg-type]
-    for name, value in zip(_FIELDS, values[8:], strict=True):
-        setattr(finding, name, value)
-    return finding

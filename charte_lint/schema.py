@@ -15,6 +15,7 @@ from difflib import get_close_matches
 from functools import cache
 
 from charte_lint.messages import N_
+from charte_lint.pointer import join, split
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
@@ -126,7 +127,7 @@ class FastValidator:
         compiled: list[Check] = []
         self._refs[ref] = lambda value: compiled[0](value)
         target: Any = self.root
-        for part in ref.lstrip("#/").split("/"):
+        for part in split(ref.removeprefix("#")):
             target = target[part]
         compiled.append(self._compile(target))
         return self._refs[ref]
@@ -295,7 +296,7 @@ class SchemaError:
 
 
 def pointer_of(path: Any) -> str:
-    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
+    return join(path)
 
 
 def dotted(path: Any) -> str:
@@ -499,3 +500,28 @@ def _build_jsonschema_validator(schema: dict[str, Any]) -> Any:
             if sys.modules.get(name, 0) is None:
                 del sys.modules[name]
     return Draft202012Validator(schema)
+
+
+def render_schema_message(error: SchemaError, lang: str, base: str = "manifest") -> str:
+    """A schema error in plain words, in `lang` (`base` names the top level: the manifest,
+    or the configuration)."""
+    from charte_lint.messages import RELATIONS, TYPE_NAMES, text
+    from charte_lint.structure import SCHEMA_PROBLEMS
+
+    params = dict(error.params)
+    if "where" in params:
+        where = params["where"]
+        params["where"] = text(lang, base) if where == "(top level)" else f"`{where}`"
+    if "expected" in params:
+        names = TYPE_NAMES[lang]
+        params["expected"] = text(lang, "or").join(names[n] for n in params["expected"])
+    if "actual" in params:
+        params["actual"] = TYPE_NAMES[lang][params["actual"]]
+    if "options" in params:
+        params["options"] = ", ".join(f"`{o}`" for o in params["options"])
+    if "format" in params:
+        params["format"] = format_description(params["format"], lang)
+    if "keyword" in params:
+        params["relation"] = RELATIONS[lang][params.pop("keyword")]
+    rule, message = SCHEMA_PROBLEMS[error.kind]
+    return rule.messages[message][lang].format(**params)

@@ -35,8 +35,9 @@ DIRECTIVE_BODY = (
 )
 """A directive after its comment opener: YAML's `#` here, any language's in code."""
 _DIRECTIVE = re.compile(r"#\s*" + DIRECTIVE_BODY + "$")
-UNSILENCEABLE = ("CL901", "CL902")
-"""The findings about suppression comments themselves cannot be silenced by one."""
+UNSILENCEABLE = ("CL000", "CL901", "CL902")
+"""A rule that crashed, and the findings about suppression comments themselves, cannot be
+silenced by one."""
 
 
 class Directive:
@@ -199,10 +200,13 @@ def _scalar_lines(root: Any) -> dict[int, int]:
     return lines
 
 
-def apply(directives: list[Directive], findings: list[Finding]) -> None:
-    """Mark the findings that a directive with a reason silences (`finding.suppression`)."""
+def apply(directives: list[Directive], findings: list[Finding]) -> list[Finding]:
+    """The findings, those a directive with a reason silences made with their `suppression`;
+    each directive notes in `used` the rules that silenced something."""
+    silenced = []
     for finding in findings:
         if finding.suppression is not None or finding.code in UNSILENCEABLE:
+            silenced.append(finding)
             continue
         for directive in directives:
             if not directive.reason:
@@ -210,10 +214,14 @@ def apply(directives: list[Directive], findings: list[Finding]) -> None:
             rule = directive.covers(finding)
             if rule is not None:
                 directive.used.add(rule)
-                finding.suppression = {
-                    "kind": "inSource",
-                    "justification": directive.reason,
-                    "approved_by": None,
-                    "until": None,
-                }
+                finding = finding.replace(
+                    suppression={
+                        "kind": "inSource",
+                        "justification": directive.reason,
+                        "approved_by": None,
+                        "until": None,
+                    }
+                )
                 break
+        silenced.append(finding)
+    return silenced

@@ -97,9 +97,8 @@ def run_rules(
         if rule.scope != "manifest":
             continue  # repository rules see code evidence: tests/test_detect_rules.py
         ctx = RuleContext(rule, manifest, policy, lang=lang, today=today)
-        for finding in rule.check(manifest, ctx):
-            finding.use = _use_of(manifest, finding.pointer)
-            findings.append(finding)
+        for finding in rule.check(ctx):
+            findings.append(finding.replace(use=_use_of(manifest, finding.pointer)))
     return findings
 
 

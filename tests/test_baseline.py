@@ -141,9 +141,16 @@ def test_entries_for_files_not_linted_are_not_stale(tmp_path):
 
 def test_matching_counts_identical_entries():
     def finding() -> Finding:
-        made = Finding("WRK001", "headcount-reduction", "error", "/uses/0/work/impact", "m")
-        made.file, made.use = "ai-usage.yaml", "chatbot"
-        return made
+        return Finding(
+            "WRK001",
+            "headcount-reduction",
+            "error",
+            "/uses/0/work/impact",
+            "m",
+            file="ai-usage.yaml",
+            use="chatbot",
+            fingerprint="f",
+        )
 
     entry = {
         "file": "ai-usage.yaml",
@@ -152,12 +159,11 @@ def test_matching_counts_identical_entries():
         "pointer": "/uses/3/work/impact",  # the use moved: compared from the use down
         "fingerprint": "f",
     }
-    prints = {("ai-usage.yaml", "/uses/0/work/impact"): "f"}
     files = ["ai-usage.yaml"]
     two = [finding(), finding()]
-    kept, stale = subtract([entry], two, prints, "b.json", files)
+    kept, stale = subtract([entry], two, "b.json", files)
     assert (kept, stale) == ([two[1]], [])
-    kept, stale = subtract([entry, dict(entry), dict(entry)], two, prints, "b.json", files)
+    kept, stale = subtract([entry, dict(entry), dict(entry)], two, "b.json", files)
     assert (kept, stale) == ([], [entry])
 
 

@@ -7,14 +7,14 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import jsonschema
-import pytest
 from conftest import REPO, SMALLEST, clean_env, run_cli
 
+from charte_lint.docs_rules import render_docs, render_docs_text
 from charte_lint.rules import RULES
 from charte_lint.structure import UNKNOWN_KEY
 
-# the official schema, in the shared/ folder that sits beside the repository (locally and in CI)
-SARIF_SCHEMA = REPO.parent / "shared" / "data" / "sarif-schema-2.1.0.json"
+# the official schema, kept verbatim under tests/data (origin and licence in its README)
+SARIF_SCHEMA = REPO / "tests" / "data" / "sarif-schema-2.1.0.json"
 WAIVER = (
     "waivers:\n"
     "  - rule: CL102\n"
@@ -46,10 +46,8 @@ def write(tmp_path: Path, text: str = MIXED) -> Path:
 
 
 def sarif_errors(document: dict) -> list[str]:
-    if not SARIF_SCHEMA.is_file():
-        pytest.skip(f"the official SARIF schema is not at {SARIF_SCHEMA}")
     schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
-    validator = jsonschema.Draft7Validator(schema)
+    validator = jsonschema.Draft4Validator(schema)  # the schema's own "$schema"
     return [f"{list(e.path)}: {e.message}" for e in validator.iter_errors(document)]
 
 
@@ -65,7 +63,14 @@ def test_sarif_is_valid_with_rules_regions_and_suppressions(tmp_path):
     rules = run["tool"]["driver"]["rules"]
     assert [rule["id"] for rule in rules] == ["CL102", "SEC001", "WRK001"]
     assert rules[0]["fullDescription"] == {"text": UNKNOWN_KEY.summary["en"]}
-    assert rules[0]["help"] == {"text": UNKNOWN_KEY.docs["en"], "markdown": UNKNOWN_KEY.docs["en"]}
+    # help in Markdown (what GitHub shows) and in plain text, from the rule's content files
+    assert rules[0]["help"] == {
+        "text": render_docs_text(UNKNOWN_KEY, "en"),
+        "markdown": render_docs(UNKNOWN_KEY, "en"),
+    }
+    assert rules[0]["help"]["markdown"].startswith("## What it does\n")
+    assert rules[0]["help"]["text"].startswith("WHAT IT DOES\n")
+    assert "```" not in rules[0]["help"]["text"]
     assert rules[2]["defaultConfiguration"] == {"level": "error"}
     by_rule = {result["ruleId"]: result for result in run["results"]}
     reported = by_rule["WRK001"]
@@ -100,7 +105,8 @@ def test_sarif_speaks_the_run_language(tmp_path):
     work = next(rule for rule in RULES if rule.code == "WRK001")
     (described,) = [r for r in run["tool"]["driver"]["rules"] if r["id"] == "WRK001"]
     assert described["fullDescription"] == {"text": work.summary["fr"]}
-    assert described["help"]["text"] == work.docs["fr"]
+    assert described["help"]["markdown"] == render_docs(work, "fr")
+    assert described["help"]["text"].startswith("CE QUE FAIT LA RÈGLE\n")
 
 
 def test_sarif_of_a_clean_run_and_odd_paths_is_valid(tmp_path):

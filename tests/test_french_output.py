@@ -21,17 +21,17 @@ from pathlib import Path
 import pytest
 from conftest import REPO, SMALLEST, clean_env, run_cli
 
-_ERROR_PREFIX = "cli.py:96 `_fail` writes `charte-lint: error: ` before every usage error"
+_ERROR_PREFIX = "cli.py:67 `_fail` writes `charte-lint: error: ` before every usage error"
 
 NOT_YET_TRANSLATED: list[tuple[str, str]] = [
     ("error/no-such-path", _ERROR_PREFIX),
-    ("error/not-a-regular-file", _ERROR_PREFIX + "; cli.py:167 too, for unreadable files"),
+    ("error/not-a-regular-file", _ERROR_PREFIX + "; run.py:133 too, for unreadable files"),
     ("error/unknown-rule", _ERROR_PREFIX),
     ("error/unknown-rule-suggest", _ERROR_PREFIX),
-    ("error/bad-report", "cli.py:297 `--report expects FORMAT:FILE ...` is English"),
-    ("error/markdown-without-list-rules", "cli.py:103 `--format markdown is only for ...`"),
-    ("error/bad-fail-on", "cli.py:548 click's Choice error `Invalid value for '--fail-on'`"),
-    ("error/unknown-language", "cli.py:504,548 click's Choice error `Invalid value for '--lang'`"),
+    ("error/bad-report", "cli.py:180 `--report expects FORMAT:FILE ...` is English"),
+    ("error/markdown-without-list-rules", "cli.py:75 `--format markdown is only for ...`"),
+    ("error/bad-fail-on", "cli.py:377 click's Choice error `Invalid value for '--fail-on'`"),
+    ("error/unknown-language", "cli.py:333,377 click's Choice error `Invalid value for '--lang'`"),
     ("error/baseline-missing", _ERROR_PREFIX),
     ("error/baseline-not-json", _ERROR_PREFIX),
     ("error/baseline-shape", _ERROR_PREFIX),
@@ -44,19 +44,19 @@ NOT_YET_TRANSLATED: list[tuple[str, str]] = [
     ("config/extends-missing", _ERROR_PREFIX),
     (
         "config/yaml-syntax",
-        _ERROR_PREFIX + "; structure.py:73 CL001 shows PyYAML's English problem unquoted",
+        _ERROR_PREFIX + "; content/fr/CL001.md:6 shows PyYAML's English problem unquoted",
     ),
     ("config/not-a-mapping", _ERROR_PREFIX),
     ("config/unknown-key", _ERROR_PREFIX),
     (
         "config/unknown-rule",
-        _ERROR_PREFIX + "; engine.py:392 `names an unknown rule` (use config.unknown_rule_reason)",
+        _ERROR_PREFIX + "; engine.py:521 `names an unknown rule` (use config.unknown_rule_reason)",
     ),
     ("config/invalid-toml", _ERROR_PREFIX),
     ("config/bad-severity", _ERROR_PREFIX),
-    ("list-rules", "docs_rules.py:82 prints the severity keyword (`error`) untranslated"),
-    ("list-rules-markdown", "docs_rules.py:116 prints the severity keyword (`error`) in the table"),
-    ("explain", "docs_rules.py:49 `Sévérité par défaut : error`: the severity keyword"),
+    ("list-rules", "docs_rules.py:169 prints the severity keyword (`error`) untranslated"),
+    ("list-rules-markdown", "docs_rules.py:203 prints the severity keyword (`error`) in the table"),
+    ("explain", "docs_rules.py:135 `Sévérité par défaut : error`: the severity keyword"),
 ]
 
 ENGLISH = frozenset(

@@ -13,36 +13,36 @@ from charte_lint.api import Rule
 from charte_lint.registry import load_rules
 
 PACK = """
-from charte_lint.api import Rule, get
+from charte_lint.api import get, rule
 
 
-def _check(manifest, ctx):
+@rule("ACME001", "hosting-undeclared", principle="data", severity="warning", charters=["private"])
+def hosting_undeclared(ctx):
     for pointer, use in ctx.uses():
         if get(use, "tool.hosting") is None:
             yield ctx.finding(pointer + "/tool", use_id=use["id"])
 
 
-RULES = [
-    Rule(
-        code="ACME001",
-        name="hosting-undeclared",
-        principle="data",
-        charters={"private": "P3"},
-        severity="warning",
-        summary={"en": "Hosting is not declared.", "fr": "L'hébergement n'est pas déclaré."},
-        messages={"default": {"en": "use `{use_id}` does not say where the tool is hosted",
-                              "fr": "l'usage `{use_id}` ne dit pas où l'outil est hébergé"}},
-        docs={"en": "## What it does\\nx", "fr": "## Ce que fait la règle\\nx"},
-        references=("ACME policy 4.2",),
-        check=_check,
-    )
-]
+RULES = [hosting_undeclared]
 """
+# A pack's texts are files beside its module: content/LANG/CODE.md.
+PACK_CONTENT = {
+    "en": "---\nsummary: Hosting is not declared.\nmessages:\n"
+    "  default: use `{use_id}` does not say where the tool is hosted\n"
+    "references:\n  - ACME policy 4.2\n---\n\n## What it does\nx\n\n## Why it matters\nx\n\n"
+    "## How to fix\nx\n",
+    "fr": "---\nsummary: L'hébergement n'est pas déclaré.\nmessages:\n"
+    "  default: l'usage `{use_id}` ne dit pas où l'outil est hébergé\n---\n\n"
+    "## Ce que fait la règle\nx\n\n## Pourquoi c'est important\nx\n\n## Comment corriger\nx\n",
+}
 
 
 def install_pack(site: Path, module: str = PACK, value: str = "acme_rules:RULES") -> dict:
     site.mkdir()
     (site / "acme_rules.py").write_text(textwrap.dedent(module), encoding="utf-8")
+    for lang, text in PACK_CONTENT.items():
+        (site / "content" / lang).mkdir(parents=True)
+        (site / "content" / lang / "ACME001.md").write_text(text, encoding="utf-8")
     info = site / "acme_rules-1.0.dist-info"
     info.mkdir()
     (info / "METADATA").write_text("Metadata-Version: 2.1\nName: acme-rules\nVersion: 1.0\n")
@@ -97,15 +97,15 @@ def test_broken_third_party_pack_is_a_one_line_error(tmp_path):
     )
 
 
-def test_a_rule_that_crashes_is_reported_not_a_traceback(tmp_path):
+def test_a_rule_that_crashes_is_one_finding_and_the_run_goes_on(tmp_path):
     crashing = PACK.replace('get(use, "tool.hosting") is None', "1 / 0")
     env = install_pack(tmp_path / "site", module=crashing)
     (tmp_path / "ai-usage.yaml").write_text(SMALLEST, encoding="utf-8")
-    result = run_cli("ai-usage.yaml", cwd=tmp_path, env=env)
-    assert (result.code, result.out) == (2, "")
-    assert result.err == (
-        "charte-lint: error: rule ACME001 (hosting-undeclared) failed on ai-usage.yaml: "
-        "ZeroDivisionError: division by zero\n"
+    result = run_cli("-q", "ai-usage.yaml", cwd=tmp_path, env=env)
+    assert (result.code, result.err) == (1, "")
+    assert result.out == (
+        "ai-usage.yaml:1:1: CL000 [error] rule `ACME001` (hosting-undeclared) failed on this "
+        "file: ZeroDivisionError: division by zero (rule-crash)\n"
     )
 
 

@@ -18,3 +18,15 @@ def test_ruff_check_and_format():
             check=False,
         )
         assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_no_test_reads_a_path_outside_the_repository():
+    """The suite must pass in a fresh clone with nothing beside it: no `REPO.parent`, no shared/."""
+    offending = []
+    for path in sorted((REPO / "tests").glob("*.py")):
+        if path.name == "test_style.py":
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if "REPO.parent" in line or '/ "shared"' in line:
+                offending.append(f"{path.name}:{number}: {line.strip()}")
+    assert offending == []

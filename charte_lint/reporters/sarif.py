@@ -2,8 +2,9 @@
 
 One run; `tool.driver.rules` describes each rule that has a result (`fullDescription` is the
 rule's summary, `help` its documentation, in the run's language); each result carries its
-region, the use and JSON pointer, and, when an inline comment or a waiver silenced it, a SARIF
-suppression (`inSource` or `external`) with the reason as justification.
+region, the use and JSON pointer, `partialFingerprints` from the finding's identity
+(`charte_lint.identity`, as the GitLab fingerprint), and, when an inline comment or a waiver
+silenced it, a SARIF suppression (`inSource` or `external`) with the reason as justification.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 import json
 import os
 from urllib.parse import quote
+
+from charte_lint.identity import digests
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
@@ -39,7 +42,10 @@ def render(report: Report, color: bool = False, quiet: bool = False) -> str:
         "language": report.lang,
         "columnKind": "unicodeCodePoints",
         "artifacts": [{"location": {"uri": artifact_uri(path)}} for path in report.files],
-        "results": [_result(finding, index[finding.code]) for finding in report.findings],
+        "results": [
+            _result(finding, index[finding.code], fingerprint)
+            for finding, fingerprint in zip(report.findings, digests(report.findings), strict=True)
+        ],
     }
     document = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
@@ -54,6 +60,8 @@ def artifact_uri(path: str) -> str:
 
 
 def _rule(rule: Rule | None, code: str, lang: str) -> dict[str, Any]:
+    from charte_lint.docs_rules import render_docs, render_docs_text
+
     if rule is None:  # a finding from a rule no longer loaded: describe it by its code
         return {"id": code}
     described: dict[str, Any] = {
@@ -61,7 +69,7 @@ def _rule(rule: Rule | None, code: str, lang: str) -> dict[str, Any]:
         "name": rule.name,
         "shortDescription": {"text": rule.summary[lang]},
         "fullDescription": {"text": rule.summary[lang]},
-        "help": {"text": rule.docs[lang], "markdown": rule.docs[lang]},
+        "help": {"text": render_docs_text(rule, lang), "markdown": render_docs(rule, lang)},
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {"tags": [rule.principle or "structure"]},
     }
@@ -71,7 +79,7 @@ def _rule(rule: Rule | None, code: str, lang: str) -> dict[str, Any]:
     return described
 
 
-def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
+def _result(finding: Finding, rule_index: int, fingerprint: str) -> dict[str, Any]:
     region = {"startLine": max(1, finding.line), "startColumn": max(1, finding.column)}
     if finding.end_line >= finding.line and finding.end_column >= 1:
         region["endLine"] = finding.end_line
@@ -90,6 +98,7 @@ def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
                 "logicalLocations": [{"fullyQualifiedName": finding.pointer or "/"}],
             }
         ],
+        "partialFingerprints": {"charteLintIdentity/v1": fingerprint},
         "properties": {
             "name": finding.name,
             "use": finding.use,

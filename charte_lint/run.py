@@ -1,0 +1,288 @@
+"""One run, from options to a value: `run(Options) -> RunResult`.
+
+Collect the files and their configurations, detect AI use in the code when a directory is
+linted, lint each file (a FileResult each), run the project phase (the cross-check of declared
+and detected use), subtract a baseline or compute the entries of a new one, and decide the exit
+status. Nothing here prints or writes: the command line renders and prints the result.
+"""
+
+from __future__ import annotations
+
+import os
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+
+if TYPE_CHECKING:
+    from typing import Any
+
+    from charte_lint.api import Finding, Rule
+    from charte_lint.config import Config, ConfigFinder
+
+
+class Options:
+    """Everything a run needs from the command line, with the defaults of a bare run."""
+
+    def __init__(self, **values: Any) -> None:
+        self.paths: list[str] = list(values.get("paths") or ["."])
+        self.output_format: str | None = values.get("output_format")  # None: text, or github
+        self.reports: list[str] = list(values.get("reports") or [])  # FORMAT:FILE
+        self.no_suppressions: bool = bool(values.get("no_suppressions"))
+        self.baseline: str | None = values.get("baseline")
+        self.write_baseline: str | None = values.get("write_baseline")
+        self.output: str | None = values.get("output")
+        self.config: str | None = values.get("config")
+        self.fail_on: str | None = values.get("fail_on")
+        self.select: list[str] | None = values.get("select")
+        self.ignore: list[str] = list(values.get("ignore") or [])
+        self.lang: str | None = values.get("lang")
+        self.quiet: bool = bool(values.get("quiet"))
+        self.no_color: bool = bool(values.get("no_color"))
+        self.list_rules: bool = bool(values.get("list_rules"))
+        self.explain: str | None = values.get("explain")
+        self.charter: str | None = values.get("charter")
+        self.principle: str | None = values.get("principle")
+        self.detect: bool | None = values.get("detect")  # None: when a directory is linted
+        self.init: bool = bool(values.get("init"))
+
+
+class UsageError(Exception):
+    """Exit 2 with this one-line message."""
+
+
+IDENTIFIED_FORMATS = ("sarif", "gitlab")
+"""Reports that carry each finding's identity, which needs the fingerprint of its value."""
+
+
+class RunResult:
+    """What a run found, and what the command line has to say about it.
+
+    `findings` are sorted, suppressed ones included, baselined ones left out; `files` the files
+    linted, sorted; `errors` the files that could not be read; `stale` the baseline's entries
+    that match nothing (None without a baseline); `baseline_entries` the entries to write with
+    `--write-baseline`; `notes` the lines for standard error; `exit_code` 0, 1 or 2.
+    """
+
+    __slots__ = (
+        "baseline_entries",
+        "errors",
+        "exit_code",
+        "files",
+        "findings",
+        "notes",
+        "rules",
+        "stale",
+    )
+
+    def __init__(
+        self,
+        findings: list[Finding],
+        files: list[str],
+        rules: list[Rule],
+        errors: list[str],
+        notes: list[str],
+        stale: list[dict[str, Any]] | None = None,
+        baseline_entries: list[dict[str, Any]] | None = None,
+        exit_code: int = 0,
+    ) -> None:
+        self.findings = findings
+        self.files = files
+        self.rules = rules
+        self.errors = errors
+        self.notes = notes
+        self.stale = stale
+        self.baseline_entries = baseline_entries
+        self.exit_code = exit_code
+
+
+def run(options: Options, lang: str | None = None) -> RunResult:
+    """Lint what `options` name; UsageError (and ConfigError, PathError, RuleError) for what
+    stops a run before it starts."""
+    import gc
+
+    from charte_lint.engine import Linter
+    from charte_lint.files import collect
+    from charte_lint.messages import pick_language, text
+    from charte_lint.registry import load_rules
+    from charte_lint.runner import lint_files
+
+    gc.disable()  # a run builds many small objects and frees them all at exit
+    lang = lang or pick_language(options.lang)
+    entries = _read_baseline(options, lang)
+    rules = load_rules()
+    _check_selectors(rules, [*(options.select or []), *options.ignore], lang)
+    forced, finder = _configs(options, lang)
+    listings: dict[str, list[str] | None] = {}  # what git lists, asked once per directory
+    paths = collect(options.paths, forced.exclude if forced else [], listings)
+    if finder is not None:
+        paths = [p for p in paths if not _excluded(p, finder, options.paths)]
+    detection = _detect(options, finder, forced, listings)
+    repository = detection[2] if detection else None
+    settings = Linter(
+        rules=rules,
+        lang=lang,
+        select=options.select,
+        ignore=options.ignore,
+        suppressions=not options.no_suppressions,
+        fingerprints=_identified(options),
+        repository=repository,
+    )
+    jobs = [(path, forced or finder.config_for(path)) for path in paths]  # type: ignore[union-attr]
+    results = lint_files(settings, jobs)
+    linted = [result for result in results if result.error is None]
+    findings = [finding for result in linted for finding in result.findings]
+    notes = [f"charte-lint: error: {result.error}" for result in results if result.error]
+    if detection is not None:
+        from charte_lint.repository import repository_findings
+
+        roots, root_config, _ = detection
+        files = {result.path for result in linted}
+        above = _manifests_above(roots, files, settings, finder, forced)  # their uses only
+        findings.extend(
+            repository_findings([*linted, *above], repository, settings, root_config, roots[0])
+        )
+    if not paths and not options.quiet:
+        notes.append(f"charte-lint: {text(lang, 'no-files', paths=' '.join(options.paths))}")
+    findings.sort(key=lambda f: f.sort_key())
+    files = sorted(result.path for result in linted)
+    result = RunResult(findings, files, rules, [r.error for r in results if r.error], notes)
+    if entries is not None and options.baseline:
+        _subtract_baseline(result, entries, options.baseline, lang)
+    if options.write_baseline:
+        from charte_lint.baseline import entries_for
+
+        result.baseline_entries = entries_for(result.findings, options.write_baseline)
+    result.exit_code = _exit_code(result, options, forced, finder)
+    return result
+
+
+def _configs(options: Options, lang: str) -> tuple[Config | None, ConfigFinder | None]:
+    """(the configuration `--config` forces on every file, or None; else the finder that
+    discovers each file's)."""
+    if options.config:
+        from charte_lint.config import load_config
+        from charte_lint.messages import text
+
+        if not os.path.isfile(options.config):
+            raise UsageError(text(lang, "no-such-path", path=options.config))
+        return load_config(options.config), None
+    from charte_lint.config import ConfigFinder
+
+    return None, ConfigFinder()
+
+
+def _identified(options: Options) -> bool:
+    """Whether findings need their identity: for a baseline, or a SARIF or GitLab report."""
+    formats = [options.output_format, *(value.partition(":")[0] for value in options.reports)]
+    return bool(options.baseline or options.write_baseline) or any(
+        output_format in IDENTIFIED_FORMATS for output_format in formats
+    )
+
+
+def _detect(
+    options: Options, finder: Any, forced: Config | None, listings: dict[str, Any]
+) -> tuple[list[str], Config, Any] | None:
+    """Detect AI use in the code before the manifests are linted, when detection is on:
+    (the directories scanned, the configuration that applies to them, what was found)."""
+    if not _detecting(options):
+        return None
+    from charte_lint.repository import detection_roots, scan
+
+    roots = detection_roots(options.paths) or ["."]
+    config = forced or finder.config_for(os.path.join(roots[0], "ai-usage.yaml"))
+    base = config.directory if config.source else None
+    return roots, config, scan(roots, config.exclude, base, listings)
+
+
+def _detecting(options: Options) -> bool:
+    """`--detect`, `--no-detect`, else on when a directory is linted (not for files only, so that
+    the per-file pre-commit hook stays fast)."""
+    if options.detect is not None:
+        return options.detect
+    return any(os.path.isdir(path) for path in options.paths)
+
+
+def _manifests_above(
+    roots: list[str], linted: set[str], settings: Any, finder: Any, forced: Config | None
+) -> list[Any]:
+    """The FileResults of the manifests above the linted directories, for the uses they
+    declare (they cover the code below them); the run is not about them, so their findings
+    are not reported."""
+    from charte_lint.repository import ancestor_manifests
+    from charte_lint.runner import lint_files
+
+    above = [p for p in ancestor_manifests(roots) if p not in linted]
+    jobs = [(path, forced or finder.config_for(path)) for path in above]
+    return [result for result in lint_files(settings, jobs) if result.error is None]
+
+
+def _excluded(path: str, finder: Any, given: list[str]) -> bool:
+    """Whether the configuration that covers a discovered file excludes it."""
+    if path in given:
+        return False  # a file named on the command line is linted as given
+    config = finder.config_for(path)
+    if not config.exclude or not config.source:
+        return False
+    from fnmatch import fnmatch
+
+    relative = os.path.relpath(os.path.abspath(path), config.directory)
+    return any(fnmatch(relative, pattern) for pattern in config.exclude)
+
+
+def _check_selectors(rules: list[Rule], selectors: list[str], lang: str) -> None:
+    from charte_lint.messages import text
+    from charte_lint.registry import suggestions, unknown_selector
+
+    unknown = unknown_selector(rules, selectors)
+    if unknown is not None:
+        close = suggestions(rules, unknown)
+        if close:
+            found = ", ".join(f"`{c}`" for c in close)
+            raise UsageError(text(lang, "unknown-rule-suggest", code=unknown, suggestions=found))
+        raise UsageError(text(lang, "unknown-rule", code=unknown))
+
+
+def _read_baseline(options: Options, lang: str) -> list[Any] | None:
+    if options.baseline and options.write_baseline:
+        raise UsageError("--baseline and --write-baseline cannot be used together")
+    if not options.baseline:
+        return None
+    from charte_lint.baseline import BaselineError, load
+
+    try:
+        return load(options.baseline, lang)
+    except BaselineError as error:
+        raise UsageError(str(error)) from None
+
+
+def _subtract_baseline(result: RunResult, entries: list[Any], path: str, lang: str) -> None:
+    from charte_lint.baseline import TEXTS, describe_stale, subtract
+
+    result.findings, stale = subtract(entries, result.findings, path, result.files)
+    result.stale = stale
+    result.notes.extend(f"charte-lint: {describe_stale(entry, lang)}" for entry in stale)
+    if stale:
+        count = TEXTS[lang]["stale-count"].format(count=len(stale), path=path)
+        result.notes.append(f"charte-lint: {count}")
+
+
+def _exit_code(
+    result: RunResult, options: Options, forced: Config | None, finder: ConfigFinder | None
+) -> int:
+    """2 when a file could not be read; 0 when writing a baseline; else 1 when a finding that
+    counts is at or above `--fail-on`, or the `fail_on` of its file's configuration."""
+    from charte_lint.engine import exceeds
+
+    if result.errors:
+        return 2
+    if options.write_baseline:
+        return 0  # every finding is in the new baseline
+    for finding in result.findings:
+        if finding.suppression is not None:
+            continue
+        threshold = options.fail_on
+        if threshold is None:
+            config = forced or (finder.config_for(finding.file) if finder else None)
+            threshold = (config.fail_on if config else None) or "error"
+        if exceeds([finding], threshold):
+            return 1
+    return 0
