@@ -622,8 +622,8 @@ class DeclaredUse:
     """A use of a linted manifest, as the cross-check with code sees it.
 
     `names` are the words that say which tool it is: `tool.name`, `tool.vendor`, `tool.approved`
-    and the approved-tools entry it names, `model.name`. `code` are its path globs, relative to
-    the manifest's directory.
+    and the approved-tools entry it names, `model.name`. `code` are its gitignore-style path
+    patterns (`charte_lint.paths`), relative to the manifest's directory.
     """
 
     __slots__ = ("_prefix", "charter", "code", "hosting", "id", "manifest", "model", "names")
@@ -663,12 +663,16 @@ class DeclaredUse:
         return self._relative(path) is not None
 
     def covers(self, path: str) -> bool:
-        """Whether the file at `path` is code this use names: one its `code` globs match, or,
+        """Whether the file at `path` is code this use names: one its `code` patterns match, or,
         for a use without `code`, any file in the manifest's directory or below it."""
         relative = self._relative(path)
         if relative is None:
             return False
-        return not self.code or any(_glob(pattern).match(relative) for pattern in self.code)
+        if not self.code:
+            return True
+        from charte_lint.paths import matches
+
+        return matches(self.code, relative)
 
     def _relative(self, path: str) -> str | None:
         """`path` relative to the manifest's directory ('/' separators), or None when outside.
@@ -840,30 +844,6 @@ def _directory_key(directory: str) -> str:
     """A directory as `has_code_under` files it: normalised, the current one as ''."""
     normal = os.path.normpath(directory) if directory else "."
     return "" if normal == "." else normal
-
-
-_GLOBS: dict[str, re.Pattern[str]] = {}
-
-
-def _glob(pattern: str) -> re.Pattern[str]:
-    """A path glob as a regex: `*` within a name, `**` across folders, `?` one character."""
-    compiled = _GLOBS.get(pattern)
-    if compiled is None:
-        parts = re.split(r"(\*\*/?|\*|\?)", pattern.strip("/"))
-        regex = "".join(
-            "(?:.*/)?"
-            if part == "**/"
-            else ".*"
-            if part == "**"
-            else "[^/]*"
-            if part == "*"
-            else "[^/]"
-            if part == "?"
-            else re.escape(part)
-            for part in parts
-        )
-        compiled = _GLOBS[pattern] = re.compile(rf"{regex}(?:/.*)?\Z")
-    return compiled
 
 
 def uses_of(manifest: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:

@@ -23,8 +23,7 @@ if TYPE_CHECKING:
 
     from charte_lint.api import Rule
 
-REPORT_FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit")
-FORMATS = (*REPORT_FORMATS, "markdown")
+REPORT_FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit")  # the built-in reporters
 
 
 def main(argv: list[str] | None = None) -> NoReturn:
@@ -93,6 +92,8 @@ def _lint(options: Options, lang: str) -> int:
     from charte_lint.run import run as run_lint
 
     reports = [_parse_report(value) for value in options.reports]
+    if options.output_format:
+        _reporter(options.output_format)  # an unknown format stops the run before any work
     result = run_lint(options, lang)
     for note in result.notes:
         sys.stderr.write(f"{note}\n")
@@ -102,9 +103,8 @@ def _lint(options: Options, lang: str) -> int:
     report = Report(result.findings, result.files, lang, __version__, rules, result.stale)
     for report_format, path in reports:
         _write(path, _render(report, report_format, color=False, quiet=False), lang)
-    main_format = _main_format(options)
-    color = main_format == "text" and _use_color(options)
-    _emit(options, _render(report, main_format, color, options.quiet), color=False)
+    color = _use_color(options)
+    _emit(options, _render(report, _main_format(options), color, options.quiet), color=False)
     return result.exit_code
 
 
@@ -155,30 +155,33 @@ def _main_format(options: Options) -> str:
 
 
 def _render(report: Any, output_format: str, color: bool, quiet: bool) -> str:
-    if output_format == "json":
-        from charte_lint.reporters.json import render as render_json
+    """The report in a registered format; colours only for a reporter that paints."""
+    reporter = _reporter(output_format)
+    return reporter.render(report, color and reporter.color, quiet)
 
-        return render_json(report)
-    if output_format == "sarif":
-        from charte_lint.reporters.sarif import render
-    elif output_format == "github":
-        from charte_lint.reporters.github import render
-    elif output_format == "gitlab":
-        from charte_lint.reporters.gitlab import render
-    elif output_format == "junit":
-        from charte_lint.reporters.junit import render
-    else:
-        from charte_lint.reporters.text import render
-    return render(report, color=color, quiet=quiet)
+
+def _reporter(output_format: str) -> Any:
+    """The reporter registered as `output_format` (entry points `charte_lint.reporters`)."""
+    from charte_lint.registry import load_reporter, reporter_names
+
+    reporter = load_reporter(output_format)
+    if reporter is None:
+        raise UsageError(
+            f"Invalid value for '--format': `{output_format}` is not a report format; "
+            f"available: {', '.join(reporter_names())}"
+        )
+    return reporter
 
 
 def _parse_report(value: str) -> tuple[str, str]:
     """`--report sarif:out.sarif` -> ("sarif", "out.sarif")."""
+    from charte_lint.registry import reporter_names
+
     output_format, _, path = value.partition(":")
-    if output_format not in REPORT_FORMATS or not path:
+    names = reporter_names()
+    if output_format not in names or not path:
         raise UsageError(
-            f"--report expects FORMAT:FILE with FORMAT one of {', '.join(REPORT_FORMATS)}, "
-            f"not `{value}`"
+            f"--report expects FORMAT:FILE with FORMAT one of {', '.join(names)}, not `{value}`"
         )
     return output_format, path
 
@@ -276,9 +279,10 @@ def _parse_with_click(args: list[str]) -> int:
     @click.option(
         "--format",
         "output_format",
-        type=click.Choice(FORMATS),
-        help="Format of the main report [default: text; github inside GitHub Actions when "
-        "standard output is not a terminal] (markdown: only with --list-rules).",
+        metavar=f"[{'|'.join(REPORT_FORMATS)}|markdown|NAME]",
+        help="Format of the main report, NAME that of an installed reporter [default: text; "
+        "github inside GitHub Actions when standard output is not a terminal] (markdown: only "
+        "with --list-rules).",
     )
     @click.option(
         "-o", "--output", metavar="FILE", help="Write the main report to FILE (atomically)."
@@ -288,8 +292,8 @@ def _parse_with_click(args: list[str]) -> int:
         "reports",
         multiple=True,
         metavar="FORMAT:FILE",
-        help="Also write a report in FORMAT (text, json, sarif, github, gitlab, junit) to FILE; "
-        "repeatable.",
+        help=f"Also write a report in FORMAT ({', '.join(REPORT_FORMATS)} or an installed "
+        "reporter) to FILE; repeatable.",
     )
     @click.option(
         "--no-suppressions",

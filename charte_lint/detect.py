@@ -5,9 +5,10 @@ dependency entry, a call in a file that imports the SDK it belongs to, an API en
 variable or key in code (comments removed), a model file. A comment that mentions GPT-4, prose in
 a README or a variable named `openai_like` is not evidence.
 
-Files come from git when the directory is inside a work tree (so `.gitignore` is honoured), else
-from a walk; vendored folders, lock files, minified bundles, binaries and files over
-`MAX_SOURCE_BYTES` are skipped. Most files contain no signature at all: one bytes regex of every
+Files come from git when the directory is inside a work tree, else from a walk that reads the
+`.gitignore` files as git would (`files.listed_files`): `.gitignore` is honoured either way.
+Vendored folders, lock files, minified bundles, binaries and files over `MAX_SOURCE_BYTES` are
+skipped. Most files contain no signature at all: one bytes regex of every
 anchor word rejects them before anything is decoded.
 """
 
@@ -265,13 +266,12 @@ def repository_files(
 ) -> list[str]:
     """Paths relative to `root` ('/' separators) of the files detection looks at.
 
-    `exclude` globs are matched against paths relative to `base` (the configuration's
-    directory), or to `root` when no base is given.
+    `exclude` patterns (gitignore-style, `charte_lint.paths`) are matched against paths
+    relative to `base` (the configuration's directory), or to `root` when no base is given.
     """
-    from charte_lint.files import git_files, walk
+    from charte_lint.files import listed_files
 
-    listed = git_files(root, listings)
-    names = listed if listed is not None else list(walk(root, VENDORED_DIRECTORIES))
+    names = listed_files(root, VENDORED_DIRECTORIES, listings)
     offset = ""
     if exclude and base is not None:
         offset = os.path.relpath(os.path.abspath(root), os.path.abspath(base)).replace(os.sep, "/")
@@ -292,9 +292,9 @@ def repository_files(
 
 
 def _excluded(name: str, exclude: list[str]) -> bool:
-    from fnmatch import fnmatch
+    from charte_lint.paths import matches
 
-    return any(fnmatch(name, pattern) for pattern in exclude)
+    return matches(exclude, name)
 
 
 def detect(

@@ -1,18 +1,22 @@
 """Which files to lint: paths as given, and manifests found under directories.
 
 A directory is searched for `ai-usage.yaml` and `ai-usage.yml`, skipping version-control and
-dependency folders and virtual environments; inside a git repository, git lists the candidates
-so that `.gitignore` is honoured. Symbolic links to directories are not followed (no loops), a
-linked file is read only when its target is a regular file inside the directory searched, and
-anything that is not a regular file (a FIFO, a socket, a directory named `ai-usage.yaml`) is
-skipped.
+dependency folders and virtual environments, and what `.gitignore` files ignore: inside a git
+repository git lists the candidates; without git (no `git` on PATH, git failing, a copy of the tree
+without `.git`), the walk reads the `.gitignore` files itself, root and nested, with git's rules
+(`charte_lint.paths`), so that a CI image without git finds what a laptop finds. What the walk
+cannot know: files git tracks although they are ignored, and git's global excludes file.
+
+Symbolic links to directories are not followed (no loops), a linked file is read only when its
+target is a regular file inside the directory searched, and anything that is not a regular file
+(a FIFO, a socket, a directory named `ai-usage.yaml`) is skipped.
 """
 
 from __future__ import annotations
 
 import os
 import stat
-from fnmatch import fnmatch
+from itertools import pairwise
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
@@ -54,7 +58,8 @@ class PathError(Exception):
 def collect(
     paths: list[str], exclude: list[str] | None = None, listings: Listings | None = None
 ) -> list[str]:
-    """The files to lint, in a stable order, without duplicates."""
+    """The files to lint, in a stable order, without duplicates; `exclude` patterns
+    (gitignore-style) apply to the manifests found in a directory, relative to it."""
     found: list[str] = []
     for path in paths:
         try:
@@ -74,13 +79,16 @@ def collect(
 
 
 def _search(directory: str, exclude: list[str], listings: Listings | None) -> list[str]:
-    listed = _git_candidates(directory, listings)
-    candidates = listed if listed is not None else _walk(directory)
+    candidates = [
+        os.path.join(directory, name)
+        for name in listed_files(directory, SKIPPED_DIRECTORIES, listings)
+        if name.rsplit("/", 1)[-1] in MANIFEST_NAMES
+    ]
     root = os.path.realpath(directory)
     kept = []
     for path in sorted(candidates):
         relative = os.path.relpath(path, directory)
-        if any(fnmatch(relative, pattern) for pattern in exclude):
+        if exclude and _excluded(relative.replace(os.sep, "/"), exclude):
             continue
         if _skipped(relative, directory) or not _is_regular_inside(path, root):
             continue
@@ -111,34 +119,115 @@ def _is_regular_inside(path: str, root: str) -> bool:
     return stat.S_ISREG(info.st_mode)
 
 
-def _walk(directory: str) -> list[str]:
-    """Every manifest-named entry below `directory`, never entering linked directories."""
-    return [
-        os.path.join(directory, name)
-        for name in walk(directory, SKIPPED_DIRECTORIES)
-        if name.rsplit("/", 1)[-1] in MANIFEST_NAMES
-    ]
+def _excluded(relative: str, exclude: list[str]) -> bool:
+    from charte_lint.paths import matches
+
+    return matches(exclude, relative)
 
 
-def walk(directory: str, skipped: frozenset[str]) -> Iterator[str]:
+def listed_files(
+    directory: str, skipped: frozenset[str], listings: Listings | None = None
+) -> list[str]:
+    """Paths relative to `directory` ('/' separators) of the files below it that `.gitignore`
+    does not ignore: git's list inside a work tree, else a walk that reads the `.gitignore`
+    files (see `walk`), so that both give the same answer. A directory that is itself ignored
+    yet named explicitly counts whole, with or without git."""
+    names = git_files(directory, listings)
+    if names is not None:
+        return names
+    return list(walk(directory, skipped, gitignores_above(directory)))
+
+
+def walk(directory: str, skipped: frozenset[str], ignores: Ignores | None = None) -> Iterator[str]:
     """Paths relative to `directory` ('/' separators) of every entry below it that is not a
     directory, entering neither linked directories, nor `skipped` ones, nor virtual
-    environments (a `pyvenv.cfg` inside)."""
-    pending = [""]
+    environments (a `pyvenv.cfg` inside).
+
+    With `ignores` (from `gitignores_above`), the `.gitignore` file of each directory walked is
+    read too, and what they ignore is neither yielded nor entered, as git does: a deeper file's
+    patterns take precedence, the last matching pattern of a file decides, and nothing below an
+    ignored directory can be re-included."""
+    pending: list[tuple[str, Ignores | None]] = [("", ignores)]
     while pending:
-        relative = pending.pop()
+        relative, levels = pending.pop()
         try:
             entries = list(os.scandir(os.path.join(directory, relative)))
         except OSError:
             continue
         if relative and any(entry.name == "pyvenv.cfg" for entry in entries):
             continue
+        if levels is not None and any(entry.name == ".gitignore" for entry in entries):
+            patterns = _read_patterns(os.path.join(directory, relative, ".gitignore"))
+            if patterns:
+                levels = (*levels, (len(relative) + 1 if relative else 0, "", patterns))
         for entry in entries:
             name = f"{relative}/{entry.name}" if relative else entry.name
-            if not _is_real_directory(entry):
+            is_directory = _is_real_directory(entry)
+            if is_directory and entry.name in skipped:
+                continue
+            if levels and _ignored(levels, name + "/" if is_directory else name):
+                continue
+            if is_directory:
+                pending.append((name, levels))
+            else:
                 yield name
-            elif entry.name not in skipped:
-                pending.append(name)
+
+
+if TYPE_CHECKING:
+    Ignores = tuple[tuple[int, str, tuple[str, ...]], ...]
+    """`.gitignore` patterns by level, outermost first: (characters to drop from the start of a
+    walked path, prefix to put before it, patterns), giving the path relative to the level's
+    directory."""
+
+
+def gitignores_above(directory: str) -> Ignores | None:
+    """The ignore patterns that apply to `directory` from above it, as git reads them inside a
+    work tree (`.git/info/exclude`, then each `.gitignore` from the top down to `directory`'s
+    parent; outside one, none); None when `directory` itself is ignored."""
+    here = os.path.abspath(directory)
+    top = work_tree_top(here)
+    chain = [here]
+    while top is not None and chain[0] != top:
+        chain.insert(0, os.path.dirname(chain[0]))
+    above: list[tuple[str, tuple[str, ...]]] = []  # (directory, patterns)
+    if top is not None:
+        patterns = _read_patterns(os.path.join(top, ".git", "info", "exclude"))
+        if patterns:
+            above.append((top, patterns))
+    for parent, child in pairwise(chain):
+        patterns = _read_patterns(os.path.join(parent, ".gitignore"))
+        if patterns:
+            above.append((parent, patterns))
+        levels = tuple((0, _relative_to(child, base), p) for base, p in above)
+        if levels and _ignored(levels, ""):
+            return None
+    return tuple((0, _relative_to(here, base), patterns) for base, patterns in above)
+
+
+def _relative_to(path: str, base: str) -> str:
+    """`path` relative to `base`, as the prefix of the names below it ('' when they are one)."""
+    relative = os.path.relpath(path, base).replace(os.sep, "/")
+    return "" if relative == "." else relative + "/"
+
+
+def _ignored(levels: Ignores, name: str) -> bool:
+    from charte_lint.paths import verdict
+
+    for strip, prefix, patterns in reversed(levels):
+        ignored = verdict(patterns, prefix + name[strip:])
+        if ignored is not None:
+            return ignored
+    return False
+
+
+def _read_patterns(path: str) -> tuple[str, ...]:
+    """The patterns of an ignore file (blank lines and comments left out), or () when absent."""
+    try:
+        with open(path, encoding="utf-8", errors="surrogateescape") as handle:
+            lines = handle.read().splitlines()
+    except (OSError, ValueError):
+        return ()
+    return tuple(line for line in lines if line.strip() and not line.startswith("#"))
 
 
 def _is_real_directory(entry: os.DirEntry[str]) -> bool:
@@ -162,16 +251,6 @@ def work_tree_top(directory: str) -> str | None:
         if parent == current:
             return None
         current = parent
-
-
-def _git_candidates(directory: str, listings: Listings | None) -> list[str] | None:
-    """Manifest paths git knows of (tracked, or untracked and not ignored), or None."""
-    names = git_files(directory, listings)
-    if names is None:
-        return None
-    return [
-        os.path.join(directory, name) for name in names if name.rsplit("/", 1)[-1] in MANIFEST_NAMES
-    ]
 
 
 def git_files(directory: str, listings: Listings | None = None) -> list[str] | None:

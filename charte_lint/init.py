@@ -289,10 +289,13 @@ def _slug(provider: str, used: set[str]) -> str:
 
 def code_globs(files: Iterable[str]) -> list[str]:
     """The `code` entries covering `files` (paths relative to the manifest, `/` separators):
-    the files themselves, sorted, or above `MAX_CODE_GLOBS` their common directory's `/**`."""
+    the files themselves, sorted, or above `MAX_CODE_GLOBS` their common directory's `/**`.
+
+    `code` is gitignore-style: a bare name (`chat.py`) would match at any depth, so a file at
+    the manifest's own level is written anchored (`/chat.py`)."""
     unique = sorted(set(files))
     if len(unique) <= MAX_CODE_GLOBS:
-        return unique
+        return [file if "/" in file else f"/{file}" for file in unique]
     common = posixpath.commonpath([posixpath.dirname(file) for file in unique])
     return [f"{common}/**" if common not in ("", ".") else "**"]
 

@@ -1,10 +1,13 @@
-"""Finding rule packs: the entry-point group `charte_lint.rules`, without paying for it.
+"""Finding rule packs and reporters: the entry-point groups `charte_lint.rules` and
+`charte_lint.reporters`, without paying for them.
 
-Each pack is an entry point whose object is a list of `Rule`. The built-in pack is declared
-like any other (`builtin = "charte_lint.rules:RULES"`), but importing `importlib.metadata` and
+Each pack is an entry point whose object is a list of `Rule`; each reporter an entry point named
+after its format whose object renders a report (see `charte_lint.reporters.Reporter`). The
+built-in ones are declared like any other (`builtin = "charte_lint.rules:RULES"`,
+`text = "charte_lint.reporters.text:REPORTER"`...), but importing `importlib.metadata` and
 scanning every installed distribution costs tens of milliseconds, so the default path only
-peeks at each distribution's `entry_points.txt` for the group name; the full entry-point
-machinery runs only when some other distribution declares a pack.
+peeks at each distribution's `entry_points.txt` for the group names, once for both groups; the
+full entry-point machinery runs only when some other distribution declares a pack or a reporter.
 """
 
 from __future__ import annotations
@@ -19,14 +22,22 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
     from charte_lint.api import Rule
+    from charte_lint.reporters import Reporter
 
 GROUP = "charte_lint.rules"
 BUILTIN = "charte_lint.rules:RULES"
+REPORTERS = "charte_lint.reporters"
+BUILTIN_REPORTERS = {
+    name: f"charte_lint.reporters.{name}:REPORTER"
+    for name in ("text", "json", "sarif", "github", "gitlab", "junit")
+}
+"""The built-in reporters, as pyproject.toml declares them, in the order help texts list them."""
 _OWN_DISTRIBUTIONS = ("charte_lint-", "charte-lint-")
+_DECLARED: dict[tuple[str, ...], frozenset[str]] = {}  # sys.path -> groups others declare
 
 
 class RuleError(Exception):
-    """A rule pack is broken, or a rule code is unknown: a usage error (exit 2).
+    """A rule pack or a reporter is broken, or a rule code is unknown: a usage error (exit 2).
 
     `str(error)` is English; `in_language(lang)` is the message in the run's language.
     """
@@ -36,9 +47,19 @@ class RuleError(Exception):
         return message.in_language(lang) if isinstance(message, Lazy) else str(message)
 
 
-def _third_party_declared() -> bool:
-    """Whether any installed distribution other than charte-lint declares a rule pack."""
-    marker = f"[{GROUP}]"
+def _third_party_declared(group: str = GROUP) -> bool:
+    """Whether any installed distribution other than charte-lint declares entry points in
+    `group`: one look at the installed distributions per run answers for every group."""
+    key = tuple(sys.path)
+    declared = _DECLARED.get(key)
+    if declared is None:
+        declared = _DECLARED[key] = _third_party_groups()
+    return group in declared
+
+
+def _third_party_groups() -> frozenset[str]:
+    markers = {f"[{group}]": group for group in (GROUP, REPORTERS)}
+    found: set[str] = set()
     for entry in sys.path:
         try:
             names = os.listdir(entry or ".")
@@ -51,11 +72,11 @@ def _third_party_declared() -> bool:
                 continue
             try:
                 with open(os.path.join(entry, name, "entry_points.txt"), encoding="utf-8") as f:
-                    if marker in f.read():
-                        return True
-            except OSError:
+                    declared = f.read()
+            except (OSError, ValueError):
                 continue
-    return False
+            found.update(group for marker, group in markers.items() if marker in declared)
+    return frozenset(found)
 
 
 def _load(reference: str, source: str) -> list[Rule]:
@@ -111,6 +132,76 @@ def load_rules() -> list[Rule]:
                 )
             seen[key] = rule
     return rules
+
+
+def reporter_names() -> list[str]:
+    """The formats `--format` and `--report` accept: the built-in ones, then installed ones."""
+    return [*BUILTIN_REPORTERS, *_third_party_reporters()]
+
+
+def load_reporter(name: str) -> Reporter | None:
+    """The reporter registered under `name`, or None when there is none. Only its module is
+    imported; installed reporters are looked up (and checked for clashes) only when some
+    distribution declares one."""
+    others = _third_party_reporters()
+    reference = BUILTIN_REPORTERS.get(name)
+    source = "builtin"
+    if reference is None:
+        reference, source = others.get(name), name
+    if reference is None:
+        return None
+    from importlib import import_module
+
+    from charte_lint.reporters import Reporter
+
+    module_name, _, attribute = reference.partition(":")
+    try:
+        found = getattr(import_module(module_name), attribute)
+    except Exception as error:  # a broken third-party reporter must not crash the run
+        raise RuleError(
+            lazy(
+                "cannot load reporter {source} ({reference}): {error}",
+                source=source,
+                reference=reference,
+                error=error,
+            )
+        ) from None
+    if isinstance(found, Reporter):
+        return found if found.name == name else Reporter(name, found.render, found.color)
+    render = getattr(found, "render", found)
+    if not callable(render):
+        raise RuleError(
+            lazy(
+                "reporter {source} ({reference}) is neither a render function nor has one",
+                source=source,
+                reference=reference,
+            )
+        )
+    return Reporter(name, render, bool(getattr(found, "color", False)))
+
+
+def _third_party_reporters() -> dict[str, str]:
+    """Format name -> entry-point reference of the reporters other distributions declare."""
+    if not _third_party_declared(REPORTERS):
+        return {}
+    from importlib.metadata import entry_points
+
+    found = {}
+    for point in sorted(entry_points(group=REPORTERS), key=lambda p: p.name):
+        if BUILTIN_REPORTERS.get(point.name) == point.value:
+            continue  # charte-lint's own declaration
+        if point.name in BUILTIN_REPORTERS or point.name in found:
+            first = BUILTIN_REPORTERS.get(point.name) or found[point.name]
+            raise RuleError(
+                lazy(
+                    "two reporters claim the format `{name}`: {first} and {second}",
+                    name=point.name,
+                    first=first,
+                    second=point.value,
+                )
+            )
+        found[point.name] = point.value
+    return found
 
 
 def matches(rule: Rule, selector: str) -> bool:

@@ -112,9 +112,8 @@ def run(options: Options, lang: str | None = None) -> RunResult:
     _check_selectors(rules, [*(options.select or []), *options.ignore], lang)
     forced, finder = _configs(options, lang)
     listings: dict[str, list[str] | None] = {}  # what git lists, asked once per directory
-    paths = collect(options.paths, forced.exclude if forced else [], listings)
-    if finder is not None:
-        paths = [p for p in paths if not _excluded(p, finder, options.paths)]
+    paths = collect(options.paths, None, listings)
+    paths = [p for p in paths if not _excluded(p, forced or finder.config_for(p), options.paths)]
     detection = _detect(options, finder, forced, listings)
     repository = detection[2] if detection else None
     settings = Linter(
@@ -215,17 +214,17 @@ def _manifests_above(
     return [result for result in lint_files(settings, jobs) if result.error is None]
 
 
-def _excluded(path: str, finder: Any, given: list[str]) -> bool:
-    """Whether the configuration that covers a discovered file excludes it."""
+def _excluded(path: str, config: Config, given: list[str]) -> bool:
+    """Whether the configuration that covers a discovered file (`--config`, else the one found
+    for it) excludes it: its `exclude` patterns, gitignore-style, relative to its directory."""
     if path in given:
         return False  # a file named on the command line is linted as given
-    config = finder.config_for(path)
     if not config.exclude or not config.source:
         return False
-    from fnmatch import fnmatch
+    from charte_lint.paths import matches
 
     relative = os.path.relpath(os.path.abspath(path), config.directory)
-    return any(fnmatch(relative, pattern) for pattern in config.exclude)
+    return matches(config.exclude, relative.replace(os.sep, "/"))
 
 
 def _check_selectors(rules: list[Rule], selectors: list[str], lang: str) -> None:

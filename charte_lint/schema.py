@@ -1,9 +1,14 @@
 """Validating manifests and configurations against their JSON Schemas.
 
-Two validators, one answer: a small interpreter of the schema subset charte-lint uses decides
-quickly whether a document is valid (most are), and only a document that fails pays for importing
-jsonschema, whose complete error list is turned into plain English and French findings located
-by JSON pointer. A test checks both validators agree.
+Two validators, one answer: a module generated from each shipped schema by fastjsonschema
+(checked in, so fastjsonschema is needed only to regenerate it) decides quickly whether a document
+is valid (most are), and only a document that fails pays for importing jsonschema, whose complete
+error list is turned into plain English and French findings located by JSON pointer. Both check
+the named formats (date, duration, country...) with the same checkers, `FORMATS`. Tests check
+that the two validators agree and that the generated modules are up to date.
+
+    python -m charte_lint.schema --regenerate   # rewrite charte_lint/_*_validator.py
+    python -m charte_lint.schema --check        # exit 1 if one is stale
 """
 
 from __future__ import annotations
@@ -15,15 +20,13 @@ from difflib import get_close_matches
 from functools import cache
 
 from charte_lint.messages import N_
-from charte_lint.pointer import join, split
+from charte_lint.pointer import join
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
     from typing import Any
-
-    Check = Callable[[Any], bool]
 
 
 @cache
@@ -37,244 +40,195 @@ def load_schema(name: str) -> dict[str, Any]:
     return schema
 
 
-# --- the fast path ------------------------------------------------------------------------------
+# --- formats -----------------------------------------------------------------------------------
 
-_TYPES: dict[str, Any] = {
-    "object": lambda v: isinstance(v, dict),
-    "array": lambda v: isinstance(v, list),
-    "string": lambda v: isinstance(v, str),
-    "boolean": lambda v: isinstance(v, bool),
-    "integer": lambda v: (
-        (isinstance(v, int) and not isinstance(v, bool))
-        or (isinstance(v, float) and v.is_integer())
+# The named formats of the schemas, each with the regular expression that defines it. The schema
+# files spell these shapes as `pattern` (the published contract, and what other JSON Schema tools
+# check); `with_formats` turns each `pattern` that is exactly one of these into `format: <name>`,
+# so that both validators below check it with the checker of that name, and a failure is reported
+# under that name. A test holds each shipped `$defs/<name>` pattern to the expression here.
+FORMAT_PATTERNS = {
+    "slug": r"^[a-z0-9][a-z0-9-]*$",
+    "date": r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
+    "duration": (
+        r"^P(?!$)([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?(T(?=[0-9])([0-9]+H)?([0-9]+M)?([0-9]+S)?)?$"
     ),
-    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
-    "null": lambda v: v is None,
+    "country": r"^([A-Z]{2}|EU|EEA)$",
+    "email": r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
+    "url": r"^https?://",
 }
 
 
-class FastValidator:
-    """Answers "is this document valid?" for the keyword subset charte-lint's schemas use.
+def _format_checker(name: str) -> Callable[[Any], bool]:
+    search = re.compile(FORMAT_PATTERNS[name]).search
 
-    The schema is compiled once into nested closures, one per subschema, so that checking a
-    document costs a few function calls per value. Supported: $ref (local), type, enum, const,
-    pattern, required, properties, additionalProperties, items, minItems, maxItems,
-    uniqueItems, minimum, maximum, exclusiveMinimum, minLength, maxLength. A schema using any
-    other assertion is unfit for the fast path (`unsupported_keywords` says which, and a test
-    holds the shipped schemas to it).
+    def check(value: Any) -> bool:
+        return not isinstance(value, str) or search(value) is not None
+
+    check.__name__ = check.__qualname__ = f"is_{name}"
+    return check
+
+
+# name -> checker; a checker accepts any non-string, as JSON Schema formats do.
+FORMATS: dict[str, Callable[[Any], bool]] = {
+    name: _format_checker(name) for name in FORMAT_PATTERNS
+}
+_FORMAT_OF_PATTERN = {pattern: name for name, pattern in FORMAT_PATTERNS.items()}
+
+
+def with_formats(schema: dict[str, Any]) -> dict[str, Any]:
+    """`schema` with each `pattern` that is a named format replaced by `format: <name>`."""
+
+    def named(node: dict[str, Any]) -> dict[str, Any]:
+        pattern = node.get("pattern")
+        if not isinstance(pattern, str) or pattern not in _FORMAT_OF_PATTERN:
+            return node
+        out = {}
+        for key, value in node.items():  # in place of the pattern, keeping the keys' order
+            if key == "pattern":
+                out["format"] = _FORMAT_OF_PATTERN[pattern]
+            else:
+                out[key] = value
+        return out
+
+    return _each_subschema(schema, named)
+
+
+def _each_subschema(schema: dict[str, Any], change: Callable[[Any], Any]) -> dict[str, Any]:
+    """A copy of `schema` with `change` applied to it and to each of its subschemas, at any depth
+    (under the keywords the shipped schemas use: properties, $defs, items, additionalProperties).
     """
-
-    ANNOTATIONS = frozenset(
-        (
-            "$schema",
-            "$id",
-            "$defs",
-            "title",
-            "description",
-            "x-description-fr",
-            "$comment",
-            "examples",
-            "default",
-        )
-    )
-    ASSERTIONS = frozenset(
-        (
-            "$ref",
-            "type",
-            "enum",
-            "const",
-            "pattern",
-            "required",
-            "properties",
-            "additionalProperties",
-            "items",
-            "minItems",
-            "maxItems",
-            "uniqueItems",
-            "minimum",
-            "maximum",
-            "exclusiveMinimum",
-            "minLength",
-            "maxLength",
-        )
-    )
-
-    def __init__(self, schema: dict[str, Any]) -> None:
-        self.root = schema
-        self._refs: dict[str, Check] = {}
-        self.is_valid: Check = self._compile(schema)
-
-    @classmethod
-    def unsupported_keywords(cls, schema: Any) -> set[str]:
-        """Keywords in `schema` (at any depth) that the fast path does not implement."""
-        found: set[str] = set()
-        if isinstance(schema, dict):
-            for key, value in schema.items():
-                if key not in cls.ANNOTATIONS and key not in cls.ASSERTIONS:
-                    found.add(key)
-                if key in ("properties", "$defs"):
-                    for sub in value.values():
-                        found |= cls.unsupported_keywords(sub)
-                elif key in ("items", "additionalProperties") and isinstance(value, dict):
-                    found |= cls.unsupported_keywords(value)
-        return found
-
-    def _reference(self, ref: str) -> Check:
-        """A check for `#/$defs/name`, compiled once, safe for recursive references."""
-        known = self._refs.get(ref)
-        if known is not None:
-            return known
-        compiled: list[Check] = []
-        self._refs[ref] = lambda value: compiled[0](value)
-        target: Any = self.root
-        for part in split(ref.removeprefix("#")):
-            target = target[part]
-        compiled.append(self._compile(target))
-        return self._refs[ref]
-
-    def _compile(self, schema: dict[str, Any]) -> Check:
-        checks: list[Check] = []
-        if "$ref" in schema:
-            checks.append(self._reference(schema["$ref"]))
-        expected = schema.get("type")
-        if expected is not None:
-            tests = tuple(
-                _TYPES[name] for name in ([expected] if isinstance(expected, str) else expected)
-            )
-            checks.append(tests[0] if len(tests) == 1 else lambda v: any(t(v) for t in tests))
-        if "enum" in schema:
-            checks.append(_one_of(schema["enum"]))
-        if "const" in schema:
-            checks.append(_one_of([schema["const"]]))
-        for build in (_string_check, _number_check, self._object_check, self._array_check):
-            check = build(schema)
-            if check is not None:
-                checks.append(check)
-        if not checks:
-            return _anything
-        if len(checks) == 1:
-            return checks[0]
-        chain = tuple(checks)
-
-        def every(value: Any) -> bool:
-            for check in chain:  # noqa: SIM110 - a plain loop beats all() on this hot path
-                if not check(value):
-                    return False
-            return True
-
-        return every
-
-    def _object_check(self, schema: dict[str, Any]) -> Check | None:
-        if not any(k in schema for k in ("required", "properties", "additionalProperties")):
-            return None
-        required = tuple(schema.get("required", ()))
-        properties = {k: self._compile(v) for k, v in schema.get("properties", {}).items()}
-        additional = schema.get("additionalProperties", True)
-        closed = additional is False
-        others = self._compile(additional) if isinstance(additional, dict) else None
-
-        def check(value: Any) -> bool:
-            if type(value) is not dict:
-                return True
-            for key in required:
-                if key not in value:
-                    return False
-            for key, item in value.items():
-                sub = properties.get(key)
-                if sub is not None:
-                    if not sub(item):
-                        return False
-                elif closed or (others is not None and not others(item)):
-                    return False
-            return True
-
-        return check
-
-    def _array_check(self, schema: dict[str, Any]) -> Check | None:
-        if not any(k in schema for k in ("items", "minItems", "maxItems", "uniqueItems")):
-            return None
-        least, most = schema.get("minItems", 0), schema.get("maxItems")
-        items = self._compile(schema["items"]) if "items" in schema else None
-        unique = bool(schema.get("uniqueItems"))
-
-        def check(value: Any) -> bool:
-            if type(value) is not list:
-                return True
-            if len(value) < least or (most is not None and len(value) > most):
-                return False
-            if items is not None:
-                for item in value:
-                    if not items(item):
-                        return False
-            return not unique or _unique(value)
-
-        return check
+    out = dict(change(schema))
+    for key in ("properties", "$defs"):
+        if isinstance(out.get(key), dict):
+            out[key] = {k: _each_subschema(v, change) for k, v in out[key].items()}
+    for key in ("items", "additionalProperties"):
+        if isinstance(out.get(key), dict):
+            out[key] = _each_subschema(out[key], change)
+    return out
 
 
-def _anything(value: Any) -> bool:
-    return True
+# --- the fast path: validators generated from the schemas ---------------------------------------
+
+# Schema file -> the module generated from it (`python -m charte_lint.schema --regenerate`);
+# `_fast_path` imports them with plain import statements, which -X importtime shows.
+GENERATED = {
+    "ai-usage.schema.json": "charte_lint._manifest_validator",
+    "config.schema.json": "charte_lint._config_validator",
+}
 
 
-def _one_of(options: list[Any]) -> Check:
-    texts = frozenset(o for o in options if isinstance(o, str))
-
-    def check(value: Any) -> bool:
-        if type(value) is str:
-            return value in texts
-        return _member(value, options)
-
-    return check
+def _is_shipped(schema: dict[str, Any], name: str) -> bool:
+    shipped = load_schema(name)
+    return schema is shipped or schema == shipped
 
 
-def _string_check(schema: dict[str, Any]) -> Check | None:
-    if not any(k in schema for k in ("pattern", "minLength", "maxLength")):
+def _fast_path(schema: dict[str, Any]) -> Callable[[Any], bool] | None:
+    """The generated "is it valid?" check for a shipped schema; None for any other schema."""
+    if _is_shipped(schema, "ai-usage.schema.json"):
+        from charte_lint._manifest_validator import validate
+    elif _is_shipped(schema, "config.schema.json"):
+        from charte_lint._config_validator import validate
+    else:
         return None
-    pattern = re.compile(schema["pattern"]).search if "pattern" in schema else None
-    least, most = schema.get("minLength", 0), schema.get("maxLength")
+    formats = FORMATS
 
-    def check(value: Any) -> bool:
-        if type(value) is not str:
-            return True
-        if len(value) < least or (most is not None and len(value) > most):
+    def is_valid(document: Any) -> bool:
+        try:
+            validate(document, formats)
+        except Exception:  # its own "invalid", or a surprise: jsonschema decides either way
             return False
-        return pattern is None or pattern(value) is not None
-
-    return check
-
-
-def _number_check(schema: dict[str, Any]) -> Check | None:
-    bounds = [(k, schema[k]) for k in ("minimum", "maximum", "exclusiveMinimum") if k in schema]
-    if not bounds:
-        return None
-
-    def check(value: Any) -> bool:
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            return True
-        for keyword, bound in bounds:
-            if keyword == "minimum" and value < bound:
-                return False
-            if keyword == "maximum" and value > bound:
-                return False
-            if keyword == "exclusiveMinimum" and value <= bound:
-                return False
         return True
 
-    return check
+    return is_valid
 
 
-def _same(left: Any, right: Any) -> bool:
-    """JSON equality: booleans are not numbers."""
-    if isinstance(left, bool) or isinstance(right, bool):
-        return isinstance(left, bool) and isinstance(right, bool) and left == right
-    return bool(left == right)
+def generated_code(name: str) -> str:
+    """The source of the fast-path module for the schema file `name` (needs fastjsonschema).
+
+    fastjsonschema compiles the schema, its named formats calling `FORMATS`; the result is then
+    trimmed to a yes/no validator that imports neither fastjsonschema nor decimal at run time:
+    each `raise` loses the message and subschema it would build, and each call the name of the
+    value it checks, built for messages only (the complete error list comes from jsonschema:
+    validation takes a third less time without them); the isinstance tests lose
+    `decimal.Decimal`, which YAML, JSON and TOML never produce.
+    """
+    import fastjsonschema
+
+    schema = _python_dollars(with_formats(load_schema(name)))
+    code = fastjsonschema.compile_to_code(schema, formats=FORMATS, use_default=False)
+    header = (
+        "from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException\n",
+        "from decimal import Decimal\n",
+    )
+    for line in header:
+        if line not in code:
+            raise RuntimeError(f"fastjsonschema {fastjsonschema.VERSION}: no {line!r}")
+        code = code.replace(line, "")
+    code = code.replace(", Decimal)", ")").replace(", Decimal, ", ", ")
+    code = re.sub(r"raise JsonSchemaValueException\(.*\)$", "raise Invalid", code, flags=re.M)
+    code = re.sub(r'(custom_formats), \(name_prefix or "data"\).*\)$', r"\1)", code, flags=re.M)
+    root = re.search(r"^def (\w+)\(", code, flags=re.M)
+    if any(word in code for word in ("Decimal", "JsonSchemaValue", "name_prefix or")) or not root:
+        raise RuntimeError(f"fastjsonschema {fastjsonschema.VERSION}: unexpected code")
+    return (
+        f'"""Generated from schemas/{name} by fastjsonschema {fastjsonschema.VERSION}: '
+        "do not edit.\n"
+        "\n"
+        "Regenerate with `python -m charte_lint.schema --regenerate` after changing the schema or\n"
+        "charte_lint.schema's FORMATS; tests/test_validation.py fails while this file is stale.\n"
+        "`validate(document, FORMATS)` raises `Invalid` when the document breaks the schema.\n"
+        '"""\n'
+        "\n"
+        "\n"
+        "class Invalid(ValueError):\n"
+        '    """The document breaks the schema (jsonschema says where and why)."""\n'
+        "\n"
+        "\n"
+        f"{code.rstrip()}\n"
+        "\n"
+        "\n"
+        f"validate = {root.group(1)}\n"
+    )
 
 
-def _member(value: Any, options: list[Any]) -> bool:
-    return any(_same(value, option) for option in options)
+def _python_dollars(schema: dict[str, Any]) -> dict[str, Any]:
+    """`schema` with each `$` of a `pattern` spelt `(?=\\n?\\Z)`, what `$` means to Python's re.
+
+    fastjsonschema reads `$` as the end of the text (`\\Z`), jsonschema as Python does, which also
+    matches before a final newline: spelt out, both agree.
+    """
+
+    def spelt(node: dict[str, Any]) -> dict[str, Any]:
+        if not isinstance(node.get("pattern"), str):
+            return node
+        return {**node, "pattern": re.sub(r"(?<!\\)\$", lambda _: r"(?=\n?\Z)", node["pattern"])}
+
+    return _each_subschema(schema, spelt)
 
 
-def _unique(items: list[Any]) -> bool:
-    return not any(_same(a, b) for i, a in enumerate(items) for b in items[i + 1 :])
+def _regenerate(check_only: bool) -> int:
+    """Write (or, with `check_only`, compare) every generated module; 1 when one was stale."""
+    stale = 0
+    directory = os.path.dirname(os.path.abspath(__file__))
+    for name, module in GENERATED.items():
+        path = os.path.join(directory, module.rsplit(".", 1)[1] + ".py")
+        code = generated_code(name)
+        try:
+            with open(path, encoding="utf-8") as handle:
+                current = handle.read()
+        except FileNotFoundError:
+            current = None
+        if current == code:
+            continue
+        stale = 1
+        if check_only:
+            print(f"{path} is stale: run python -m charte_lint.schema --regenerate")
+        else:
+            with open(path, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(code)
+            print(f"wrote {path}")
+    return stale if check_only else 0
 
 
 # --- the complete error list --------------------------------------------------------------------
@@ -312,12 +266,18 @@ class Validator:
 
     def __init__(self, schema: dict[str, Any]) -> None:
         self.schema = schema
-        self.fast = FastValidator(schema)
+        self._fast = _fast_path(schema)
         self._full: Any = None
+
+    def is_valid(self, document: Any) -> bool:
+        """Whether `document` meets the schema: the generated check, else jsonschema's."""
+        if self._fast is not None:
+            return self._fast(document)
+        return not self.errors(document)
 
     def errors(self, document: Any) -> list[SchemaError]:
         """Every violation in `document`, in a stable order; [] when it is valid."""
-        if self.fast.is_valid(document):
+        if self._fast is not None and self._fast(document):
             return []
         if self._full is None:
             self._full = _build_jsonschema_validator(self.schema)
@@ -384,8 +344,8 @@ class Validator:
             if close:
                 kind, params["suggestion"] = "not-allowed-suggest", close[0]
             yield SchemaError(kind, pointer, **params)
-        elif keyword == "pattern":
-            fmt = _format_name(schema)
+        elif keyword in ("format", "pattern"):
+            fmt = error.validator_value if keyword == "format" else "pattern:" + schema["pattern"]
             yield SchemaError("bad-format", pointer, value=_show(value), where=where, format=fmt)
         elif keyword in ("minLength",):
             yield SchemaError("empty-text", pointer, where=where)
@@ -416,24 +376,6 @@ _FORMAT_NAMES = {
     "url": N_("a URL starting with https://"),
     "slug": N_("lower-case letters, digits and dashes, starting with a letter or digit"),
 }
-
-
-def _format_name(schema: dict[str, Any]) -> str:
-    """Which of the schemas' named formats a `pattern` failure is about."""
-    pattern = schema.get("pattern", "")
-    if pattern.startswith("^[0-9]{4}-"):
-        return "date"
-    if pattern.startswith("^P"):
-        return "duration"
-    if "EU" in pattern and "EEA" in pattern:
-        return "country"
-    if "@" in pattern:
-        return "email"
-    if "http" in pattern:
-        return "url"
-    if pattern.startswith("^[a-z0-9]"):
-        return "slug"
-    return "pattern:" + pattern
 
 
 def format_description(fmt: str, lang: str) -> str:
@@ -471,8 +413,9 @@ def _show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-# Optional format backends that jsonschema imports eagerly when installed; charte-lint asserts
-# no `format`, and one of them (rfc3987_syntax) takes most of a second to import.
+# Optional format backends that jsonschema imports eagerly when installed; charte-lint checks its
+# formats with its own checkers only (`FORMATS`), and one of them (rfc3987_syntax) takes most of
+# a second to import.
 _FORMAT_BACKENDS = (
     "rfc3987_syntax",
     "rfc3987",
@@ -499,7 +442,12 @@ def _build_jsonschema_validator(schema: dict[str, Any]) -> Any:
         for name in blocked:
             if sys.modules.get(name, 0) is None:
                 del sys.modules[name]
-    return Draft202012Validator(schema)
+    from jsonschema import FormatChecker
+
+    checker = FormatChecker(formats=())
+    for name, check in FORMATS.items():
+        checker.checks(name)(check)
+    return Draft202012Validator(with_formats(schema), format_checker=checker)
 
 
 def render_schema_message(error: SchemaError, lang: str, base: str = "manifest") -> str:
@@ -525,3 +473,11 @@ def render_schema_message(error: SchemaError, lang: str, base: str = "manifest")
         params["relation"] = RELATIONS[lang][params.pop("keyword")]
     rule, message = SCHEMA_PROBLEMS[error.kind]
     return rule.messages[message][lang].format(**params)
+
+
+if __name__ == "__main__":
+    import sys
+
+    if sys.argv[1:] not in (["--regenerate"], ["--check"]):
+        sys.exit("usage: python -m charte_lint.schema --regenerate | --check")
+    sys.exit(_regenerate(check_only=sys.argv[1] == "--check"))

@@ -160,12 +160,15 @@ def test_keys_are_masked(corpus_root: tuple[Path, Corpus], found: list[Evidence]
 def test_walk_without_git(
     corpus_root: tuple[Path, Corpus], found: list[Evidence], tmp_path: Path
 ) -> None:
-    """Without .git nothing is ignored: the walk finds what the git listing finds plus exactly
-    the evidence of the .gitignored `.env` and `scratch/try_gemini.py`; vendored, built, lock,
-    minified, oversized and documentation files are still skipped."""
+    """Without .git the walk reads `.gitignore` itself: it finds exactly what the git listing
+    finds; once `.gitignore` is gone, it finds that plus exactly the evidence of the ignored
+    `.env` and `scratch/try_gemini.py`. Vendored, built, lock, minified, oversized and
+    documentation files are skipped either way."""
     root, corpus = corpus_root
     copy = tmp_path / "helpdesk"
     shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".git"))
+    assert set(keyed(copy, detect(str(copy)))) == set(keyed(root, found))
+    (copy / ".gitignore").unlink()
     assert {k[0] for k in corpus.ignored_expected} == {".env", "scratch/try_gemini.py"}
     expected = set(keyed(root, found)) | corpus.ignored_expected
     got = keyed(copy, detect(str(copy)))

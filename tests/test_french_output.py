@@ -21,17 +21,17 @@ from pathlib import Path
 import pytest
 from conftest import REPO, SMALLEST, clean_env, run_cli
 
-_ERROR_PREFIX = "cli.py:67 `_fail` writes `charte-lint: error: ` before every usage error"
+_ERROR_PREFIX = "cli.py:66 `_fail` writes `charte-lint: error: ` before every usage error"
 
 NOT_YET_TRANSLATED: list[tuple[str, str]] = [
     ("error/no-such-path", _ERROR_PREFIX),
-    ("error/not-a-regular-file", _ERROR_PREFIX + "; run.py:133 too, for unreadable files"),
+    ("error/not-a-regular-file", _ERROR_PREFIX + "; run.py:132 too, for unreadable files"),
     ("error/unknown-rule", _ERROR_PREFIX),
     ("error/unknown-rule-suggest", _ERROR_PREFIX),
-    ("error/bad-report", "cli.py:180 `--report expects FORMAT:FILE ...` is English"),
-    ("error/markdown-without-list-rules", "cli.py:75 `--format markdown is only for ...`"),
-    ("error/bad-fail-on", "cli.py:377 click's Choice error `Invalid value for '--fail-on'`"),
-    ("error/unknown-language", "cli.py:333,377 click's Choice error `Invalid value for '--lang'`"),
+    ("error/bad-report", "cli.py:184 `--report expects FORMAT:FILE ...` is English"),
+    ("error/markdown-without-list-rules", "cli.py:74 `--format markdown is only for ...`"),
+    ("error/bad-fail-on", "cli.py:381 click's Choice error `Invalid value for '--fail-on'`"),
+    ("error/unknown-language", "cli.py:337,381 click's Choice error `Invalid value for '--lang'`"),
     ("error/baseline-missing", _ERROR_PREFIX),
     ("error/baseline-not-json", _ERROR_PREFIX),
     ("error/baseline-shape", _ERROR_PREFIX),

@@ -107,7 +107,7 @@ def test_one_use_per_provider_with_the_detected_facts_and_schema_valid_placehold
             "tool": {"name": "OpenAI API", "vendor": "OpenAI", "hosting": "saas"},
             "model": {"name": "gpt-4o-mini"},
             "data": {"personal": False},
-            "code": ["requirements.txt", "src/chat.py", "src/pipeline.py"],
+            "code": ["/requirements.txt", "src/chat.py", "src/pipeline.py"],
         },
     ]
 
@@ -239,7 +239,7 @@ def test_code_lists_the_files_relative_sorted_and_once():
         ev("src/../pyproject.toml", 3, "openai", "dependency"),
     ]
     found = uses(render_starter(evidence, DESCRIBE, "en", "Exemple SAS"))
-    assert found[0]["code"] == ["pyproject.toml", "src/a.py", "src/b.py"]
+    assert found[0]["code"] == ["/pyproject.toml", "src/a.py", "src/b.py"]
 
 
 def test_code_is_made_relative_to_root_when_given(tmp_path):
@@ -271,6 +271,8 @@ def test_ten_files_are_listed_and_eleven_become_their_common_directory():
 def test_eleven_files_with_nothing_in_common_cover_everything_quoted():
     files = [f"m{i:02}.py" for i in range(10)] + ["lib/x.py"]
     assert code_globs(files) == ["**"]
+    # a file beside the manifest is anchored: gitignore-style, `chat.py` would match `a/chat.py`
+    assert code_globs(["chat.py", "src/app.py"]) == ["/chat.py", "src/app.py"]
     text = render_starter([ev(f, 1, "openai") for f in files], DESCRIBE, "en", "E")
     assert '    code:\n      - "**"\n' in text  # `*` would start an alias
     assert uses(text)[0]["code"] == ["**"]

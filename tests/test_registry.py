@@ -118,7 +118,7 @@ def test_the_default_path_imports_neither_click_nor_jsonschema_nor_entry_points(
         f"sys.argv = ['charte-lint', {str(manifest)!r}]\n"
         "try:\n    cli.main()\nexcept SystemExit as done:\n    code = done.code\n"
         "heavy = [m for m in ('click', 'jsonschema', 'importlib.metadata', 'typing',"
-        " 'dataclasses', 'multiprocessing') if m in sys.modules]\n"
+        " 'dataclasses', 'multiprocessing', 'pathspec') if m in sys.modules]\n"
         "print(code, heavy, file=sys.stderr)\n"
     )
     result = subprocess.run(

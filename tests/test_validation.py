@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
+import ast
 import copy
+import subprocess
+import sys
+from importlib import import_module
+from pathlib import Path
 
 import jsonschema
+import pytest
 import yaml
-from conftest import SMALLEST, brief, lint, value_paths
+from conftest import SMALLEST, brief, clean_env, lint, value_paths
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from charte_lint.schema import FastValidator, load_schema
+from charte_lint.schema import (
+    FORMAT_PATTERNS,
+    FORMATS,
+    GENERATED,
+    Validator,
+    generated_code,
+    load_schema,
+    with_formats,
+)
 
 FAULTY = """\
 version: 1
@@ -154,56 +168,183 @@ def test_number_out_of_range_and_wrong_type_only_once():
     ]
 
 
-# --- the fast validator agrees with jsonschema ----------------------------------------------
+# --- the generated fast path: up to date, self-contained, and agreeing with jsonschema ----------
 
 SCHEMA = load_schema("ai-usage.schema.json")
-FAST = FastValidator(SCHEMA)
+CONFIG_SCHEMA = load_schema("config.schema.json")
+FAST = Validator(SCHEMA)
+FAST_CONFIG = Validator(CONFIG_SCHEMA)
+# jsonschema on the schema files exactly as shipped: their patterns, no format checker.
 FULL = jsonschema.Draft202012Validator(SCHEMA)
-BASE = yaml.safe_load(SMALLEST)
-BASE["uses"][0]["review"]["last"] = "2026-10-01"
+FULL_CONFIG = jsonschema.Draft202012Validator(CONFIG_SCHEMA)
 
 
-def test_shipped_schemas_use_only_what_the_fast_validator_implements():
-    assert FastValidator.unsupported_keywords(SCHEMA) == set()
-    assert FastValidator.unsupported_keywords(load_schema("config.schema.json")) == set()
-    assert FastValidator.unsupported_keywords({"anyOf": []}) == {"anyOf"}
+def _full_manifest() -> dict:
+    document = yaml.safe_load(SMALLEST)
+    document["uses"][0]["review"]["last"] = "2026-10-01"
+    document["organisation"].update(sector="public_body", agents=120, dpo="dpo@example.org")
+    use = document["uses"][0]
+    use["owner"]["contact"] = "platform@example.org"
+    use["tool"].update(hosting="saas", region="EU", trains_on_inputs=False)
+    use["model"] = {"name": "mistral-small-3", "params_b": 24, "reasoning": False}
+    use["domain"] = ["software"]
+    use["data"].update(retention="P30D", transfers=[{"country": "US", "mechanism": "dpf"}])
+    use["transparency"] = {"public_record": "https://example.org/register/code-assistant"}
+    use["assessments"] = {"dpia": {"status": "not_required", "date": "2026-01-15"}}
+    use["ai_act"] = {"category": "minimal", "annex_iii": "4a"}
+    use["risks"] = [{"risk": "prompt_injection", "mitigation": "No tool use."}]
+    use["review"]["every"] = "P6M"
+    document["waivers"] = [
+        {
+            "rule": "data-retention",
+            "use": "*",
+            "reason": "Being rewritten.",
+            "approved_by": "DPO",
+            "until": "2026-06-30",
+        }
+    ]
+    return document
 
 
+BASE = _full_manifest()
+BASE_CONFIG = {
+    "approved_tools": [{"id": "albert", "name": "Albert", "data": ["public"], "regions": ["EU"]}],
+    "max_model_tier": {"chat": "large"},
+    "models": {"tiny": {"params_b": 1, "tier": "small"}},
+    "review_every": "P6M",
+    "select": ["CL"],
+    "severity": {"CL101": "warning"},
+    "fail_on": "warning",
+    "exclude": ["archive/**"],
+}
+
+
+def test_the_bases_are_valid():
+    assert FULL.is_valid(BASE) and FAST.is_valid(BASE) and FAST.errors(BASE) == []
+    assert FULL_CONFIG.is_valid(BASE_CONFIG) and FAST_CONFIG.is_valid(BASE_CONFIG)
+    empty: dict = {}
+    assert FAST_CONFIG.is_valid(empty) and empty == {}  # no `default` written into the document
+
+
+@pytest.mark.parametrize("name", sorted(GENERATED))
+def test_generated_modules_are_up_to_date(name):
+    path = Path(import_module(GENERATED[name]).__file__)
+    assert path.read_text(encoding="utf-8") == generated_code(name), (
+        f"{path.name} is stale: run python -m charte_lint.schema --regenerate"
+    )
+
+
+@pytest.mark.parametrize("name", sorted(GENERATED))
+def test_generated_modules_import_nothing_but_re(name):
+    tree = ast.parse(Path(import_module(GENERATED[name]).__file__).read_text(encoding="utf-8"))
+    imported = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    imported |= {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    assert imported <= {"re"}
+
+
+def test_a_clean_run_with_a_configuration_imports_no_validator_library(tmp_path):
+    (tmp_path / "ai-usage.yaml").write_text(SMALLEST, encoding="utf-8")
+    (tmp_path / ".charte-lint.yaml").write_text("fail_on: warning\nreview_every: P6M\n")
+    probe = (
+        "import sys\n"
+        "from charte_lint import cli\n"
+        "sys.argv = ['charte-lint', 'ai-usage.yaml']\n"
+        "try:\n    cli.main()\nexcept SystemExit as done:\n    code = done.code\n"
+        "print(code, [m for m in ('jsonschema', 'fastjsonschema', 'decimal') if m in sys.modules],"
+        " 'charte_lint._config_validator' in sys.modules, file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        env=clean_env(),
+        cwd=tmp_path,
+        check=False,
+    )
+    assert result.stderr == "0 [] True\n"
+
+
+def test_named_formats_are_the_schema_files_patterns():
+    for schema in (SCHEMA, CONFIG_SCHEMA):
+        for name, definition in schema["$defs"].items():
+            if name in FORMAT_PATTERNS:
+                assert definition["pattern"] == FORMAT_PATTERNS[name], name
+    assert set(FORMAT_PATTERNS) <= set(SCHEMA["$defs"])
+    prepared = with_formats(SCHEMA)
+    assert {n: prepared["$defs"][n].get("format") for n in FORMAT_PATTERNS} == {
+        n: n for n in FORMAT_PATTERNS
+    }
+    # what is left as a plain pattern is reported as that pattern
+    left = [p for p in value_paths(prepared) if p and p[-1] == "pattern"]
+    assert [p[-2] for p in left] == ["annex_iii", "use"]
+    assert with_formats(CONFIG_SCHEMA)["properties"]["review_every"]["format"] == "duration"
+
+
+@pytest.mark.parametrize(
+    ("name", "good", "bad"),
+    [
+        ("date", "2026-02-28", "2026-13-01"),
+        ("duration", "PT1H", "P"),
+        ("country", "EEA", "France"),
+        ("email", "a@b.fr", "a@b"),
+        ("url", "http://a", "ftp://a"),
+        ("slug", "a-1", "-a"),
+    ],
+)
+def test_format_checkers_are_named_and_used_by_both_validators(name, good, bad):
+    check = FORMATS[name]
+    assert check.__name__ == f"is_{name}"
+    assert check(good) and not check(bad) and check(3) and check(None)
+    # the generated code calls the checker of that name: refusing everything makes BASE invalid
+    validate = import_module(GENERATED["ai-usage.schema.json"]).validate
+    validate(BASE, FORMATS)
+    with pytest.raises(ValueError):
+        validate(BASE, {**FORMATS, name: lambda value: False})
+
+
+def test_a_broken_format_is_reported_under_its_name():
+    document = copy.deepcopy(BASE)
+    document["uses"][0]["data"]["retention"] = "30 days"
+    document["uses"][0]["ai_act"]["annex_iii"] = "9z"
+    assert [(e.pointer, e.params["format"]) for e in FAST.errors(document)] == [
+        ("/uses/0/ai_act/annex_iii", "pattern:^[1-8][a-z]?$"),
+        ("/uses/0/data/retention", "duration"),
+    ]
+
+
+def test_another_schema_has_no_fast_path_but_the_same_answers():
+    schema = {"type": "object", "required": ["a"], "properties": {"a": {"pattern": "^x"}}}
+    validator = Validator(schema)
+    assert validator.is_valid({"a": "xy"}) and not validator.is_valid({"a": "y"})
+    assert [e.kind for e in validator.errors({"b": 1})] == ["missing-key"]
+
+
+ODD_STRINGS = [
+    *("private", "public", "", "P1Y", "P", "PT", "PT1H", "P1YT", "P1Y\n", "P1Y "),
+    *("2026-01-01", "2026-01-01\n", "2026-02-31", "2026-13-01", "26-01-01", "２０２６-01-01"),
+    *("FR", "FR\n", "fr", "EEA", "EUR", "NO", "x@y.fr", "x@y", "x @y.fr", "x@y.fr\n"),
+    *("https://a.fr", "http://", "ftp://a", " https://a", "code_assist", "a-b", "-a", "a\n"),
+    *("*", "**", "2", "2a", "2a\n", "9a", "4ab", "production", "staff", "saas", "dpf", "US"),
+]
 ODD_VALUES = st.one_of(
     st.none(),
     st.booleans(),
-    st.integers(-5, 5),
+    st.integers(-5, 10),
     st.floats(allow_nan=False),
+    st.sampled_from([1.0, 0, -1, 0.0, 2.0, 24.5, 4]),
     st.text(max_size=8),
-    st.sampled_from(
-        [
-            "private",
-            "public",
-            "",
-            "P1Y",
-            "2026-01-01",
-            "FR",
-            "production",
-            "x@y.fr",
-            "https://a.fr",
-            "code_assist",
-            1.0,
-            0,
-            -1,
-        ]
-    ),
-    st.lists(st.sampled_from(["staff", "public", "clients", "x"]), max_size=3),
+    st.sampled_from(ODD_STRINGS),
+    st.lists(st.sampled_from(["staff", "public", "clients", "x", 1, 1.0, True]), max_size=3),
     st.dictionaries(
-        st.sampled_from(["name", "need", "x", "accountable"]), st.text(max_size=3), max_size=2
+        st.sampled_from(["name", "need", "x", "accountable", "id", "status", "country"]),
+        st.sampled_from(ODD_STRINGS),
+        max_size=2,
     ),
 )
-ALL_PATHS = [p for p in value_paths(BASE) if p]
 
 
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(ALL_PATHS), ODD_VALUES, st.booleans()), max_size=4))
-def test_fast_validator_agrees_with_jsonschema(mutations):
-    document = copy.deepcopy(BASE)
+def _mutate(document, mutations):
+    document = copy.deepcopy(document)
     for path, value, delete in mutations:
         parent = document
         try:
@@ -215,4 +356,28 @@ def test_fast_validator_agrees_with_jsonschema(mutations):
                 parent[path[-1]] = value
         except (KeyError, IndexError, TypeError):
             continue
-    assert FAST.is_valid(document) == FULL.is_valid(document)
+    return document
+
+
+def _mutations(base):
+    paths = [p for p in value_paths(base) if p]
+    return st.lists(st.tuples(st.sampled_from(paths), ODD_VALUES, st.booleans()), max_size=4)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_mutations(BASE))
+def test_fast_path_agrees_with_jsonschema_on_manifests(mutations):
+    document = _mutate(BASE, mutations)
+    valid = FULL.is_valid(document)
+    assert FAST.is_valid(document) == valid
+    # the error list (jsonschema with the named format checkers) finds something iff invalid
+    assert (FAST.errors(document) == []) == valid
+
+
+@settings(max_examples=300, deadline=None)
+@given(_mutations(BASE_CONFIG))
+def test_fast_path_agrees_with_jsonschema_on_configurations(mutations):
+    document = _mutate(BASE_CONFIG, mutations)
+    valid = FULL_CONFIG.is_valid(document)
+    assert FAST_CONFIG.is_valid(document) == valid
+    assert (FAST_CONFIG.errors(document) == []) == valid

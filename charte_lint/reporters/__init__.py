@@ -1,13 +1,35 @@
-"""Output formats: each module turns a finished run into text, and decides nothing."""
+"""Output formats: each module turns a finished run into text, and decides nothing.
+
+Reporters are found through the entry-point group `charte_lint.reporters` (see
+`charte_lint.registry`): the entry point's name is the format's, its object a `Reporter`, or a
+function `render(report, color, quiet) -> str`, or any object with such a `render` (and a
+`color` attribute when it can paint for a terminal).
+"""
 
 from __future__ import annotations
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Any
 
     from charte_lint.api import Finding, Rule
+
+
+class Reporter:
+    """A report format: its `name` (what `--format` and `--report` take), its `render`
+    function, `render(report, color, quiet) -> str`, and whether it uses `color` (ANSI colours,
+    only asked for when writing to a terminal); `quiet` is `-q`, findings only."""
+
+    __slots__ = ("color", "name", "render")
+
+    def __init__(
+        self, name: str, render: Callable[[Report, bool, bool], str], color: bool = False
+    ) -> None:
+        self.name = name
+        self.render = render
+        self.color = color
 
 
 class Report:
@@ -49,6 +71,3 @@ class Report:
             if finding.suppression is None:
                 counts[finding.severity] += 1
         return counts
-
-
-FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit")

@@ -10,6 +10,8 @@ command of its own. Suppressed findings are left out. Chosen by default inside G
 
 from __future__ import annotations
 
+from charte_lint.reporters import Reporter
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
@@ -42,3 +44,6 @@ def render(report: Report, color: bool = False, quiet: bool = False) -> str:
         message = escape_data(f"{finding.code} {finding.message}")
         lines.append(f"::{COMMANDS[finding.severity]} {rendered}::{message}")
     return "\n".join(lines) + "\n" if lines else ""
+
+
+REPORTER = Reporter("github", render)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 
 from charte_lint.identity import digests, report_path
+from charte_lint.reporters import Reporter
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
@@ -47,3 +48,6 @@ def _issue(finding: Finding, fingerprint: str) -> dict[str, Any]:
             "lines": {"begin": finding.line, "end": max(finding.end_line, finding.line)},
         },
     }
+
+
+REPORTER = Reporter("gitlab", render)

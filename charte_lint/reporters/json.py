@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import json
 
+from charte_lint.reporters import Reporter
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
     from charte_lint.reporters import Report
 
 
-def render(report: Report, color: bool = False, sources: object = None) -> str:
+def render(report: Report, color: bool = False, quiet: bool = False) -> str:
     counts = report.counts()
     document: dict[str, object] = {
         "version": report.version,
@@ -28,3 +30,6 @@ def render(report: Report, color: bool = False, sources: object = None) -> str:
     if report.baseline is not None:
         document["baseline"] = {"stale": report.baseline}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+REPORTER = Reporter("json", render)

@@ -11,6 +11,7 @@ import re
 from xml.sax.saxutils import escape, quoteattr
 
 from charte_lint.messages import SEVERITIES, t
+from charte_lint.reporters import Reporter
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
@@ -86,3 +87,6 @@ def _case(finding: Finding, lang: str = "en") -> list[str]:
         f"{escape(_clean(detail))}</failure>",
         "    </testcase>",
     ]
+
+
+REPORTER = Reporter("junit", render)

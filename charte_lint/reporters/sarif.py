@@ -14,6 +14,7 @@ import os
 from urllib.parse import quote
 
 from charte_lint.identity import digests
+from charte_lint.reporters import Reporter
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
@@ -121,3 +122,6 @@ def _result(finding: Finding, rule_index: int, fingerprint: str) -> dict[str, An
             }
         result["suppressions"] = [suppression]
     return result
+
+
+REPORTER = Reporter("sarif", render)

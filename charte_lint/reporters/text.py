@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from charte_lint.messages import SEVERITIES, clean, nt, summary
+from charte_lint.reporters import Reporter
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
@@ -95,3 +96,6 @@ def _snippet(finding: object, color: bool) -> list[str]:
         gutter + prefix + neutralise(shown) + suffix,
         caret + _paint("^" * width, _COLORS[finding.severity], color),  # type: ignore[attr-defined]
     ]
+
+
+REPORTER = Reporter("text", render, color=True)
