@@ -13,12 +13,14 @@ from __future__ import annotations
 import os
 
 from charte_lint.api import ApprovedTool, Policy
-from charte_lint.messages import Lazy, lazy, t
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Any
+
+    from charte_lint.lazytext import Lazy
 
 CONFIG_NAMES = (".charte-lint.yaml", ".charte-lint.yml")
 MERGED_KEYS = ("severity", "max_model_tier", "models", "options")
@@ -178,10 +180,23 @@ def _read_valid(path: str) -> dict[str, Any]:
     return data
 
 
+def lazy(message: str, **params: object) -> Lazy:
+    """`lazytext.lazy`, imported only when a configuration is wrong."""
+    from charte_lint.lazytext import lazy as make
+
+    return make(message, **params)
+
+
+def _deferred(render: Callable[[str], str]) -> Lazy:
+    from charte_lint.lazytext import Lazy
+
+    return Lazy(render)
+
+
 def _schema_reason(error: Any) -> Lazy:
     from charte_lint.schema import render_schema_message
 
-    return Lazy(lambda lang: render_schema_message(error, lang, base="configuration"))
+    return _deferred(lambda lang: render_schema_message(error, lang, base="configuration"))
 
 
 def unknown_rule_reason(key: str, unknown: str) -> Lazy:
@@ -190,10 +205,13 @@ def unknown_rule_reason(key: str, unknown: str) -> Lazy:
 
 
 def _cannot_read(error: OSError) -> Lazy:
-    from charte_lint.messages import reason
+    from charte_lint.lazytext import reason
+    from charte_lint.messages import t
 
     cause = error.strerror or str(error)
-    return Lazy(lambda lang: t(lang, "cannot read: {reason}").format(reason=reason(lang, cause)))
+    return _deferred(
+        lambda lang: t(lang, "cannot read: {reason}").format(reason=reason(lang, cause))
+    )
 
 
 def _read_yaml(path: str) -> tuple[dict[str, Any], Any]:
@@ -211,7 +229,7 @@ def _read_yaml(path: str) -> tuple[dict[str, Any], Any]:
             continue
         rule, message = READ_PROBLEMS[problem.kind]
         texts, params = rule.messages[message], problem.params  # English fills other languages
-        reason = Lazy(lambda lang, texts=texts, params=params: texts[lang].format(**params))
+        reason = _deferred(lambda lang, texts=texts, params=params: texts[lang].format(**params))
         raise ConfigError(path, problem.line, problem.column, reason)
     data = manifest.data if manifest.data is not None else {}
     if not isinstance(data, dict):

@@ -17,10 +17,9 @@ charte_lint.mo`, read with the standard library's `gettext` the first time a lan
 than English is asked for: an English run never imports `gettext` nor reads a file. Adding a
 language is adding such a folder (see "Translating charte-lint" in the README).
 
-`lazy("...", **params)` makes a `Lazy` text where the language is not known (a configuration
-error raised deep in the loading code): it reads as English (it is a `str`), and
-`in_language(lang)` renders it again in the run's language; `messages.text` does so for every
-`Lazy` parameter it is given.
+`lazytext.lazy("...", **params)` makes a text where the language is not known yet (a
+configuration error raised deep in the loading code); `text` renders such parameters in the
+run's language. It lives apart so that a run without errors does not pay for importing it.
 
 Extraction keywords (README, "Translating charte-lint"): `t:2`, `nt:2,3`, `lazy`, `N_`.
 """
@@ -93,40 +92,6 @@ def nt(lang: str, singular: str, plural: str, n: int) -> str:
     return _translations(lang).ngettext(singular, plural, n)
 
 
-class Lazy(str):
-    """A text that reads as English and can be rendered again in another language."""
-
-    def __new__(cls, render: Callable[[str], str]) -> Lazy:
-        made = super().__new__(cls, render(SOURCE_LANGUAGE))
-        made._render = render
-        return made
-
-    def in_language(self, lang: str) -> str:
-        return self._render(lang)
-
-    def __reduce__(self) -> tuple[object, ...]:
-        """Pickled (to leave a forked worker) as its text in every language."""
-        return (_rendered, ({lang: self.in_language(lang) for lang in languages()},))
-
-
-def _rendered(texts: dict[str, str]) -> Lazy:
-    return Lazy(lambda lang: texts.get(lang, texts[SOURCE_LANGUAGE]))
-
-
-def lazy(message: str, **params: object) -> Lazy:
-    """`t(lang, message).format(**params)` in the language asked for later (`Lazy` parameters
-    rendered in that language too)."""
-    return Lazy(lambda lang: t(lang, message).format(**localised(lang, params)))
-
-
-def localised(lang: str, params: dict[str, object]) -> dict[str, object]:
-    """`params` with every `Lazy` value rendered in `lang`."""
-    return {
-        key: value.in_language(lang) if isinstance(value, Lazy) else value
-        for key, value in params.items()
-    }
-
-
 class ByLanguage:
     """`TABLE[lang][name]`: a table of English texts, translated into `lang` on first use."""
 
@@ -170,26 +135,6 @@ RELATIONS = ByLanguage(
 
 SEVERITIES = ByLanguage({"error": N_("error"), "warning": N_("warning"), "info": N_("info")})
 """A severity as shown to people (`[erreur]`); JSON and SARIF keep the English keyword."""
-
-OS_REASONS = frozenset(
-    (
-        N_("No such file or directory"),
-        N_("Permission denied"),
-        N_("Is a directory"),
-        N_("Not a directory"),
-        N_("File name too long"),
-        N_("Too many levels of symbolic links"),
-        N_("Read-only file system"),
-        N_("No space left on device"),
-        N_("File exists"),
-        N_("Operation not permitted"),
-        N_("Input/output error"),
-        N_("Disk quota exceeded"),
-        N_("not a regular file"),
-    )
-)
-"""The system's reasons for failing to read or write a file that are translated as they are
-(`os.strerror` speaks English: Python does not set the C library's message locale)."""
 
 _KEYED = {
     "or": N_(" or "),
@@ -261,20 +206,15 @@ def pick_language(requested: str | None = None) -> str:
     return "en"
 
 
-def reason(lang: str, value: object) -> str:
-    """A system reason (`Permission denied`) in `lang` when the catalogue knows it."""
-    if isinstance(value, Lazy):
-        return value.in_language(lang)
-    if isinstance(value, str) and value in OS_REASONS:
-        return t(lang, value)
-    return str(value)
-
-
 def text(lang: str, key: str, **params: object) -> str:
     """The text named `key` in `lang`; `Lazy` parameters and system reasons are translated."""
     if key in _COUNTED:
         return _COUNTED[key](lang, **params)
-    params = localised(lang, params)
-    if "reason" in params:
+    for name, value in params.items():
+        if type(value) is not str and hasattr(value, "in_language"):  # a lazytext.Lazy
+            params[name] = value.in_language(lang)  # type: ignore[attr-defined]
+    if "reason" in params:  # only on error paths
+        from charte_lint.lazytext import reason
+
         params["reason"] = reason(lang, params["reason"])
     return t(lang, _KEYED[key]).format(**params)

@@ -16,8 +16,6 @@ import os
 import sys
 from difflib import get_close_matches
 
-from charte_lint.messages import Lazy, lazy
-
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
@@ -44,7 +42,15 @@ class RuleError(Exception):
 
     def in_language(self, lang: str) -> str:
         message = self.args[0] if self.args else ""
-        return message.in_language(lang) if isinstance(message, Lazy) else str(message)
+        render = getattr(message, "in_language", None)  # a lazytext.Lazy
+        return render(lang) if render is not None else str(message)
+
+
+def lazy(message: str, **params: object) -> str:
+    """`lazytext.lazy`, imported only when a rule pack or a reporter is broken."""
+    from charte_lint.lazytext import lazy as make
+
+    return make(message, **params)
 
 
 def _third_party_declared(group: str = GROUP) -> bool:

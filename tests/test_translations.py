@@ -15,12 +15,11 @@ from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 from conftest import REPO, clean_env
 
+from charte_lint.lazytext import Lazy, lazy
 from charte_lint.messages import (
     LOCALE_DIR,
-    Lazy,
     clean,
     languages,
-    lazy,
     nt,
     pick_language,
     summary,
