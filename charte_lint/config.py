@@ -205,8 +205,7 @@ def unknown_rule_reason(key: str, unknown: str) -> Lazy:
 
 
 def _cannot_read(error: OSError) -> Lazy:
-    from charte_lint.lazytext import reason
-    from charte_lint.messages import t
+    from charte_lint.messages import reason, t
 
     cause = error.strerror or str(error)
     return _deferred(

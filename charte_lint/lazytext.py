@@ -1,4 +1,4 @@
-"""Texts made before the run's language is known, and the system's reasons for failing.
+"""Texts made before the run's language is known.
 
 `lazy("...", **params)` is a `Lazy` text: it reads as English (it is a `str`, so it can be an
 exception's message), and `in_language(lang)` renders it again in the run's language;
@@ -8,7 +8,7 @@ module.
 
 from __future__ import annotations
 
-from charte_lint.messages import N_, SOURCE_LANGUAGE, languages, t
+from charte_lint.messages import SOURCE_LANGUAGE, languages, t
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
@@ -48,33 +48,3 @@ def localised(lang: str, params: dict[str, object]) -> dict[str, object]:
         key: value.in_language(lang) if isinstance(value, Lazy) else value
         for key, value in params.items()
     }
-
-
-OS_REASONS = frozenset(
-    (
-        N_("No such file or directory"),
-        N_("Permission denied"),
-        N_("Is a directory"),
-        N_("Not a directory"),
-        N_("File name too long"),
-        N_("Too many levels of symbolic links"),
-        N_("Read-only file system"),
-        N_("No space left on device"),
-        N_("File exists"),
-        N_("Operation not permitted"),
-        N_("Input/output error"),
-        N_("Disk quota exceeded"),
-        N_("not a regular file"),
-    )
-)
-"""The system's reasons for failing to read or write a file that are translated as they are
-(`os.strerror` speaks English: Python does not set the C library's message locale)."""
-
-
-def reason(lang: str, value: object) -> str:
-    """A system reason (`Permission denied`) in `lang` when the catalogue knows it."""
-    if isinstance(value, Lazy):
-        return value.in_language(lang)
-    if isinstance(value, str) and value in OS_REASONS:
-        return t(lang, value)
-    return str(value)

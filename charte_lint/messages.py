@@ -206,6 +206,37 @@ def pick_language(requested: str | None = None) -> str:
     return "en"
 
 
+OS_REASONS = frozenset(
+    (
+        N_("No such file or directory"),
+        N_("Permission denied"),
+        N_("Is a directory"),
+        N_("Not a directory"),
+        N_("File name too long"),
+        N_("Too many levels of symbolic links"),
+        N_("Read-only file system"),
+        N_("No space left on device"),
+        N_("File exists"),
+        N_("Operation not permitted"),
+        N_("Input/output error"),
+        N_("Disk quota exceeded"),
+        N_("not a regular file"),
+    )
+)
+"""The system's reasons for failing to read or write a file that are translated as they are
+(`os.strerror` speaks English: Python does not set the C library's message locale)."""
+
+
+def reason(lang: str, value: object) -> str:
+    """A system reason (`Permission denied`) in `lang` when the catalogue knows it."""
+    render = getattr(value, "in_language", None)  # a lazytext.Lazy
+    if render is not None:
+        return render(lang)
+    if isinstance(value, str) and value in OS_REASONS:
+        return t(lang, value)
+    return str(value)
+
+
 def text(lang: str, key: str, **params: object) -> str:
     """The text named `key` in `lang`; `Lazy` parameters and system reasons are translated."""
     if key in _COUNTED:
@@ -214,7 +245,5 @@ def text(lang: str, key: str, **params: object) -> str:
         if type(value) is not str and hasattr(value, "in_language"):  # a lazytext.Lazy
             params[name] = value.in_language(lang)  # type: ignore[attr-defined]
     if "reason" in params:  # only on error paths
-        from charte_lint.lazytext import reason
-
         params["reason"] = reason(lang, params["reason"])
     return t(lang, _KEYED[key]).format(**params)
