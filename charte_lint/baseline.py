@@ -19,40 +19,63 @@ import os
 
 from charte_lint.identity import identity
 from charte_lint.identity import value_fingerprint as value_fingerprint  # re-exported
+from charte_lint.messages import nt, t
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Any
 
     from charte_lint.api import Finding
 
 VERSION = 1
 _KEYS = ("file", "code", "use", "pointer", "fingerprint")
-TEXTS = {
-    "en": {
-        "stale": "baseline entry no longer matches: {file} {code} {pointer}{use}",
-        "stale-count": "baseline entries that no longer match: {count}; run --write-baseline "
-        "{path} to shrink the baseline",
-        "written": "wrote {count} finding(s) to the baseline {path}",
-        "invalid": "invalid baseline {path}: {reason}",
-        "not-json": "not JSON ({reason})",
-        "shape": 'expected {"version": 1, "tool": "charte-lint", "entries": [...]} with entries '
-        "of strings file, code, pointer, fingerprint and use (a string or null)",
-        "use": " (use {use})",
-    },
-    "fr": {
-        "stale": "entrée de la référence sans correspondance : {file} {code} {pointer}{use}",
-        "stale-count": "entrées de la référence sans correspondance : {count} ; lancer "
-        "--write-baseline {path} pour la réduire",
-        "written": "{count} constat(s) enregistré(s) dans la référence {path}",
-        "invalid": "référence {path} invalide : {reason}",
-        "not-json": "ce n'est pas du JSON ({reason})",
-        "shape": 'attendu {"version": 1, "tool": "charte-lint", "entries": [...]} avec des '
-        "entrées file, code, pointer, fingerprint en texte et use (texte ou null)",
-        "use": " (usage {use})",
-    },
-}
+
+
+def stale(lang: str, file: str, code: str, pointer: str, use: str) -> str:
+    return t(lang, "baseline entry no longer matches: {file} {code} {pointer}{use}").format(
+        file=file, code=code, pointer=pointer, use=use
+    )
+
+
+def stale_count(lang: str, count: int, path: str) -> str:
+    return t(
+        lang,
+        "baseline entries that no longer match: {count}; run --write-baseline {path} to shrink "
+        "the baseline",
+    ).format(count=count, path=path)
+
+
+def written(lang: str, count: int, path: str) -> str:
+    return nt(
+        lang,
+        "wrote {count} finding to the baseline {path}",
+        "wrote {count} findings to the baseline {path}",
+        count,
+    ).format(count=count, path=path)
+
+
+class _Template:
+    """`TEXTS[lang][key].format(...)` for callers of the former table of texts."""
+
+    def __init__(self, render: Callable[..., str], lang: str) -> None:
+        self._render, self._lang = render, lang
+
+    def format(self, **params: Any) -> str:
+        return self._render(self._lang, **params)
+
+
+class _Texts:
+    def __getitem__(self, lang: str) -> dict[str, _Template]:
+        return {
+            "stale-count": _Template(stale_count, lang),
+            "written": _Template(written, lang),
+        }
+
+
+TEXTS = _Texts()
+"""Deprecated: call `stale_count` and `written`."""
 
 
 class BaselineError(Exception):
@@ -96,7 +119,6 @@ def render(entries: list[dict[str, Any]]) -> str:
 
 def load(path: str, lang: str) -> list[dict[str, Any]]:
     """The entries of the baseline at `path`; BaselineError when it cannot be used."""
-    texts = TEXTS[lang]
     try:
         with open(path, encoding="utf-8") as handle:
             document = json.load(handle)
@@ -107,8 +129,7 @@ def load(path: str, lang: str) -> list[dict[str, Any]]:
             text(lang, "unreadable", path=path, reason=error.strerror or str(error))
         ) from None
     except ValueError as error:
-        reason = texts["not-json"].format(reason=error)
-        raise BaselineError(texts["invalid"].format(path=path, reason=reason)) from None
+        raise BaselineError(_invalid(lang, path, _not_json(lang, error))) from None
     entries = document.get("entries") if isinstance(document, dict) else None
     if (
         not isinstance(document, dict)
@@ -117,8 +138,25 @@ def load(path: str, lang: str) -> list[dict[str, Any]]:
         or not isinstance(entries, list)
         or not all(_well_formed(entry) for entry in entries)
     ):
-        raise BaselineError(texts["invalid"].format(path=path, reason=texts["shape"]))
+        shape = t(
+            lang,
+            'expected {"version": 1, "tool": "charte-lint", "entries": [...]} with entries of '
+            "strings file, code, pointer, fingerprint and use (a string or null)",
+        )
+        raise BaselineError(_invalid(lang, path, shape))
     return entries
+
+
+def _not_json(lang: str, error: ValueError) -> str:
+    if isinstance(error, json.JSONDecodeError):
+        return t(lang, "not JSON ({message}: line {line} column {column} (char {char}))").format(
+            message=error.msg, line=error.lineno, column=error.colno, char=error.pos
+        )
+    return t(lang, "not JSON ({reason})").format(reason=error)
+
+
+def _invalid(lang: str, path: str, reason: str) -> str:
+    return t(lang, "invalid baseline {path}: {reason}").format(path=path, reason=reason)
 
 
 def _well_formed(entry: Any) -> bool:
@@ -168,8 +206,5 @@ def subtract(
 
 
 def describe_stale(entry: dict[str, Any], lang: str) -> str:
-    texts = TEXTS[lang]
-    use = texts["use"].format(use=entry["use"]) if entry["use"] else ""
-    return texts["stale"].format(
-        file=entry["file"], code=entry["code"], pointer=entry["pointer"] or "/", use=use
-    )
+    use = t(lang, " (use {use})").format(use=entry["use"]) if entry["use"] else ""
+    return stale(lang, entry["file"], entry["code"], entry["pointer"] or "/", use)

@@ -17,18 +17,28 @@ from charte_lint.api import ApprovedTool, Policy
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Any
+
+    from charte_lint.lazytext import Lazy
 
 CONFIG_NAMES = (".charte-lint.yaml", ".charte-lint.yml")
 MERGED_KEYS = ("severity", "max_model_tier", "models", "options")
 
 
 class ConfigError(Exception):
-    """A configuration that cannot be used: exit 2 with `path:line:col: reason`."""
+    """A configuration that cannot be used: exit 2 with `path:line:col: reason`.
+
+    `reason` reads as English; when it is a `Lazy`, `messages.text(lang, "config-error", ...)`
+    shows it in the run's language.
+    """
 
     def __init__(self, path: str, line: int, column: int, reason: str) -> None:
         super().__init__(f"{path}:{line}:{column}: {reason}")
         self.path, self.line, self.column, self.reason = path, line, column, reason
+
+    def __reduce__(self) -> tuple[object, ...]:  # raised in a forked worker, sent to the parent
+        return (type(self), (self.path, self.line, self.column, self.reason))
 
 
 class Config:
@@ -123,7 +133,7 @@ def load_config(path: str) -> Config:
 def _resolve(path: str, chain: tuple[str, ...]) -> dict[str, Any]:
     if path in chain:
         cycle = " -> ".join([*chain[chain.index(path) :], path])
-        raise ConfigError(path, 1, 1, f"`extends` makes a cycle: {cycle}")
+        raise ConfigError(path, 1, 1, lazy("`extends` makes a cycle: {cycle}", cycle=cycle))
     data = _read_valid(path)
     parents = data.pop("extends", [])
     if isinstance(parents, str):
@@ -134,12 +144,14 @@ def _resolve(path: str, chain: tuple[str, ...]) -> dict[str, Any]:
             raise ConfigError(
                 path,
                 *key_position(path, "extends"),
-                f"`extends` reads local files only, not URLs: {parent}",
+                lazy("`extends` reads local files only, not URLs: {parent}", parent=parent),
             )
         target = os.path.normpath(os.path.join(os.path.dirname(path), parent))
         if not os.path.isfile(target):
             raise ConfigError(
-                path, *key_position(path, "extends"), f"`extends` names a missing file: {parent}"
+                path,
+                *key_position(path, "extends"),
+                lazy("`extends` names a missing file: {parent}", parent=parent),
             )
         _merge(merged, _resolve(target, (*chain, path)))
     _merge(merged, data)
@@ -168,10 +180,37 @@ def _read_valid(path: str) -> dict[str, Any]:
     return data
 
 
-def _schema_reason(error: Any) -> str:
+def lazy(message: str, **params: object) -> Lazy:
+    """`lazytext.lazy`, imported only when a configuration is wrong."""
+    from charte_lint.lazytext import lazy as make
+
+    return make(message, **params)
+
+
+def _deferred(render: Callable[[str], str]) -> Lazy:
+    from charte_lint.lazytext import Lazy
+
+    return Lazy(render)
+
+
+def _schema_reason(error: Any) -> Lazy:
     from charte_lint.schema import render_schema_message
 
-    return render_schema_message(error, "en", base="configuration")
+    return _deferred(lambda lang: render_schema_message(error, lang, base="configuration"))
+
+
+def unknown_rule_reason(key: str, unknown: str) -> Lazy:
+    """The reason for a configuration key (`select`, `ignore`, `severity`) naming no rule."""
+    return lazy("`{key}` names an unknown rule `{unknown}`", key=key, unknown=unknown)
+
+
+def _cannot_read(error: OSError) -> Lazy:
+    from charte_lint.messages import reason, t
+
+    cause = error.strerror or str(error)
+    return _deferred(
+        lambda lang: t(lang, "cannot read: {reason}").format(reason=reason(lang, cause))
+    )
 
 
 def _read_yaml(path: str) -> tuple[dict[str, Any], Any]:
@@ -182,17 +221,18 @@ def _read_yaml(path: str) -> tuple[dict[str, Any], Any]:
         with open(path, "rb") as handle:
             raw = handle.read()
     except OSError as error:
-        raise ConfigError(path, 1, 1, f"cannot read: {error.strerror}") from None
+        raise ConfigError(path, 1, 1, _cannot_read(error)) from None
     manifest = read_manifest(path, raw)
     for problem in manifest.problems:
         if problem.kind in ("yaml11-boolean", "yaml11-number"):
             continue
         rule, message = READ_PROBLEMS[problem.kind]
-        reason = rule.messages[message]["en"].format(**problem.params)
+        texts, params = rule.messages[message], problem.params  # English fills other languages
+        reason = _deferred(lambda lang, texts=texts, params=params: texts[lang].format(**params))
         raise ConfigError(path, problem.line, problem.column, reason)
     data = manifest.data if manifest.data is not None else {}
     if not isinstance(data, dict):
-        raise ConfigError(path, 1, 1, "a configuration is a mapping of keys")
+        raise ConfigError(path, 1, 1, lazy("a configuration is a mapping of keys"))
     return data, manifest.locate
 
 
@@ -205,14 +245,15 @@ def _read_pyproject(path: str) -> tuple[dict[str, Any], Any]:
         with open(path, "rb") as handle:
             document = tomllib.load(handle)
     except OSError as error:
-        raise ConfigError(path, 1, 1, f"cannot read: {error.strerror}") from None
+        raise ConfigError(path, 1, 1, _cannot_read(error)) from None
     except tomllib.TOMLDecodeError as error:
         import re
 
         found = re.search(r"\(at line (\d+), column (\d+)\)", str(error))
         line, column = (int(found.group(1)), int(found.group(2))) if found else (1, 1)
         reason = str(error).split(" (at ")[0]
-        raise ConfigError(path, line or 1, column or 1, f"invalid TOML: {reason}") from None
+        invalid = lazy("invalid TOML: {reason}", reason=reason)
+        raise ConfigError(path, line or 1, column or 1, invalid) from None
     data = document.get("tool", {}).get("charte-lint", {})
 
     from charte_lint.pointer import first

@@ -35,7 +35,22 @@ _DECLARED: dict[tuple[str, ...], frozenset[str]] = {}  # sys.path -> groups othe
 
 
 class RuleError(Exception):
-    """A rule pack or a reporter is broken, or a rule code is unknown: a usage error (exit 2)."""
+    """A rule pack or a reporter is broken, or a rule code is unknown: a usage error (exit 2).
+
+    `str(error)` is English; `in_language(lang)` is the message in the run's language.
+    """
+
+    def in_language(self, lang: str) -> str:
+        message = self.args[0] if self.args else ""
+        render = getattr(message, "in_language", None)  # a lazytext.Lazy
+        return render(lang) if render is not None else str(message)
+
+
+def lazy(message: str, **params: object) -> str:
+    """`lazytext.lazy`, imported only when a rule pack or a reporter is broken."""
+    from charte_lint.lazytext import lazy as make
+
+    return make(message, **params)
 
 
 def _third_party_declared(group: str = GROUP) -> bool:
@@ -79,9 +94,22 @@ def _load(reference: str, source: str) -> list[Rule]:
     try:
         rules = getattr(import_module(module_name), attribute)
     except Exception as error:  # a broken third-party pack must not crash the run
-        raise RuleError(f"cannot load rule pack {source} ({reference}): {error}") from None
+        raise RuleError(
+            lazy(
+                "cannot load rule pack {source} ({reference}): {error}",
+                source=source,
+                reference=reference,
+                error=error,
+            )
+        ) from None
     if not isinstance(rules, (list, tuple)) or not all(isinstance(r, Rule) for r in rules):
-        raise RuleError(f"rule pack {source} ({reference}) is not a list of charte_lint Rule")
+        raise RuleError(
+            lazy(
+                "rule pack {source} ({reference}) is not a list of charte_lint Rule",
+                source=source,
+                reference=reference,
+            )
+        )
     return list(rules)
 
 
@@ -100,7 +128,14 @@ def load_rules() -> list[Rule]:
     for rule in rules:
         for key in (rule.code, rule.name):
             if key in seen and seen[key] is not rule:
-                raise RuleError(f"two rules claim `{key}`: {seen[key].code} and {rule.code}")
+                raise RuleError(
+                    lazy(
+                        "two rules claim `{key}`: {first} and {second}",
+                        key=key,
+                        first=seen[key].code,
+                        second=rule.code,
+                    )
+                )
             seen[key] = rule
     return rules
 
@@ -129,12 +164,25 @@ def load_reporter(name: str) -> Reporter | None:
     try:
         found = getattr(import_module(module_name), attribute)
     except Exception as error:  # a broken third-party reporter must not crash the run
-        raise RuleError(f"cannot load reporter {source} ({reference}): {error}") from None
+        raise RuleError(
+            lazy(
+                "cannot load reporter {source} ({reference}): {error}",
+                source=source,
+                reference=reference,
+                error=error,
+            )
+        ) from None
     if isinstance(found, Reporter):
         return found if found.name == name else Reporter(name, found.render, found.color)
     render = getattr(found, "render", found)
     if not callable(render):
-        raise RuleError(f"reporter {source} ({reference}) is neither a render function nor has one")
+        raise RuleError(
+            lazy(
+                "reporter {source} ({reference}) is neither a render function nor has one",
+                source=source,
+                reference=reference,
+            )
+        )
     return Reporter(name, render, bool(getattr(found, "color", False)))
 
 
@@ -151,7 +199,12 @@ def _third_party_reporters() -> dict[str, str]:
         if point.name in BUILTIN_REPORTERS or point.name in found:
             first = BUILTIN_REPORTERS.get(point.name) or found[point.name]
             raise RuleError(
-                f"two reporters claim the format `{point.name}`: {first} and {point.value}"
+                lazy(
+                    "two reporters claim the format `{name}`: {first} and {second}",
+                    name=point.name,
+                    first=first,
+                    second=point.value,
+                )
             )
         found[point.name] = point.value
     return found

@@ -19,6 +19,7 @@ import re
 from difflib import get_close_matches
 from functools import cache
 
+from charte_lint.messages import N_
 from charte_lint.pointer import join
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
@@ -368,21 +369,21 @@ class Validator:
 
 
 _FORMAT_NAMES = {
-    "date": "an ISO 8601 date such as 2026-03-01",
-    "duration": "an ISO 8601 duration such as P30D or P1Y",
-    "country": "a country code such as FR, or EU / EEA",
-    "email": "an e-mail address",
-    "url": "a URL starting with https://",
-    "slug": "lower-case letters, digits and dashes, starting with a letter or digit",
+    "date": N_("an ISO 8601 date such as 2026-03-01"),
+    "duration": N_("an ISO 8601 duration such as P30D or P1Y"),
+    "country": N_("a country code such as FR, or EU / EEA"),
+    "email": N_("an e-mail address"),
+    "url": N_("a URL starting with https://"),
+    "slug": N_("lower-case letters, digits and dashes, starting with a letter or digit"),
 }
 
 
 def format_description(fmt: str, lang: str) -> str:
-    from charte_lint.messages import FORMAT_NAMES_FR
+    from charte_lint.messages import t
 
     if fmt.startswith("pattern:"):
-        return ("le motif " if lang == "fr" else "the pattern ") + f"`{fmt[8:]}`"
-    return FORMAT_NAMES_FR[fmt] if lang == "fr" else _FORMAT_NAMES[fmt]
+        return t(lang, "the pattern {pattern}").format(pattern=f"`{fmt[8:]}`")
+    return t(lang, _FORMAT_NAMES[fmt])
 
 
 def _json_type(value: Any) -> str:

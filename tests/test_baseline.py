@@ -28,7 +28,7 @@ def test_write_baseline_records_findings_by_identity_not_line(tmp_path):
     result = run_cli("--write-baseline", "baseline.json", "-q", "ai-usage.yaml", cwd=tmp_path)
     assert result.code == 0  # every finding is now in the baseline
     assert result.out == WRK001_LINE + "\n"
-    assert result.err == "charte-lint: wrote 1 finding(s) to the baseline baseline.json\n"
+    assert result.err == "charte-lint: wrote 1 finding to the baseline baseline.json\n"
     assert json.loads((tmp_path / "baseline.json").read_text(encoding="utf-8")) == {
         "version": 1,
         "tool": "charte-lint",
@@ -50,7 +50,7 @@ def test_the_baseline_absorbs_known_findings_even_when_lines_and_uses_move(tmp_p
     manifest.write_text(TWO, encoding="utf-8")
     assert run_cli("--write-baseline", "b.json", "ai-usage.yaml", cwd=tmp_path).code == 0
     clean = run_cli("--baseline", "b.json", "ai-usage.yaml", cwd=tmp_path)
-    assert (clean.code, clean.out, clean.err) == (0, "No findings in 1 file(s).\n", "")
+    assert (clean.code, clean.out, clean.err) == (0, "No findings in 1 file.\n", "")
     # the chatbot use moves first, ten lines of comments arrive on top
     chatbot = USE.replace("id: code-assistant", "id: chatbot").replace(
         "impact: none", "impact: headcount_reduction"
@@ -171,7 +171,7 @@ def test_suppressed_findings_stay_out_of_the_baseline(tmp_path):
     text = TWO.replace(HEADCOUNT, HEADCOUNT + "  # charte-lint: ignore[WRK001] -- HR-7")
     (tmp_path / "ai-usage.yaml").write_text(text, encoding="utf-8")
     result = run_cli("--write-baseline", "b.json", "ai-usage.yaml", cwd=tmp_path)
-    assert result.err == "charte-lint: wrote 0 finding(s) to the baseline b.json\n"
+    assert result.err == "charte-lint: wrote 0 findings to the baseline b.json\n"
     assert json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))["entries"] == []
 
 
@@ -215,10 +215,10 @@ def test_a_baseline_works_with_parallel_workers(tmp_path):
     written = run_cli("--write-baseline", "b.json", ".", cwd=tmp_path)
     assert (written.code, written.err) == (
         0,
-        "charte-lint: wrote 40 finding(s) to the baseline b.json\n",
+        "charte-lint: wrote 40 findings to the baseline b.json\n",
     )
     entries = json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))["entries"]
     assert {e["fingerprint"] for e in entries} == {FINGERPRINT}
     result = run_cli("--baseline", "b.json", ".", cwd=tmp_path)
     assert (result.code, result.err) == (0, "")
-    assert result.out == "No findings in 40 file(s).\n"
+    assert result.out == "No findings in 40 files.\n"

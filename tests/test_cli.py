@@ -25,7 +25,7 @@ def make(tmp_path: Path, relative: str, text: str = SMALLEST) -> Path:
 def test_clean_file_exits_0_with_a_summary(tmp_path):
     make(tmp_path, "ai-usage.yaml")
     result = run_cli("ai-usage.yaml", cwd=tmp_path)
-    assert (result.code, result.out, result.err) == (0, "No findings in 1 file(s).\n", "")
+    assert (result.code, result.out, result.err) == (0, "No findings in 1 file.\n", "")
 
 
 def test_text_output_shows_source_and_caret(tmp_path):
@@ -39,7 +39,7 @@ def test_text_output_shows_source_and_caret(tmp_path):
         "    27 |       impact: headcount_reduction\n"
         "       |               ^^^^^^^^^^^^^^^^^^^\n"
         "\n"
-        "1 error(s), 0 warning(s), 0 info in 1 file(s)\n"
+        "1 error, 0 warnings, 0 info in 1 file\n"
     )
 
 
@@ -186,7 +186,7 @@ def test_language_from_option_and_locale(tmp_path):
     assert french in run_cli("--lang", "fr", "ai-usage.yaml", cwd=tmp_path).out
     by_locale = run_cli("ai-usage.yaml", cwd=tmp_path, env=clean_env(LANG="fr_FR.UTF-8"))
     assert french in by_locale.out
-    assert by_locale.out.endswith("1 erreur(s), 0 avertissement(s), 0 info dans 1 fichier(s)\n")
+    assert by_locale.out.endswith("1 erreur, 0 avertissement, 0 info dans 1 fichier\n")
     overridden = run_cli(
         "ai-usage.yaml", cwd=tmp_path, env=clean_env(LANG="fr_FR.UTF-8", LC_ALL="en_GB.UTF-8")
     )
@@ -307,7 +307,7 @@ def test_no_manifest_found_is_not_an_error(tmp_path):
     result = run_cli(".", cwd=tmp_path)
     assert result.code == 0
     assert result.err == "charte-lint: no ai-usage.yaml or ai-usage.yml found under .\n"
-    assert result.out == "No findings in 0 file(s).\n"
+    assert result.out == "No findings in 0 files.\n"
 
 
 def test_a_directory_named_rules_is_linted_not_a_subcommand(tmp_path):

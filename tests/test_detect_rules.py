@@ -68,7 +68,7 @@ def test_an_undeclared_call_fails_the_run_at_the_calls_line(tmp_path):
         "(undeclared-ai-use)"
     ) in lines
     assert "     3 | client = anthropic.Anthropic()" in lines
-    assert lines[-1] == "2 error(s), 0 warning(s), 0 info in 1 file(s)"
+    assert lines[-1] == "2 errors, 0 warnings, 0 info in 1 file"
 
 
 def test_french_messages(tmp_path):
@@ -442,7 +442,7 @@ def test_init_writes_a_starter_that_declares_what_was_found(tmp_path):
     result = run_cli("--init", cwd=tmp_path)
     assert result.code == 0, result.err
     assert result.err == (
-        "charte-lint: wrote ./ai-usage.yaml from 4 piece(s) of evidence of 2 provider(s); "
+        "charte-lint: wrote ./ai-usage.yaml from 4 pieces of evidence of 2 providers; "
         "complete every TODO, then run charte-lint\n"
     )
     starter = (tmp_path / "ai-usage.yaml").read_text(encoding="utf-8")

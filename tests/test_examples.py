@@ -59,7 +59,7 @@ def test_examples_give_exactly_the_announced_findings(lang, today):
 def test_clean_examples_lint_clean_on_their_own():
     for name in ("private-clean", "public-clean"):
         result = run_cli(f"examples/{name}/ai-usage.yaml", cwd=REPO)
-        assert (result.code, result.out) == (0, "No findings in 1 file(s).\n")
+        assert (result.code, result.out) == (0, "No findings in 1 file.\n")
 
 
 def announced_in_code() -> list[tuple[str, str]]:

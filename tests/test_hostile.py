@@ -115,7 +115,7 @@ def test_utf16_and_bom_manifests_are_read(tmp_path):
     make(tmp_path, "a/ai-usage.yaml", SMALLEST.encode("utf-16"))
     make(tmp_path, "b/ai-usage.yaml", b"\xef\xbb\xbf" + SMALLEST.encode())
     result = run_cli(".", cwd=tmp_path)
-    assert (result.code, result.out) == (0, "No findings in 2 file(s).\n")
+    assert (result.code, result.out) == (0, "No findings in 2 files.\n")
 
 
 def test_sockets_fifos_and_directories_named_like_manifests_are_skipped(tmp_path):

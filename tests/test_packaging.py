@@ -48,6 +48,9 @@ def test_wheel_ships_rules_and_schemas_and_runs(tmp_path):
         "charte_lint/schemas/ai-usage.schema.json",
         "charte_lint/schemas/config.schema.json",
         "charte_lint/reporters/json.py",
+        "charte_lint/locale/charte_lint.pot",
+        "charte_lint/locale/fr/LC_MESSAGES/charte_lint.po",
+        "charte_lint/locale/fr/LC_MESSAGES/charte_lint.mo",
     ):
         assert expected in names
     assert not any(name.startswith(("tests/", "rules/", "schemas/")) for name in names)
@@ -80,6 +83,16 @@ def test_wheel_ships_rules_and_schemas_and_runs(tmp_path):
     )
     assert (run.returncode, run.stderr) == (1, "")
     assert run.stdout.startswith(f"{manifest}:27:15: WRK001 [error]")
+    french = subprocess.run(
+        [str(environment / "bin" / "charte-lint"), "--lang", "fr", str(manifest)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert french.stdout.startswith(f"{manifest}:27:15: WRK001 [erreur]")  # the catalogue ships
+    assert french.stdout.endswith("1 erreur, 0 avertissement, 0 info dans 1 fichier\n")
     where = subprocess.run(
         [
             str(python),

@@ -183,8 +183,8 @@ def test_the_cli_hides_suppressed_findings_counts_them_and_exits_zero(tmp_path):
     result = run_cli("ai-usage.yaml", cwd=tmp_path)
     assert (result.code, result.err) == (0, "")
     assert result.out == (
-        "No findings in 1 file(s).\n"
-        "1 suppressed by comments or waivers (--no-suppressions shows them)\n"
+        "No findings in 1 file.\n"
+        "1 suppressed by a comment or a waiver (--no-suppressions shows it)\n"
     )
     document = run_cli("--format", "json", "ai-usage.yaml", cwd=tmp_path).json()
     assert document["summary"] == {"error": 0, "warning": 0, "info": 0, "files": 1}

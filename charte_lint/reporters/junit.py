@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape, quoteattr
 
+from charte_lint.messages import SEVERITIES, t
 from charte_lint.reporters import Reporter
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
@@ -53,14 +54,16 @@ def render(report: Report, color: bool = False, quiet: bool = False) -> str:
                 f'    <testcase name="charte-lint" classname={_attr(path)} file={_attr(path)}/>'
             )
         for finding in found:
-            lines.extend(_case(finding))
+            lines.extend(_case(finding, report.lang))
         lines.append("  </testsuite>")
     lines.append("</testsuites>")
     return "\n".join(lines) + "\n"
 
 
-def _case(finding: Finding) -> list[str]:
-    name = f"{finding.code} {finding.name} at {finding.line}:{finding.column}"
+def _case(finding: Finding, lang: str = "en") -> list[str]:
+    name = t(lang, "{code} {name} at {line}:{column}").format(
+        code=finding.code, name=finding.name, line=finding.line, column=finding.column
+    )
     opening = (
         f"    <testcase name={_attr(name)} classname={_attr(finding.file)} "
         f'file={_attr(finding.file)} line="{finding.line}">'
@@ -69,10 +72,13 @@ def _case(finding: Finding) -> list[str]:
         record = finding.suppression
         reason = record["justification"]
         if record.get("approved_by"):
-            reason = f"waived by {record['approved_by']} until {record['until']}: {reason}"
+            reason = t(lang, "waived by {approver} until {until}: {reason}").format(
+                approver=record["approved_by"], until=record["until"], reason=reason
+            )
         return [opening, f"      <skipped message={_attr(reason)}/>", "    </testcase>"]
+    severity = SEVERITIES[lang][finding.severity]
     detail = (
-        f"{finding.file}:{finding.line}:{finding.column}: {finding.code} [{finding.severity}] "
+        f"{finding.file}:{finding.line}:{finding.column}: {finding.code} [{severity}] "
         f"{finding.message} ({finding.name})"
     )
     return [

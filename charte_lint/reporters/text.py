@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from charte_lint.messages import text
+from charte_lint.messages import SEVERITIES, clean, nt, summary
 from charte_lint.reporters import Reporter
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
@@ -20,11 +20,6 @@ if TYPE_CHECKING:
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _COLORS = {"error": "31", "warning": "33", "info": "36"}
 MAX_SHOWN = 160
-_SUPPRESSED = {
-    "en": "{count} suppressed by comments or waivers (--no-suppressions shows them)",
-    "fr": "{count} masqué(s) par des commentaires ou des dérogations "
-    "(--no-suppressions les montre)",
-}
 
 
 def neutralise(value: str) -> str:
@@ -40,6 +35,7 @@ def render(report: Report, color: bool = False, quiet: bool = False) -> str:
     lines: list[str] = []
     current = None
     shown = report.active()
+    labels = SEVERITIES[report.lang]
     for finding in shown:
         if finding.file != current:
             if current is not None and not quiet:
@@ -48,7 +44,7 @@ def render(report: Report, color: bool = False, quiet: bool = False) -> str:
         location = _paint(
             f"{neutralise(finding.file)}:{finding.line}:{finding.column}:", "1", color
         )
-        severity = _paint(finding.severity, _COLORS[finding.severity], color)
+        severity = _paint(labels[finding.severity], _COLORS[finding.severity], color)
         lines.append(
             f"{location} {_paint(finding.code, '1', color)} [{severity}] "
             f"{neutralise(finding.message)} ({finding.name})"
@@ -61,9 +57,8 @@ def render(report: Report, color: bool = False, quiet: bool = False) -> str:
             lines.append("")
         if shown:
             lines.append(
-                text(
+                summary(
                     report.lang,
-                    "summary",
                     errors=counts["error"],
                     warnings=counts["warning"],
                     infos=counts["info"],
@@ -71,10 +66,17 @@ def render(report: Report, color: bool = False, quiet: bool = False) -> str:
                 )
             )
         else:
-            lines.append(text(report.lang, "clean", files=len(report.files)))
+            lines.append(clean(report.lang, files=len(report.files)))
         suppressed = report.suppressed()
         if suppressed:
-            lines.append(_SUPPRESSED[report.lang].format(count=suppressed))
+            lines.append(
+                nt(
+                    report.lang,
+                    "{count} suppressed by a comment or a waiver (--no-suppressions shows it)",
+                    "{count} suppressed by comments or waivers (--no-suppressions shows them)",
+                    suppressed,
+                ).format(count=suppressed)
+            )
     return "\n".join(lines) + "\n" if lines else ""
 
 
