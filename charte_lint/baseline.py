@@ -141,7 +141,7 @@ def load(path: str, lang: str) -> list[dict[str, Any]]:
         shape = t(
             lang,
             'expected {"version": 1, "tool": "charte-lint", "entries": [...]} with entries of '
-            "strings file, code, pointer, fingerprint and use (a string or null)",
+            "strings `file`, `code`, `pointer`, `fingerprint` and `use` (a string or null)",
         )
         raise BaselineError(_invalid(lang, path, shape))
     return entries

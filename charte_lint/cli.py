@@ -41,39 +41,53 @@ def _guarded(options: Options) -> int:
     try:
         return _dispatch(options, lang)
     except UsageError as error:
-        return _fail(str(error))
+        return _fail(str(error), lang=lang)
     except KeyboardInterrupt:
-        return _fail("interrupted", 130)
+        return _interrupted(lang)
     except Exception as error:  # the promise is "never a traceback": say what broke, exit 2
         if os.environ.get("CHARTE_LINT_DEBUG"):
             raise
         from charte_lint.config import ConfigError
         from charte_lint.files import PathError
-        from charte_lint.messages import text
+        from charte_lint.messages import t, text
         from charte_lint.registry import RuleError
 
         if isinstance(error, ConfigError):
             location = f"{error.path}:{error.line}:{error.column}"
-            return _fail(text(lang, "config-error", location=location, reason=error.reason))
+            reason = error.reason
+            return _fail(text(lang, "config-error", location=location, reason=reason), lang=lang)
         if isinstance(error, PathError):
-            return _fail(text(lang, error.key, **error.params))
+            return _fail(text(lang, error.key, **error.params), lang=lang)
         if isinstance(error, RuleError):
-            return _fail(str(error))
-        return _fail(f"internal error: {type(error).__name__}: {error}")
+            return _fail(error.in_language(lang), lang=lang)
+        message = t(lang, "internal error: {error}")
+        return _fail(message.format(error=f"{type(error).__name__}: {error}"), lang=lang)
 
 
-def _fail(message: str, code: int = 2) -> int:
-    sys.stderr.write(f"charte-lint: error: {message}\n")
+def _fail(message: str, code: int = 2, lang: str = "en") -> int:
+    """A one-line error on standard error, and the exit code to return."""
+    from charte_lint.messages import t
+
+    sys.stderr.write(t(lang, "charte-lint: error: {message}").format(message=message) + "\n")
     return code
+
+
+def _interrupted(lang: str) -> int:
+    from charte_lint.messages import t
+
+    return _fail(t(lang, "interrupted"), 130, lang)
 
 
 def _dispatch(options: Options, lang: str) -> int:
     """One invocation, from options to exit code: `--init`, `--list-rules`, `--explain`, or a
     run."""
+    from charte_lint.messages import t
+
     if options.output_format == "markdown" and not options.list_rules:
-        raise UsageError("--format markdown is only for --list-rules")
+        raise UsageError(t(lang, "--format markdown is only for --list-rules"))
     if options.list_rules and options.output_format not in (None, "text", "json", "markdown"):
-        raise UsageError(f"--format {options.output_format} is not available with --list-rules")
+        message = t(lang, "--format {format} is not available with --list-rules")
+        raise UsageError(message.format(format=options.output_format))
     if options.init:
         return _init(options, lang)
     if options.list_rules or options.explain:
@@ -91,9 +105,9 @@ def _lint(options: Options, lang: str) -> int:
     from charte_lint.reporters import Report
     from charte_lint.run import run as run_lint
 
-    reports = [_parse_report(value) for value in options.reports]
+    reports = [_parse_report(value, lang) for value in options.reports]
     if options.output_format:
-        _reporter(options.output_format)  # an unknown format stops the run before any work
+        _reporter(options.output_format, lang)  # an unknown format stops the run before any work
     result = run_lint(options, lang)
     for note in result.notes:
         sys.stderr.write(f"{note}\n")
@@ -123,7 +137,7 @@ def _init(options: Options, lang: str) -> int:
             raise UsageError(text(lang, "init-exists", path=os.path.join(directory, name)))
     catalogue = load_catalogue()
     evidence = detect(directory, None, catalogue)
-    organisation = os.path.basename(os.path.abspath(directory)) or "TODO"
+    organisation = os.path.basename(os.path.abspath(directory)) or "-"
     starter = render_starter(evidence, catalogue.providers, lang, organisation, root=directory)
     try:
         write_starter(target, starter)
@@ -160,40 +174,39 @@ def _render(report: Any, output_format: str, color: bool, quiet: bool) -> str:
     return reporter.render(report, color and reporter.color, quiet)
 
 
-def _reporter(output_format: str) -> Any:
+def _reporter(output_format: str, lang: str = "en") -> Any:
     """The reporter registered as `output_format` (entry points `charte_lint.reporters`)."""
+    from charte_lint.messages import t
     from charte_lint.registry import load_reporter, reporter_names
 
     reporter = load_reporter(output_format)
     if reporter is None:
-        raise UsageError(
-            f"Invalid value for '--format': `{output_format}` is not a report format; "
-            f"available: {', '.join(reporter_names())}"
-        )
+        message = t(lang, "`--format {format}` is not a report format; available: {formats}")
+        raise UsageError(message.format(format=output_format, formats=", ".join(reporter_names())))
     return reporter
 
 
-def _parse_report(value: str) -> tuple[str, str]:
+def _parse_report(value: str, lang: str) -> tuple[str, str]:
     """`--report sarif:out.sarif` -> ("sarif", "out.sarif")."""
+    from charte_lint.messages import t
     from charte_lint.registry import reporter_names
 
     output_format, _, path = value.partition(":")
     names = reporter_names()
     if output_format not in names or not path:
-        raise UsageError(
-            f"--report expects FORMAT:FILE with FORMAT one of {', '.join(names)}, not `{value}`"
+        message = t(
+            lang, "--report expects FORMAT:FILE with FORMAT one of {formats}, not `{value}`"
         )
+        raise UsageError(message.format(formats=", ".join(f"`{n}`" for n in names), value=value))
     return output_format, path
 
 
 def _write_baseline(entries: list[Any], path: str, lang: str) -> None:
-    from charte_lint.baseline import TEXTS
     from charte_lint.baseline import render as render_baseline
+    from charte_lint.baseline import written
 
     _write(path, render_baseline(entries), lang)
-    sys.stderr.write(
-        f"charte-lint: {TEXTS[lang]['written'].format(count=len(entries), path=path)}\n"
-    )
+    sys.stderr.write(f"charte-lint: {written(lang, len(entries), path)}\n")
 
 
 def _use_color(options: Options) -> bool:
@@ -268,6 +281,7 @@ def _parse_with_click(args: list[str]) -> int:
     import click
 
     from charte_lint.api import CHARTERS, PRINCIPLES, SEVERITIES
+    from charte_lint.messages import languages
 
     @click.command(
         context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
@@ -334,7 +348,7 @@ def _parse_with_click(args: list[str]) -> int:
     )
     @click.option(
         "--lang",
-        type=click.Choice(["en", "fr"]),
+        type=click.Choice(languages()),
         help="Language of messages [default: from LC_ALL / LC_MESSAGES / LANG].",
     )
     @click.option(
@@ -378,11 +392,55 @@ def _parse_with_click(args: list[str]) -> int:
         click.echo(error.ctx.get_help() if error.ctx else "")
         return 2
     except click.UsageError as error:
-        return _fail(error.format_message().replace("\n", " "))
+        lang = _requested_language(args)
+        return _fail(_click_message(error, lang), lang=lang)
     except click.exceptions.Abort:
-        return _fail("interrupted", 130)
+        return _interrupted(_requested_language(args))
     except click.ClickException as error:
-        return _fail(error.format_message())
+        lang = _requested_language(args)
+        return _fail(_quoted(error.format_message(), lang), lang=lang)
     if isinstance(result, int):
         return result
     return 0  # --help
+
+
+def _requested_language(args: list[str]) -> str:
+    """The language of a command line click refused: its `--lang`, else the locale's."""
+    from charte_lint.messages import has_language, pick_language
+
+    for index, arg in enumerate(args):
+        value = arg.partition("=")[2] if arg.startswith("--lang=") else None
+        if arg == "--lang" and index + 1 < len(args):
+            value = args[index + 1]
+        if value is not None and has_language(value):
+            return value
+    return pick_language(None)
+
+
+def _click_message(error: Any, lang: str) -> str:
+    """click's usage errors in the run's language: click itself speaks English only."""
+    import click
+
+    from charte_lint.messages import t
+
+    if isinstance(error, click.NoSuchOption):
+        message = t(lang, "no such option: {option}").format(option=error.option_name)
+        if error.possibilities:
+            close = ", ".join(f"`{p}`" for p in sorted(error.possibilities))
+            message += t(lang, "; did you mean {suggestions}?").format(suggestions=close)
+        return message
+    param = getattr(error, "param", None)
+    if isinstance(error, click.BadParameter) and param is not None:
+        name = param.opts[-1] if getattr(param, "opts", None) else param.name
+        choices = getattr(param.type, "choices", None)
+        if choices:
+            message = t(lang, "`{option}` takes one of {choices}")
+            return message.format(option=name, choices=", ".join(f"`{c}`" for c in choices))
+    if isinstance(error, click.BadOptionUsage) and error.option_name:
+        return t(lang, "`{option}` needs a value").format(option=error.option_name)
+    return _quoted(error.format_message().replace("\n", " "), lang)
+
+
+def _quoted(message: str, lang: str) -> str:
+    """A message from another tool, shown as it is: quoted, in a language that is not its own."""
+    return message if lang == "en" else f"« {message} »"

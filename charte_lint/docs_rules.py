@@ -8,39 +8,37 @@ from __future__ import annotations
 
 import json
 
+from charte_lint.messages import N_, SEVERITIES, t
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
     from charte_lint.api import Rule
 
 _LABELS = {
-    "en": {
-        "principle": "Principle",
-        "structural": "structure (no principle)",
-        "severity": "Default severity",
-        "references": "References",
-        "charters": "Charter",
-        "example": "Example",
-        "failing": "Failing:",
-        "passing": "Passing:",
-        "configuration": "linted with this configuration (`.charte-lint.yaml`):",
-    },
-    "fr": {
-        "principle": "Principe",
-        "structural": "structure (aucun principe)",
-        "severity": "Sévérité par défaut",
-        "references": "Références",
-        "charters": "Charte",
-        "example": "Exemple",
-        "failing": "En échec :",
-        "passing": "Conforme :",
-        "configuration": "analysé avec cette configuration (`.charte-lint.yaml`) :",
-    },
+    "principle": N_("Principle"),
+    "structural": N_("structure (no principle)"),
+    "severity": N_("Default severity"),
+    "references": N_("References"),
+    "charters": N_("Charter"),
+    "example": N_("Example"),
+    "failing": N_("Failing:"),
+    "passing": N_("Passing:"),
+    "configuration": N_("linted with this configuration (`.charte-lint.yaml`):"),
+    "code": N_("code"),
+    "name": N_("name"),
+    "summary": N_("summary"),
+    "title": N_("Rules"),
 }
 
 
 def _labels(lang: str) -> dict[str, str]:
-    return _LABELS.get(lang, _LABELS["en"])
+    """The documentation's own words, in `lang` (gettext catalogue)."""
+    return {key: t(lang, value) for key, value in _LABELS.items()}
+
+
+def _severity(lang: str, severity: str) -> str:
+    return SEVERITIES[lang][severity]
 
 
 def _numbers(rule: Rule) -> str:
@@ -124,15 +122,15 @@ def render_docs_text(rule: Rule, lang: str) -> str:
 def explain(rule: Rule, lang: str) -> str:
     """What `--explain CODE` prints: a header, the summary, then the rule's documentation."""
     labels = _labels(lang)
-    principle = rule.principle or labels["structural"]
-    colon = " :" if lang == "fr" else ":"
+    principle = f"`{rule.principle}`" if rule.principle else labels["structural"]
+    field = t(lang, "{label}: {value}")
     lines = [
         f"{rule.code} {rule.name}",
         "",
         rule.summary[lang],
         "",
-        f"{labels['principle']}{colon} {principle} ({_numbers(rule)})",
-        f"{labels['severity']}{colon} {rule.severity}",
+        field.format(label=labels["principle"], value=f"{principle} ({_numbers(rule)})"),
+        field.format(label=labels["severity"], value=_severity(lang, rule.severity)),
         "",
         render_docs(rule, lang).rstrip(),
     ]
@@ -166,7 +164,8 @@ def rules_json(rules: list[Rule], lang: str) -> str:
 def rules_text(rules: list[Rule], lang: str) -> str:
     width = max((len(r.name) for r in rules), default=10)
     lines = [
-        f"{r.code:<7} {r.name:<{width}}  {r.severity:<7}  {(r.principle or '-'):<12} "
+        f"{r.code:<7} {r.name:<{width}}  {_severity(lang, r.severity):<13}  "
+        f"{(f'`{r.principle}`' if r.principle else '-'):<14} "
         f"{_numbers(r):<8} {r.summary[lang]}"
         for r in rules
     ]
@@ -189,19 +188,14 @@ def rules_markdown_table(rules: list[Rule], lang: str) -> str:
 
 def rules_markdown(rules: list[Rule], lang: str) -> str:
     labels = _labels(lang)
-    title = "Rules" if lang == "en" else "Règles"
-    head = (
-        f"| code | name | {labels['severity'].lower()} | {labels['principle'].lower()} | "
-        f"{labels['charters'].lower()} | summary |"
-        if lang == "en"
-        else f"| code | nom | {labels['severity'].lower()} | {labels['principle'].lower()} | "
-        f"{labels['charters'].lower()} | résumé |"
-    )
-    lines = [f"# {title}", "", head, "|---|---|---|---|---|---|"]
+    field = t(lang, "{label}: {value}")
+    columns = ("code", "name", "severity", "principle", "charters", "summary")
+    head = "| " + " | ".join(labels[c].lower() for c in columns) + " |"
+    lines = [f"# {labels['title']}", "", head, "|---|---|---|---|---|---|"]
     for r in rules:
         lines.append(
-            f"| [`{r.code}`](#{r.code.lower()}) | `{r.name}` | {r.severity} | "
-            f"{r.principle or '-'} | {_numbers(r)} | {r.summary[lang]} |"
+            f"| [`{r.code}`](#{r.code.lower()}) | `{r.name}` | {_severity(lang, r.severity)} | "
+            f"{f'`{r.principle}`' if r.principle else '-'} | {_numbers(r)} | {r.summary[lang]} |"
         )
     for r in rules:
         docs = render_docs(r, lang).replace("\n## ", "\n#### ").replace("## ", "#### ", 1)
@@ -211,12 +205,18 @@ def rules_markdown(rules: list[Rule], lang: str) -> str:
             "",
             f"**`{r.name}`**: {r.summary[lang]}",
             "",
-            f"{labels['principle']}: {r.principle or labels['structural']} ({_numbers(r)}) "
-            f"· {labels['severity']}: {r.severity}",
+            field.format(
+                label=labels["principle"],
+                value=f"{f'`{r.principle}`' if r.principle else labels['structural']} "
+                f"({_numbers(r)})",
+            )
+            + " · "
+            + field.format(label=labels["severity"], value=_severity(lang, r.severity)),
             "",
             docs.rstrip(),
         ]
         cited = references(r, lang)
         if cited:
-            lines += ["", f"**{labels['references']}**:", "", *(f"- {ref}" for ref in cited)]
+            title = field.format(label=f"**{labels['references']}**", value="")
+            lines += ["", title.rstrip(), "", *(f"- {ref}" for ref in cited)]
     return "\n".join(lines) + "\n"

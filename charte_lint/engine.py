@@ -505,7 +505,7 @@ def crash_finding(rule: Rule, error: BaseException, lang: str, file: str = "") -
 
 def _check_config_selectors(rules: list[Rule], config: Config) -> None:
     """Unknown rule codes in a configuration are configuration errors (exit 2)."""
-    from charte_lint.config import ConfigError, key_position
+    from charte_lint.config import ConfigError, key_position, unknown_rule_reason
     from charte_lint.registry import find_rule, unknown_selector
 
     for key in ("select", "ignore", "severity", "options"):
@@ -517,15 +517,18 @@ def _check_config_selectors(rules: list[Rule], config: Config) -> None:
         )
         if unknown is not None and config.source:
             line, column = key_position(config.source, key)
-            raise ConfigError(
-                config.source, line, column, f"`{key}` names an unknown rule `{unknown}`"
-            )
+            raise ConfigError(config.source, line, column, unknown_rule_reason(key, unknown))
     for key, options in config.options.items():
         rule = find_rule(rules, key)
         problem = _options_problem(rule, options) if rule is not None else None
         if problem is not None and config.source:
             line, column = key_position(config.source, "options")
-            raise ConfigError(config.source, line, column, f"`options.{key}`: {problem}")
+            from charte_lint.lazytext import lazy
+
+            reason = lazy(
+                "`options.{key}` does not fit the rule: {problem}", key=key, problem=problem
+            )
+            raise ConfigError(config.source, line, column, reason)
 
 
 def _options_problem(rule: Rule, options: Any) -> str | None:

@@ -101,7 +101,7 @@ def run(options: Options, lang: str | None = None) -> RunResult:
 
     from charte_lint.engine import Linter
     from charte_lint.files import collect
-    from charte_lint.messages import pick_language, text
+    from charte_lint.messages import pick_language, t, text
     from charte_lint.registry import load_rules
     from charte_lint.runner import lint_files
 
@@ -129,7 +129,8 @@ def run(options: Options, lang: str | None = None) -> RunResult:
     results = lint_files(settings, jobs)
     linted = [result for result in results if result.error is None]
     findings = [finding for result in linted for finding in result.findings]
-    notes = [f"charte-lint: error: {result.error}" for result in results if result.error]
+    prefix = t(lang, "charte-lint: error: {message}")
+    notes = [prefix.format(message=result.error) for result in results if result.error]
     if detection is not None:
         from charte_lint.repository import repository_findings
 
@@ -241,8 +242,10 @@ def _check_selectors(rules: list[Rule], selectors: list[str], lang: str) -> None
 
 
 def _read_baseline(options: Options, lang: str) -> list[Any] | None:
+    from charte_lint.messages import t
+
     if options.baseline and options.write_baseline:
-        raise UsageError("--baseline and --write-baseline cannot be used together")
+        raise UsageError(t(lang, "--baseline and --write-baseline cannot be used together"))
     if not options.baseline:
         return None
     from charte_lint.baseline import BaselineError, load
@@ -254,14 +257,13 @@ def _read_baseline(options: Options, lang: str) -> list[Any] | None:
 
 
 def _subtract_baseline(result: RunResult, entries: list[Any], path: str, lang: str) -> None:
-    from charte_lint.baseline import TEXTS, describe_stale, subtract
+    from charte_lint.baseline import describe_stale, stale_count, subtract
 
     result.findings, stale = subtract(entries, result.findings, path, result.files)
     result.stale = stale
     result.notes.extend(f"charte-lint: {describe_stale(entry, lang)}" for entry in stale)
     if stale:
-        count = TEXTS[lang]["stale-count"].format(count=len(stale), path=path)
-        result.notes.append(f"charte-lint: {count}")
+        result.notes.append(f"charte-lint: {stale_count(lang, len(stale), path)}")
 
 
 def _exit_code(

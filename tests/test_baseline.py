@@ -184,8 +184,8 @@ def test_unusable_baselines_are_one_line_errors(tmp_path):
         ("--baseline", "broken.json"): "invalid baseline broken.json: not JSON (Expecting "
         "property name enclosed in double quotes: line 1 column 2 (char 1))",
         ("--baseline", "other.json"): 'invalid baseline other.json: expected {"version": 1, '
-        '"tool": "charte-lint", "entries": [...]} with entries of strings file, code, pointer, '
-        "fingerprint and use (a string or null)",
+        '"tool": "charte-lint", "entries": [...]} with entries of strings `file`, `code`, '
+        "`pointer`, `fingerprint` and `use` (a string or null)",
         ("--baseline", "b.json", "--write-baseline", "b.json"): "--baseline and "
         "--write-baseline cannot be used together",
         ("--write-baseline", "no/such/dir/b.json"): "cannot write no/such/dir/b.json: No such "

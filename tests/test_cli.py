@@ -126,13 +126,23 @@ def test_usage_errors_are_one_line_and_exit_2(tmp_path):
     make(tmp_path, "ai-usage.yaml")
     unknown = run_cli("--frobnicate", cwd=tmp_path)
     assert (unknown.code, unknown.out) == (2, "")
-    # click words it differently across versions; the shape is ours: one line, our prefix
-    assert unknown.err.startswith("charte-lint: error: No such option")
-    assert "--frobnicate" in unknown.err and unknown.err.count("\n") == 1
+    # click's own errors are reworded in the run's language: one line, our prefix
+    assert unknown.err == (
+        "charte-lint: error: no such option: --frobnicate; did you mean `--format`?\n"
+    )
+    french = run_cli("--frobnicate", "--lang", "fr", cwd=tmp_path)
+    assert french.err == (
+        "charte-lint : erreur : option inconnue : --frobnicate ; vouliez-vous dire `--format` ?\n"
+    )
     bad_choice = run_cli("--format", "xml", cwd=tmp_path)
     assert bad_choice.code == 2
-    assert bad_choice.err.startswith("charte-lint: error: Invalid value for '--format': ")
+    assert bad_choice.err.startswith("charte-lint: error: `--format xml` is not a report format; ")
     assert bad_choice.err.count("\n") == 1
+    bad_fail_on = run_cli("--fail-on", "critical", "--lang", "fr", cwd=tmp_path)
+    assert (bad_fail_on.code, bad_fail_on.err) == (
+        2,
+        "charte-lint : erreur : `--fail-on` prend l'une des valeurs `error`, `warning`, `info`\n",
+    )
     missing = run_cli("nothing-here.yaml", cwd=tmp_path)
     assert (missing.code, missing.err) == (
         2,

@@ -305,7 +305,7 @@ def test_an_option_that_does_not_fit_the_rule_is_a_configuration_error(tmp_path:
     assert result.code == 2
     assert result.err == (
         f"charte-lint: error: {tmp_path / '.charte-lint.yaml'}:1:1: invalid configuration: "
-        "`options.SOB003`: 'lots' is not of type 'integer'\n"
+        "`options.SOB003` does not fit the rule: 'lots' is not of type 'integer'\n"
     )
     (tmp_path / ".charte-lint.yaml").write_text(
         "options:\n  SOB999:\n    calls_per_month: 5\n", encoding="utf-8"
