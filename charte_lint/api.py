@@ -24,7 +24,6 @@ if TYPE_CHECKING:  # typing costs import time on the hot path; annotations stay 
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
-LANGUAGES = ("en", "fr")
 SCOPES = ("manifest", "repository")
 CHARTERS = ("private", "public")
 PRINCIPLES = (
@@ -900,7 +899,6 @@ def duration_days(value: Any) -> int | None:
 __all__ = [
     "CHARTERS",
     "EVIDENCE_KINDS",
-    "LANGUAGES",
     "PRINCIPLES",
     "SEVERITIES",
     "ApprovedTool",

@@ -16,9 +16,13 @@ import os
 import sys
 from difflib import get_close_matches
 
+from charte_lint.messages import N_
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from charte_lint.api import Rule
     from charte_lint.reporters import Reporter
 
@@ -85,23 +89,24 @@ def _third_party_groups() -> frozenset[str]:
     return frozenset(found)
 
 
-def _load(reference: str, source: str) -> list[Rule]:
+def _import_entry(reference: str, source: str, failure: str) -> Any:
+    """The object an entry point names (`module:attribute`); a broken third-party package is a
+    one-line error (`failure` names `{source}`, `{reference}` and `{error}`), not a crash."""
     from importlib import import_module
-
-    from charte_lint.api import Rule
 
     module_name, _, attribute = reference.partition(":")
     try:
-        rules = getattr(import_module(module_name), attribute)
-    except Exception as error:  # a broken third-party pack must not crash the run
-        raise RuleError(
-            lazy(
-                "cannot load rule pack {source} ({reference}): {error}",
-                source=source,
-                reference=reference,
-                error=error,
-            )
-        ) from None
+        return getattr(import_module(module_name), attribute)
+    except Exception as error:
+        raise RuleError(lazy(failure, source=source, reference=reference, error=error)) from None
+
+
+def _load(reference: str, source: str) -> list[Rule]:
+    from charte_lint.api import Rule
+
+    rules = _import_entry(
+        reference, source, N_("cannot load rule pack {source} ({reference}): {error}")
+    )
     if not isinstance(rules, (list, tuple)) or not all(isinstance(r, Rule) for r in rules):
         raise RuleError(
             lazy(
@@ -156,22 +161,11 @@ def load_reporter(name: str) -> Reporter | None:
         reference, source = others.get(name), name
     if reference is None:
         return None
-    from importlib import import_module
-
     from charte_lint.reporters import Reporter
 
-    module_name, _, attribute = reference.partition(":")
-    try:
-        found = getattr(import_module(module_name), attribute)
-    except Exception as error:  # a broken third-party reporter must not crash the run
-        raise RuleError(
-            lazy(
-                "cannot load reporter {source} ({reference}): {error}",
-                source=source,
-                reference=reference,
-                error=error,
-            )
-        ) from None
+    found = _import_entry(
+        reference, source, N_("cannot load reporter {source} ({reference}): {error}")
+    )
     if isinstance(found, Reporter):
         return found if found.name == name else Reporter(name, found.render, found.color)
     render = getattr(found, "render", found)

@@ -288,8 +288,8 @@ def test_bad_report_options_are_usage_errors(tmp_path):
         result = run_cli("--report", value, "ai-usage.yaml", cwd=tmp_path)
         assert (result.code, result.out) == (2, "")
         assert result.err == (
-            "charte-lint: error: --report expects FORMAT:FILE with FORMAT one of text, json, "
-            f"sarif, github, gitlab, junit, not `{value}`\n"
+            "charte-lint: error: --report expects FORMAT:FILE with FORMAT one of `text`, `json`, "
+            f"`sarif`, `github`, `gitlab`, `junit`, not `{value}`\n"
         )
     listed = run_cli("--list-rules", "--format", "sarif")
     assert (listed.code, listed.err) == (

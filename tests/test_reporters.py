@@ -67,13 +67,13 @@ def test_an_installed_reporter_serves_format_and_report(tmp_path):
     unknown = run_cli("--format", "xml", ".", cwd=tmp_path, env=env)
     assert (unknown.code, unknown.out) == (2, "")
     assert unknown.err == (
-        "charte-lint: error: Invalid value for '--format': `xml` is not a report format; "
+        "charte-lint: error: `--format xml` is not a report format; "
         "available: text, json, sarif, github, gitlab, junit, count, painted\n"
     )
     report = run_cli("--report", "xml:out.xml", ".", cwd=tmp_path, env=env)
     assert report.err == (
-        "charte-lint: error: --report expects FORMAT:FILE with FORMAT one of text, json, "
-        "sarif, github, gitlab, junit, count, painted, not `xml:out.xml`\n"
+        "charte-lint: error: --report expects FORMAT:FILE with FORMAT one of `text`, `json`, "
+        "`sarif`, `github`, `gitlab`, `junit`, `count`, `painted`, not `xml:out.xml`\n"
     )
 
 
@@ -82,7 +82,7 @@ def test_an_unknown_format_is_one_line_listing_the_available_ones(tmp_path):
     result = run_cli("--format", "xml", "ai-usage.yaml", cwd=tmp_path)
     assert (result.code, result.out) == (2, "")
     assert result.err == (
-        "charte-lint: error: Invalid value for '--format': `xml` is not a report format; "
+        "charte-lint: error: `--format xml` is not a report format; "
         "available: text, json, sarif, github, gitlab, junit\n"
     )
 
