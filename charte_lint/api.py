@@ -65,6 +65,7 @@ _PLACEMENT = (
     "suppression",
     "fingerprint",
 )
+_FIELDS: tuple[str, ...]  # of any length: grown on the next line
 _FIELDS = ("code", "name", "severity", "pointer", "message", "principle", "charter", "on_key")
 _FIELDS += _PLACEMENT
 
@@ -73,6 +74,24 @@ class _FindingFields:
     """A Finding's storage, writable only while a Finding is being made (see `Finding.__new__`)."""
 
     __slots__ = _FIELDS
+
+    code: str
+    name: str
+    severity: str
+    pointer: str
+    message: str
+    principle: str | None
+    charter: str | None
+    on_key: bool
+    use: str | None
+    file: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    source_line: str
+    suppression: dict[str, Any] | None
+    fingerprint: str | None
 
 
 _new = object.__new__
@@ -92,24 +111,6 @@ class Finding(_FindingFields):
     """
 
     __slots__ = ()
-
-    code: str
-    name: str
-    severity: str
-    pointer: str
-    message: str
-    principle: str | None
-    charter: str | None
-    on_key: bool
-    use: str | None
-    file: str
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    source_line: str
-    suppression: dict[str, Any] | None
-    fingerprint: str | None
 
     def __new__(
         cls,
@@ -153,7 +154,7 @@ class Finding(_FindingFields):
         self.suppression = suppression
         self.fingerprint = fingerprint
         self.__class__ = cls
-        return self  # type: ignore[return-value]
+        return self  # type: ignore[return-value]  # a Finding now: mypy cannot see __class__ set
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"a Finding is immutable: use replace({name}=...)")
@@ -625,8 +626,19 @@ class DeclaredUse:
     patterns (`charte_lint.paths`), relative to the manifest's directory.
     """
 
-    __slots__ = ("_prefix", "charter", "code", "hosting", "id", "manifest", "model", "names")
-    __slots__ += ("pointer", "status", "tool")
+    __slots__ = (
+        "_prefix",
+        "charter",
+        "code",
+        "hosting",
+        "id",
+        "manifest",
+        "model",
+        "names",
+        "pointer",
+        "status",
+        "tool",
+    )
 
     def __init__(
         self,

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import Any
 
+    from charte_lint.api import Rule
     from charte_lint.lazytext import Lazy
 
 CONFIG_NAMES = (".charte-lint.yaml", ".charte-lint.yml")
@@ -227,8 +228,7 @@ def _read_yaml(path: str) -> tuple[dict[str, Any], Any]:
         if problem.kind in ("yaml11-boolean", "yaml11-number"):
             continue
         rule, message = READ_PROBLEMS[problem.kind]
-        texts, params = rule.messages[message], problem.params  # English fills other languages
-        reason = _deferred(lambda lang, texts=texts, params=params: texts[lang].format(**params))
+        reason = _problem_reason(rule, message, problem.params)
         raise ConfigError(path, problem.line, problem.column, reason)
     data = manifest.data if manifest.data is not None else {}
     if not isinstance(data, dict):
@@ -236,11 +236,19 @@ def _read_yaml(path: str) -> tuple[dict[str, Any], Any]:
     return data, manifest.locate
 
 
+def _problem_reason(rule: Rule, message: str, params: dict[str, Any]) -> Lazy:
+    """A reading problem's `message` of `rule`, in the language asked for later (English fills
+    other languages)."""
+    return _deferred(lambda lang: rule.messages[message][lang].format(**params))
+
+
 def _read_pyproject(path: str) -> tuple[dict[str, Any], Any]:
-    try:
+    import sys
+
+    if sys.version_info >= (3, 11):
         import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib  # type: ignore[no-redef]
+    else:
+        import tomli as tomllib
     try:
         with open(path, "rb") as handle:
             document = tomllib.load(handle)

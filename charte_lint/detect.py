@@ -452,7 +452,7 @@ def _unfiltered() -> frozenset[Any]:
 
 
 # A hit before positions: (offset in text, end offset, provider, kind, model, secret).
-Hit = tuple
+Hit = tuple[int, int, str, str, str | None, str | None]
 
 
 def _located(path: str, text: str, hits: list[Hit]) -> list[Evidence]:
@@ -460,7 +460,7 @@ def _located(path: str, text: str, hits: list[Hit]) -> list[Evidence]:
     if not hits:
         return []
     hits.sort(key=lambda h: h[0])
-    best: dict[tuple[int, str], Evidence] = {}
+    best: dict[tuple[int, str, bool], Evidence] = {}
     line, line_start, cursor = 1, 0, 0
     for start, end, provider, kind, model, secret in hits:
         newlines = text.count("\n", cursor, start)
@@ -642,6 +642,7 @@ def holds_a_key(variable: str) -> bool:
     return "KEY" in variable or "TOKEN" in variable
 
 
+_PLACEHOLDER_WORDS: tuple[str, ...]  # of any length: grown on the next line
 _PLACEHOLDER_WORDS = ("your", "xxxx", "example", "placeholder", "changeme", "change-me")
 _PLACEHOLDER_WORDS += ("replace", "dummy", "fake", "redacted", "sample", "insert", "secret")
 

@@ -28,11 +28,19 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
-    from typing import Any
+    from typing import Any, TypedDict
 
     from charte_lint.api import DeclaredUse, Repository, Rule
     from charte_lint.config import Config
     from charte_lint.manifest import Manifest
+
+    class _Position(TypedDict, total=False):
+        """Where an engine finding is when it is not at its pointer: `Finding` keywords."""
+
+        line: int
+        column: int
+        end_line: int
+        end_column: int
 
 
 def _today() -> _dt.date:
@@ -255,7 +263,7 @@ def _suppress(
         findings = suppressions.apply(directives, findings)
         for directive in directives:
             kind, rules = directive.kind, ", ".join(directive.rules)
-            at = {
+            at: _Position = {
                 "line": directive.line,
                 "column": directive.column,
                 "end_line": directive.line,
@@ -301,12 +309,18 @@ def _waive(
     for index, waiver in enumerate(waivers):
         if not isinstance(waiver, dict):
             continue
-        fields = [waiver.get(k) for k in ("rule", "use", "reason", "approved_by")]
+        keys = ("rule", "use", "reason", "approved_by")
+        fields = [v for k in keys if isinstance(v := waiver.get(k), str) and v.strip()]
         until = parse_date(waiver.get("until"))
-        if until is None or not all(isinstance(v, str) and v.strip() for v in fields):
+        if until is None or len(fields) < len(keys):
             continue  # the schema reports it
         rule, use, reason, approved_by = fields
-        params = {"rule": rule, "use": use, "approved_by": approved_by, "until": until}
+        params: dict[str, Any] = {
+            "rule": rule,
+            "use": use,
+            "approved_by": approved_by,
+            "until": until,
+        }
         if until < settings.today:
             extra.append(
                 _engine_finding(settings, EXPIRED_WAIVER, f"/waivers/{index}/until", **params)
@@ -339,7 +353,7 @@ def _engine_finding(
     pointer: str,
     message: str = "default",
     on_key: bool = False,
-    at: dict[str, int] | None = None,
+    at: _Position | None = None,
     **params: Any,
 ) -> Finding:
     """A finding of one of the engine's own rules, its message in the run's language; `at`
@@ -357,7 +371,7 @@ def _structural(
     pointer: str,
     on_key: bool,
     params: dict[str, Any],
-    at: dict[str, int] | None = None,
+    at: _Position | None = None,
 ) -> Finding:
     rule, message = table[kind]
     return _engine_finding(settings, rule, pointer, message, on_key, at, **params)
@@ -371,7 +385,7 @@ def _reading_findings(manifest: Manifest, settings: Linter) -> list[Finding]:
         params = dict(problem.params)
         if "value" in params and isinstance(params["value"], bool):
             params["value"] = "true" if params["value"] else "false"
-        at = {
+        at: _Position = {
             "line": problem.line,
             "column": problem.column,
             "end_line": problem.end[0],

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 class Lazy(str):
     """A text that reads as English and can be rendered again in another language."""
 
+    _render: Callable[[str], str]
+
     def __new__(cls, render: Callable[[str], str]) -> Lazy:
         made = super().__new__(cls, render(SOURCE_LANGUAGE))
         made._render = render

@@ -35,7 +35,7 @@ _IMPLICIT_TAGS: dict[tuple[str, Any], str] = {}
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+class Loader(_BaseLoader):  # type: ignore[misc, valid-type]  # a base chosen at run time
     """libyaml's safe loader with a memo of implicit tags: the composer asks PyYAML's
     Python resolver for the tag of every scalar, and a manifest repeats the same keys and
     values over and over. Path resolvers, which charte-lint never registers, are skipped."""

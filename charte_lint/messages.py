@@ -243,7 +243,7 @@ def text(lang: str, key: str, **params: object) -> str:
         return _COUNTED[key](lang, **params)
     for name, value in params.items():
         if type(value) is not str and hasattr(value, "in_language"):  # a lazytext.Lazy
-            params[name] = value.in_language(lang)  # type: ignore[attr-defined]
+            params[name] = value.in_language(lang)
     if "reason" in params:  # only on error paths
         params["reason"] = reason(lang, params["reason"])
     return t(lang, _KEYED[key]).format(**params)

@@ -186,7 +186,7 @@ def _third_party_reporters() -> dict[str, str]:
         return {}
     from importlib.metadata import entry_points
 
-    found = {}
+    found: dict[str, str] = {}
     for point in sorted(entry_points(group=REPORTERS), key=lambda p: p.name):
         if BUILTIN_REPORTERS.get(point.name) == point.value:
             continue  # charte-lint's own declaration

@@ -113,7 +113,8 @@ def run(options: Options, lang: str | None = None) -> RunResult:
     forced, finder = _configs(options, lang)
     listings: dict[str, list[str] | None] = {}  # what git lists, asked once per directory
     paths = collect(options.paths, None, listings)
-    paths = [p for p in paths if not _excluded(p, forced or finder.config_for(p), options.paths)]
+    # `finder` is None only when `forced` is set (`_configs`): mypy cannot see it, here and below
+    paths = [p for p in paths if not _excluded(p, forced or finder.config_for(p), options.paths)]  # type: ignore[union-attr]
     detection = _detect(options, finder, forced, listings)
     repository = detection[2] if detection else None
     settings = Linter(
@@ -135,8 +136,8 @@ def run(options: Options, lang: str | None = None) -> RunResult:
         from charte_lint.repository import repository_findings
 
         roots, root_config, _ = detection
-        files = {result.path for result in linted}
-        above = _manifests_above(roots, files, settings, finder, forced)  # their uses only
+        linted_files = {result.path for result in linted}
+        above = _manifests_above(roots, linted_files, settings, finder, forced)  # their uses only
         findings.extend(
             repository_findings([*linted, *above], repository, settings, root_config, roots[0])
         )

@@ -435,7 +435,7 @@ def _build_jsonschema_validator(schema: dict[str, Any]) -> Any:
 
     blocked = [name for name in _FORMAT_BACKENDS if name not in sys.modules]
     for name in blocked:
-        sys.modules[name] = None  # type: ignore[assignment]
+        sys.modules[name] = None  # type: ignore[assignment]  # None blocks the import
     try:
         from jsonschema import Draft202012Validator
     finally:

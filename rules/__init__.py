@@ -4,7 +4,7 @@ It is registered like any third-party pack, through the `charte_lint.rules` entr
 (`builtin = "charte_lint.rules:RULES"` in pyproject.toml).
 """
 
-from charte_lint.rules import (
+from . import (
     cooperation,
     data,
     human,

@@ -456,6 +456,8 @@ def criminal_data_private_body(ctx: RuleContext) -> Iterator[Finding]:
 @rule("DAT015", "hard-coded-api-key", principle="data", severity="error", scope="repository")
 def hard_coded_api_key(ctx: RuleContext) -> Iterator[Finding]:
     repository = ctx.repository
+    if repository is None:
+        return  # a repository rule runs only when detection ran
     for evidence in repository.evidence:
         if evidence.kind != "api-key":
             continue

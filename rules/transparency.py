@@ -168,6 +168,8 @@ def snippet(text: str) -> str:
 @rule("TRN008", "undeclared-ai-use", principle="transparency", severity="error", scope="repository")
 def undeclared_ai_use(ctx: RuleContext) -> Iterator[Finding]:
     repository = ctx.repository
+    if repository is None:
+        return  # a repository rule runs only when detection ran
     said = {(e.file, e.line) for e in repository.evidence if e.kind != "api-key"}
     for evidence in repository.evidence:
         if evidence.kind == "api-key" and (evidence.file, evidence.line) in said:

@@ -15,6 +15,7 @@ from charte_lint.reporters import Reporter
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
+    from charte_lint.api import Finding
     from charte_lint.reporters import Report
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
@@ -80,10 +81,10 @@ def render(report: Report, color: bool = False, quiet: bool = False) -> str:
     return "\n".join(lines) + "\n" if lines else ""
 
 
-def _snippet(finding: object, color: bool) -> list[str]:
-    source = finding.source_line  # type: ignore[attr-defined]
-    line, column = finding.line, finding.column  # type: ignore[attr-defined]
-    end_line, end_column = finding.end_line, finding.end_column  # type: ignore[attr-defined]
+def _snippet(finding: Finding, color: bool) -> list[str]:
+    source = finding.source_line
+    line, column = finding.line, finding.column
+    end_line, end_column = finding.end_line, finding.end_column
     start = max(0, column - 1 - MAX_SHOWN // 2) if len(source) > MAX_SHOWN else 0
     shown = source[start : start + MAX_SHOWN]
     prefix = "..." if start else ""
@@ -94,7 +95,7 @@ def _snippet(finding: object, color: bool) -> list[str]:
     caret = " " * (len(gutter) - 2) + "| " + " " * (len(prefix) + column - 1 - start)
     return [
         gutter + prefix + neutralise(shown) + suffix,
-        caret + _paint("^" * width, _COLORS[finding.severity], color),  # type: ignore[attr-defined]
+        caret + _paint("^" * width, _COLORS[finding.severity], color),
     ]
 
 
