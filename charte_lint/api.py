@@ -298,6 +298,7 @@ class Rule:
     """
 
     __slots__ = (
+        "_numbers",
         "check",
         "code",
         "content",
@@ -334,6 +335,7 @@ class Rule:
         self.options = dict(options or {})
         self.options_schema = dict(options_schema or {"type": "object"})
         self.content = content or _content_beside(check)
+        self._numbers: dict[str, str | None] | None = None
         problems = rule_problems(self)
         if problems:
             raise ValueError(f"rule {self.code!r} is malformed: " + "; ".join(problems))
@@ -341,12 +343,16 @@ class Rule:
     @property
     def charters(self) -> dict[str, str | None]:
         """The principle number in each charter version, None where the rule does not run."""
-        from charte_lint.content import principle_number
+        if self._numbers is None:  # asked for every rule and manifest: worked out once
+            from charte_lint.content import principle_number
 
-        return {
-            charter: principle_number(self.principle, charter) if charter in self.versions else None
-            for charter in CHARTERS
-        }
+            self._numbers = {
+                charter: principle_number(self.principle, charter)
+                if charter in self.versions
+                else None
+                for charter in CHARTERS
+            }
+        return self._numbers
 
     def applies_to(self, charter: str) -> bool:
         return charter in self.versions

@@ -478,7 +478,7 @@ def _rule_findings(manifest: Manifest, checks: list[Rule], context: RuleContext)
     findings: list[Finding] = []
     charter = manifest.data["charter"]
     for rule in checks:
-        if rule.charters.get(charter):
+        if rule.applies_to(charter):
             context.rule = rule
             findings.extend(run_check(rule, context))
     return findings
