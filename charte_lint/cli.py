@@ -114,7 +114,9 @@ def _lint(options: Options, lang: str) -> int:
     if result.baseline_entries is not None and options.write_baseline:
         _write_baseline(result.baseline_entries, options.write_baseline, lang)
     rules = {rule.code: rule for rule in result.rules}
-    report = Report(result.findings, result.files, lang, __version__, rules, result.stale)
+    report = Report(
+        result.findings, result.files, lang, __version__, rules, result.stale, result.thresholds
+    )
     for report_format, path in reports:
         _write(path, _render(report, report_format, color=False, quiet=False), lang)
     color = _use_color(options)

@@ -59,7 +59,8 @@ class RunResult:
     `findings` are sorted, suppressed ones included, baselined ones left out; `files` the files
     linted, sorted; `errors` the files that could not be read; `stale` the baseline's entries
     that match nothing (None without a baseline); `baseline_entries` the entries to write with
-    `--write-baseline`; `notes` the lines for standard error; `exit_code` 0, 1 or 2.
+    `--write-baseline`; `notes` the lines for standard error; `thresholds` each finding's file's
+    fail-on severity (`--fail-on`, else its configuration's); `exit_code` 0, 1 or 2.
     """
 
     __slots__ = (
@@ -71,6 +72,7 @@ class RunResult:
         "notes",
         "rules",
         "stale",
+        "thresholds",
     )
 
     def __init__(
@@ -92,6 +94,7 @@ class RunResult:
         self.stale = stale
         self.baseline_entries = baseline_entries
         self.exit_code = exit_code
+        self.thresholds: dict[str, str] = {}
 
 
 def run(options: Options, lang: str | None = None) -> RunResult:
@@ -152,7 +155,8 @@ def run(options: Options, lang: str | None = None) -> RunResult:
         from charte_lint.baseline import entries_for
 
         result.baseline_entries = entries_for(result.findings, options.write_baseline)
-    result.exit_code = _exit_code(result, options, forced, finder)
+    result.thresholds = _thresholds(result.findings, options, forced, finder)
+    result.exit_code = _exit_code(result, options)
     return result
 
 
@@ -267,11 +271,26 @@ def _subtract_baseline(result: RunResult, entries: list[Any], path: str, lang: s
         result.notes.append(f"charte-lint: {stale_count(lang, len(stale), path)}")
 
 
-def _exit_code(
-    result: RunResult, options: Options, forced: Config | None, finder: ConfigFinder | None
-) -> int:
+def _thresholds(
+    findings: list[Finding], options: Options, forced: Config | None, finder: ConfigFinder | None
+) -> dict[str, str]:
+    """The fail-on severity of each file with findings: `--fail-on`, else the `fail_on` of its
+    configuration, else `error`."""
+    thresholds: dict[str, str] = {}
+    for finding in findings:
+        if finding.file in thresholds:
+            continue
+        threshold = options.fail_on
+        if threshold is None:
+            config = forced or (finder.config_for(finding.file) if finder else None)
+            threshold = (config.fail_on if config else None) or "error"
+        thresholds[finding.file] = threshold
+    return thresholds
+
+
+def _exit_code(result: RunResult, options: Options) -> int:
     """2 when a file could not be read; 0 when writing a baseline; else 1 when a finding that
-    counts is at or above `--fail-on`, or the `fail_on` of its file's configuration."""
+    counts is at or above its file's threshold (`result.thresholds`)."""
     from charte_lint.engine import exceeds
 
     if result.errors:
@@ -279,12 +298,6 @@ def _exit_code(
     if options.write_baseline:
         return 0  # every finding is in the new baseline
     for finding in result.findings:
-        if finding.suppression is not None:
-            continue
-        threshold = options.fail_on
-        if threshold is None:
-            config = forced or (finder.config_for(finding.file) if finder else None)
-            threshold = (config.fail_on if config else None) or "error"
-        if exceeds([finding], threshold):
+        if finding.suppression is None and exceeds([finding], result.thresholds[finding.file]):
             return 1
     return 0

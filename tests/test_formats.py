@@ -329,3 +329,32 @@ def test_github_escaping_follows_the_runner():
 
     assert escape_data("50%\r\n::x:, y") == "50%25%0D%0A::x:, y"
     assert escape_property("a:b,c%\n") == "a%3Ab%2Cc%25%0A"
+
+
+DAT003_FAILING = REPO / "rules" / "content" / "examples" / "DAT003" / "failing.yaml"
+DAT003_DETAIL = (
+    "ai-usage.yaml:15:5: DAT003 [info] no `approved_tools` registry is configured, so use "
+    "`customer-replies`, which sends personal or confidential data, could not be checked: add "
+    "`approved_tools` to the organisation's configuration (no-approved-tools-registry)"
+)
+
+
+def test_junit_fails_only_findings_at_or_above_fail_on(tmp_path):
+    (tmp_path / "ai-usage.yaml").write_text(DAT003_FAILING.read_text(encoding="utf-8"))
+    result = run_cli("--format", "junit", "ai-usage.yaml", cwd=tmp_path)
+    assert (result.code, result.err) == (0, "")
+    root = ET.fromstring(result.out)
+    assert (root.get("tests"), root.get("failures"), root.get("skipped")) == ("1", "0", "0")
+    suite = root.find("testsuite")
+    assert (suite.get("failures"), suite.get("skipped")) == ("0", "0")
+    (case,) = suite.findall("testcase")
+    assert case.get("name") == "DAT003 no-approved-tools-registry at 15:5"
+    assert [child.tag for child in case] == ["system-out"]
+    assert case.find("system-out").text == DAT003_DETAIL
+
+    failing = run_cli("--format", "junit", "--fail-on", "info", "ai-usage.yaml", cwd=tmp_path)
+    assert failing.code == 1
+    root = ET.fromstring(failing.out)
+    assert (root.get("failures"), root.find("testsuite").get("failures")) == ("1", "1")
+    failure = root.find("testsuite/testcase/failure")
+    assert (failure.get("type"), failure.text) == ("DAT003", DAT003_DETAIL)

@@ -37,10 +37,11 @@ class Report:
 
     `findings` include the suppressed ones (`finding.suppression` set): they count for nothing,
     but JSON and SARIF show them. `rules` maps codes to rules, for formats that describe them;
-    `baseline` holds the stale baseline entries when a baseline was used, else None.
+    `baseline` holds the stale baseline entries when a baseline was used, else None;
+    `thresholds` each file's fail-on severity (`error` for a file it does not name).
     """
 
-    __slots__ = ("baseline", "files", "findings", "lang", "rules", "version")
+    __slots__ = ("baseline", "files", "findings", "lang", "rules", "thresholds", "version")
 
     def __init__(
         self,
@@ -50,6 +51,7 @@ class Report:
         version: str,
         rules: dict[str, Rule] | None = None,
         baseline: list[dict[str, Any]] | None = None,
+        thresholds: dict[str, str] | None = None,
     ) -> None:
         self.findings = findings
         self.files = files
@@ -57,10 +59,19 @@ class Report:
         self.version = version
         self.rules = rules or {}
         self.baseline = baseline
+        self.thresholds = thresholds or {}
 
     def active(self) -> list[Finding]:
         """The findings that are not suppressed: the ones that count."""
         return [f for f in self.findings if f.suppression is None]
+
+    def fails(self, finding: Finding) -> bool:
+        """Whether a finding fails the run: not suppressed, and at or above its file's
+        fail-on severity."""
+        from charte_lint.api import SEVERITY_RANK
+
+        threshold = SEVERITY_RANK[self.thresholds.get(finding.file, "error")]
+        return finding.suppression is None and SEVERITY_RANK[finding.severity] >= threshold
 
     def suppressed(self) -> int:
         return sum(1 for f in self.findings if f.suppression is not None)

@@ -1,8 +1,10 @@
 """`--format junit`: JUnit XML, for CI systems that show test reports.
 
-One test suite per file; one failing test case per finding (`failure` with the rule code as
-type), a skipped one per suppressed finding (with the reason), and one passing case for a file
-with no findings. Characters XML cannot hold are written as `\\uXXXX`.
+One test suite per file; one test case per finding: failing (`failure` with the rule code as
+type) when the finding fails the run (at or above its file's fail-on severity), passing with the
+finding in its `system-out` when it is below, skipped for a suppressed finding (with the reason);
+and one passing case for a file with no findings. Characters XML cannot hold are written as
+`\\uXXXX`.
 """
 
 from __future__ import annotations
@@ -34,8 +36,7 @@ def render(report: Report, color: bool = False, quiet: bool = False) -> str:
     by_file: dict[str, list[Finding]] = {path: [] for path in report.files}
     for finding in report.findings:
         by_file.setdefault(finding.file, []).append(finding)
-    counts = report.counts()
-    failures = counts["error"] + counts["warning"] + counts["info"]
+    failures = sum(1 for finding in report.findings if report.fails(finding))
     skipped = report.suppressed()
     total = sum(max(1, len(found)) for found in by_file.values())
     lines = [
@@ -44,23 +45,24 @@ def render(report: Report, color: bool = False, quiet: bool = False) -> str:
         f'errors="0" skipped="{skipped}">',
     ]
     for path, found in by_file.items():
-        failed = sum(1 for f in found if f.suppression is None)
+        failed = sum(1 for f in found if report.fails(f))
+        skipped = sum(1 for f in found if f.suppression is not None)
         lines.append(
             f'  <testsuite name={_attr(path)} tests="{max(1, len(found))}" '
-            f'failures="{failed}" errors="0" skipped="{len(found) - failed}">'
+            f'failures="{failed}" errors="0" skipped="{skipped}">'
         )
         if not found:
             lines.append(
                 f'    <testcase name="charte-lint" classname={_attr(path)} file={_attr(path)}/>'
             )
         for finding in found:
-            lines.extend(_case(finding, report.lang))
+            lines.extend(_case(finding, report.lang, report.fails(finding)))
         lines.append("  </testsuite>")
     lines.append("</testsuites>")
     return "\n".join(lines) + "\n"
 
 
-def _case(finding: Finding, lang: str = "en") -> list[str]:
+def _case(finding: Finding, lang: str = "en", fails: bool = True) -> list[str]:
     name = t(lang, "{code} {name} at {line}:{column}").format(
         code=finding.code, name=finding.name, line=finding.line, column=finding.column
     )
@@ -81,6 +83,12 @@ def _case(finding: Finding, lang: str = "en") -> list[str]:
         f"{finding.file}:{finding.line}:{finding.column}: {finding.code} [{severity}] "
         f"{finding.message} ({finding.name})"
     )
+    if not fails:  # below the fail-on severity: shown, but the case passes
+        return [
+            opening,
+            f"      <system-out>{escape(_clean(detail))}</system-out>",
+            "    </testcase>",
+        ]
     return [
         opening,
         f"      <failure message={_attr(finding.message)} type={_attr(finding.code)}>"
