@@ -68,7 +68,7 @@ def test_an_undeclared_call_fails_the_run_at_the_calls_line(tmp_path):
         "(undeclared-ai-use)"
     ) in lines
     assert "     3 | client = anthropic.Anthropic()" in lines
-    assert lines[-1] == "2 errors, 0 warnings, 0 info in 1 file"
+    assert lines[-1] == "2 errors, 0 warnings, 0 info in 2 files"  # the manifest, and the code file
 
 
 def test_french_messages(tmp_path):
@@ -644,3 +644,13 @@ def test_links_and_fifos_are_never_read(tmp_path):
     assert scan_file(str(repo), "linked.py", load_catalogue()) == []
     assert scan_file(str(repo), "model.gguf", load_catalogue()) == []
     assert len(scan_file(str(outside), "secret.py", load_catalogue())) == 3
+
+
+def test_without_a_manifest_the_summary_counts_the_code_files_with_findings(tmp_path):
+    write(tmp_path, {"requirements.txt": "openai==1.51.0\n", "sub/app.py": "import anthropic\n"})
+    result = run_cli(".", cwd=tmp_path)
+    assert result.code == 1
+    assert result.err == "charte-lint: no ai-usage.yaml or ai-usage.yml found under .\n"
+    assert result.out.endswith("\n\n2 errors, 0 warnings, 0 info in 2 files\n")
+    french = run_cli("--lang", "fr", ".", cwd=tmp_path)
+    assert french.out.endswith("\n\n2 erreurs, 0 avertissement, 0 info dans 2 fichiers\n")

@@ -73,6 +73,12 @@ class Report:
         threshold = SEVERITY_RANK[self.thresholds.get(finding.file, "error")]
         return finding.suppression is None and SEVERITY_RANK[finding.severity] >= threshold
 
+    def files_with_findings(self) -> int:
+        """How many files the summary speaks of: the files linted, and the files (code files
+        included) that findings are in, so that findings in code without any manifest are not
+        `in 0 files`."""
+        return len({*self.files, *(finding.file for finding in self.findings)})
+
     def suppressed(self) -> int:
         return sum(1 for f in self.findings if f.suppression is not None)
 

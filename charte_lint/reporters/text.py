@@ -63,7 +63,7 @@ def render(report: Report, color: bool = False, quiet: bool = False) -> str:
                     errors=counts["error"],
                     warnings=counts["warning"],
                     infos=counts["info"],
-                    files=len(report.files),
+                    files=report.files_with_findings(),
                 )
             )
         else:
