@@ -47,6 +47,15 @@ def stale_count(lang: str, count: int, path: str) -> str:
     ).format(count=count, path=path)
 
 
+def matched(lang: str, count: int, path: str) -> str:
+    return nt(
+        lang,
+        "{count} finding matched the baseline {path}",
+        "{count} findings matched the baseline {path}",
+        count,
+    ).format(count=count, path=path)
+
+
 def written(lang: str, count: int, path: str) -> str:
     return nt(
         lang,

@@ -119,6 +119,8 @@ def _lint(options: Options, lang: str) -> int:
     )
     for report_format, path in reports:
         _write(path, _render(report, report_format, color=False, quiet=False), lang)
+    if options.write_baseline:
+        return result.exit_code  # the confirmation on standard error says it all
     color = _use_color(options)
     _emit(options, _render(report, _main_format(options), color, options.quiet), color=False)
     return result.exit_code

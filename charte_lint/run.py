@@ -150,7 +150,7 @@ def run(options: Options, lang: str | None = None) -> RunResult:
     files = sorted(result.path for result in linted)
     result = RunResult(findings, files, rules, [r.error for r in results if r.error], notes)
     if entries is not None and options.baseline:
-        _subtract_baseline(result, entries, options.baseline, lang)
+        _subtract_baseline(result, entries, options.baseline, lang, options.quiet)
     if options.write_baseline:
         from charte_lint.baseline import entries_for
 
@@ -261,11 +261,18 @@ def _read_baseline(options: Options, lang: str) -> list[Any] | None:
         raise UsageError(str(error)) from None
 
 
-def _subtract_baseline(result: RunResult, entries: list[Any], path: str, lang: str) -> None:
-    from charte_lint.baseline import describe_stale, stale_count, subtract
+def _subtract_baseline(
+    result: RunResult, entries: list[Any], path: str, lang: str, quiet: bool
+) -> None:
+    """Leave out the findings the baseline holds; say how many (unless quiet) and which of its
+    entries are stale."""
+    from charte_lint.baseline import describe_stale, matched, stale_count, subtract
 
+    before = len(result.findings)
     result.findings, stale = subtract(entries, result.findings, path, result.files)
     result.stale = stale
+    if not quiet:
+        result.notes.append(f"charte-lint: {matched(lang, before - len(result.findings), path)}")
     result.notes.extend(f"charte-lint: {describe_stale(entry, lang)}" for entry in stale)
     if stale:
         result.notes.append(f"charte-lint: {stale_count(lang, len(stale), path)}")

@@ -27,7 +27,7 @@ def test_write_baseline_records_findings_by_identity_not_line(tmp_path):
     (tmp_path / "ai-usage.yaml").write_text(TWO, encoding="utf-8")
     result = run_cli("--write-baseline", "baseline.json", "-q", "ai-usage.yaml", cwd=tmp_path)
     assert result.code == 0  # every finding is now in the baseline
-    assert result.out == WRK001_LINE + "\n"
+    assert result.out == ""  # the confirmation only, not the report
     assert result.err == "charte-lint: wrote 1 finding to the baseline baseline.json\n"
     assert json.loads((tmp_path / "baseline.json").read_text(encoding="utf-8")) == {
         "version": 1,
@@ -50,7 +50,11 @@ def test_the_baseline_absorbs_known_findings_even_when_lines_and_uses_move(tmp_p
     manifest.write_text(TWO, encoding="utf-8")
     assert run_cli("--write-baseline", "b.json", "ai-usage.yaml", cwd=tmp_path).code == 0
     clean = run_cli("--baseline", "b.json", "ai-usage.yaml", cwd=tmp_path)
-    assert (clean.code, clean.out, clean.err) == (0, "No findings in 1 file.\n", "")
+    assert (clean.code, clean.out, clean.err) == (
+        0,
+        "No findings in 1 file.\n",
+        "charte-lint: 1 finding matched the baseline b.json\n",
+    )
     # the chatbot use moves first, ten lines of comments arrive on top
     chatbot = USE.replace("id: code-assistant", "id: chatbot").replace(
         "impact: none", "impact: headcount_reduction"
@@ -125,9 +129,15 @@ def test_paths_are_relative_to_the_baseline_so_it_works_from_any_directory(tmp_p
     entries = json.loads((team / ".charte-lint-baseline.json").read_text(encoding="utf-8"))
     assert [e["file"] for e in entries["entries"]] == ["ai-usage.yaml"]
     inside = run_cli("--baseline", ".charte-lint-baseline.json", "ai-usage.yaml", cwd=team)
-    assert (inside.code, inside.err) == (0, "")
+    assert (inside.code, inside.err) == (
+        0,
+        "charte-lint: 1 finding matched the baseline .charte-lint-baseline.json\n",
+    )
     outside = run_cli("--baseline", "team/.charte-lint-baseline.json", "team", cwd=tmp_path)
-    assert (outside.code, outside.err) == (0, "")
+    assert (outside.code, outside.err) == (
+        0,
+        "charte-lint: 1 finding matched the baseline team/.charte-lint-baseline.json\n",
+    )
 
 
 def test_entries_for_files_not_linted_are_not_stale(tmp_path):
@@ -136,7 +146,7 @@ def test_entries_for_files_not_linted_are_not_stale(tmp_path):
         (tmp_path / name / "ai-usage.yaml").write_text(TWO, encoding="utf-8")
     run_cli("--write-baseline", "b.json", "a", "b", cwd=tmp_path)
     only_a = run_cli("--baseline", "b.json", "a", cwd=tmp_path)
-    assert (only_a.code, only_a.err) == (0, "")
+    assert (only_a.code, only_a.err) == (0, "charte-lint: 1 finding matched the baseline b.json\n")
 
 
 def test_matching_counts_identical_entries():
@@ -220,5 +230,30 @@ def test_a_baseline_works_with_parallel_workers(tmp_path):
     entries = json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))["entries"]
     assert {e["fingerprint"] for e in entries} == {FINGERPRINT}
     result = run_cli("--baseline", "b.json", ".", cwd=tmp_path)
-    assert (result.code, result.err) == (0, "")
+    assert (result.code, result.err) == (
+        0,
+        "charte-lint: 40 findings matched the baseline b.json\n",
+    )
     assert result.out == "No findings in 40 files.\n"
+
+
+def test_the_baseline_says_how_many_findings_it_absorbed_in_english_and_french(tmp_path):
+    manifest = tmp_path / "ai-usage.yaml"
+    manifest.write_text(TWO, encoding="utf-8")
+    written = run_cli("--lang", "fr", "--write-baseline", "b.json", "ai-usage.yaml", cwd=tmp_path)
+    assert (written.code, written.out) == (0, "")
+    assert written.err == "charte-lint: 1 constat enregistré dans la référence b.json\n"
+    french = run_cli("--lang", "fr", "--baseline", "b.json", "ai-usage.yaml", cwd=tmp_path)
+    assert french.err == "charte-lint: 1 constat correspond à la référence b.json\n"
+    manifest.write_text(SMALLEST, encoding="utf-8")  # the chatbot is gone: nothing matches
+    none = run_cli("--baseline", "b.json", "ai-usage.yaml", cwd=tmp_path)
+    assert (none.code, none.out) == (0, "No findings in 1 file.\n")
+    assert none.err == (
+        "charte-lint: 0 findings matched the baseline b.json\n"
+        "charte-lint: baseline entry no longer matches: ai-usage.yaml WRK001 "
+        "/uses/1/work/impact (use chatbot)\n"
+        "charte-lint: baseline entries that no longer match: 1; run --write-baseline b.json to "
+        "shrink the baseline\n"
+    )
+    quiet = run_cli("-q", "--baseline", "b.json", "ai-usage.yaml", cwd=tmp_path)
+    assert quiet.err.startswith("charte-lint: baseline entry no longer matches: ")

@@ -319,7 +319,10 @@ def test_a_baseline_keeps_findings_in_code_when_lines_move(tmp_path):
     assert len({e["fingerprint"] for e in entries}) == 2
     (tmp_path / "chat.py").write_text("import os\n\n" + CLAUDE, encoding="utf-8")
     result = run_cli(".", "--baseline", "baseline.json", cwd=tmp_path)
-    assert (result.code, result.err) == (0, "")
+    assert (result.code, result.err) == (
+        0,
+        "charte-lint: 2 findings matched the baseline baseline.json\n",
+    )
     (tmp_path / "chat.py").write_text(CLAUDE + "other = anthropic.Anthropic()\n", encoding="utf-8")
     result = run_cli(".", "--baseline", "baseline.json", "--format", "json", cwd=tmp_path)
     assert codes_at(result) == [("TRN008", "chat.py", 4)]  # a second, identical call is new
