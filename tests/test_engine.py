@@ -279,6 +279,7 @@ def test_run_reports_stale_entries_as_notes(tmp_path, monkeypatch):
     result = run(Options(paths=["ai-usage.yaml"], baseline="b.json", lang="en"))
     assert (result.exit_code, result.stale) == (0, [entry])
     assert result.notes == [
+        "charte-lint: 0 findings matched the baseline b.json",
         "charte-lint: baseline entry no longer matches: ai-usage.yaml WRK001 "
         "/uses/0/work/impact (use code-assistant)",
         "charte-lint: baseline entries that no longer match: 1; run --write-baseline b.json "
