@@ -127,7 +127,7 @@ class Manifest:
         )
         start, end = target.start_mark, target.end_mark
         if type(target) is not ScalarNode and target is node:
-            end = start  # a whole block would underline many lines: point at its start
+            end = _first_line_end(target)  # a whole block would underline many lines
         return (start.line + 1, start.column + 1, end.line + 1, max(end.column, start.column) + 1)
 
     def node_at(self, pointer: str) -> Any:
@@ -145,6 +145,24 @@ class Manifest:
         if self._lines is None:
             self._lines = self.text.splitlines()
         return self._lines[line - 1] if line <= len(self._lines) else ""
+
+
+def _first_line_end(node: Any) -> Any:
+    """The end mark of what a collection holds on its first line (`id: chatbot` of a use in a
+    list), so that a finding about it covers text instead of being zero-width; its start when
+    nothing there ends on that line."""
+    start = node.start_mark
+    end = start
+    while type(node) is not ScalarNode and node.value:
+        first = node.value[0]
+        parts = first if type(node) is MappingNode else (first,)
+        for part in parts:
+            if part.end_mark.line == start.line and part.end_mark.index > end.index:
+                end = part.end_mark
+        node = parts[-1]
+        if node.start_mark.line != start.line:
+            break
+    return end
 
 
 def _find_key(node: MappingNode, token: str) -> tuple[Any, Any]:

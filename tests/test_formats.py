@@ -358,3 +358,55 @@ def test_junit_fails_only_findings_at_or_above_fail_on(tmp_path):
     assert (root.get("failures"), root.find("testsuite").get("failures")) == ("1", "1")
     failure = root.find("testsuite/testcase/failure")
     assert (failure.get("type"), failure.text) == ("DAT003", DAT003_DETAIL)
+
+
+def test_sarif_regions_cover_the_value_even_for_a_whole_use(tmp_path):
+    example = REPO / "examples" / "cooperation-faulty" / "ai-usage.yaml"
+    (tmp_path / "ai-usage.yaml").write_text(example.read_text(encoding="utf-8"))
+    result = run_cli("--format", "sarif", "ai-usage.yaml", cwd=tmp_path)
+    sarif = json.loads(result.out)
+    assert sarif_errors(sarif) == []
+    regions = {
+        (r["ruleId"], r["locations"][0]["logicalLocations"][0]["fullyQualifiedName"]): r[
+            "locations"
+        ][0]["physicalLocation"]["region"]
+        for r in sarif["runs"][0]["results"]
+    }
+    # a finding about a whole use covers its first line, `id: conseil-boutique`
+    assert regions["COO002", "/uses/0"] == {
+        "startLine": 10,
+        "startColumn": 5,
+        "endLine": 10,
+        "endColumn": 25,
+    }
+    for region in regions.values():  # none is zero-width
+        assert (region["endLine"], region["endColumn"]) > (
+            region["startLine"],
+            region["startColumn"],
+        )
+    text = run_cli("ai-usage.yaml", cwd=tmp_path).out.splitlines()
+    where = text.index("    10 |   - id: conseil-boutique")
+    assert text[where + 1] == "       |     ^^^^^^^^^^^^^^^^^^^^"
+
+
+def test_a_sarif_region_without_an_end_runs_to_the_end_of_its_line_text():
+    from charte_lint.api import Finding
+    from charte_lint.reporters.sarif import _region
+
+    def region(**position):
+        finding = Finding("CL000", "rule-crashed", "error", "", "m", file="a.yaml", **position)
+        return _region(finding)
+
+    assert region(line=2, column=3, source_line="  id: x  ") == {
+        "startLine": 2,
+        "startColumn": 3,
+        "endLine": 2,
+        "endColumn": 8,
+    }
+    assert region(line=2, column=3, end_line=4, end_column=1) == {
+        "startLine": 2,
+        "startColumn": 3,
+        "endLine": 4,
+        "endColumn": 1,
+    }
+    assert region(line=3, column=1) == {"startLine": 3, "startColumn": 1}  # past the text

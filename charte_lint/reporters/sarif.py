@@ -80,11 +80,23 @@ def _rule(rule: Rule | None, code: str, lang: str) -> dict[str, Any]:
     return described
 
 
+def _region(finding: Finding) -> dict[str, int]:
+    """Where the finding is, covering its value (the end position the engine computed; the
+    end column is the one after it), so that GitHub underlines it: when that would be
+    zero-width (a finding without an end, on an empty value), to the end of its line's text."""
+    line, column = max(1, finding.line), max(1, finding.column)
+    region = {"startLine": line, "startColumn": column}
+    end_line, end_column = finding.end_line, finding.end_column
+    if end_line < line or (end_line == line and end_column <= column):
+        end_line, end_column = line, len(finding.source_line.rstrip()) + 1
+    if end_line > line or end_column > column:
+        region["endLine"] = end_line
+        region["endColumn"] = end_column
+    return region
+
+
 def _result(finding: Finding, rule_index: int, fingerprint: str) -> dict[str, Any]:
-    region = {"startLine": max(1, finding.line), "startColumn": max(1, finding.column)}
-    if finding.end_line >= finding.line and finding.end_column >= 1:
-        region["endLine"] = finding.end_line
-        region["endColumn"] = finding.end_column
+    region = _region(finding)
     result: dict[str, Any] = {
         "ruleId": finding.code,
         "ruleIndex": rule_index,
