@@ -31,11 +31,22 @@ def review_overdue(ctx: RuleContext) -> Iterator[Finding]:
         if use.get("status") == "retired":
             continue
         last = parse_date(get(use, "review.last"))
-        cadence = _cadence(get(use, "review.every")) or default
-        if last is None or cadence is None:
+        if last is None:
             continue
         if isinstance(last, dt.datetime):
             last = last.date()
+        if last > ctx.today:  # a review cannot have taken place yet: a typo, or a wish
+            yield ctx.finding(
+                f"{pointer}/review/last",
+                "future",
+                use_id=use_id(use),
+                last=last.isoformat(),
+                today=ctx.today.isoformat(),
+            )
+            continue
+        cadence = _cadence(get(use, "review.every")) or default
+        if cadence is None:
+            continue
         every, days = cadence
         try:
             due = last + dt.timedelta(days=days)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import brief, lint
+from conftest import SMALLEST, brief, lint
 from rule_harness import manifest_with, run_rules, smallest, summary
 
 from charte_lint.api import Policy
@@ -51,6 +51,32 @@ def test_due_today_is_not_overdue():
     assert run_rules(manifest_with(use), codes=["SEC001"]) == []
     later = run_rules(manifest_with(use), today=dt.date(2026, 11, 30), codes=["SEC001"])
     assert summary(later) == [("SEC001", "/uses/0/review/last")]
+
+
+def test_a_review_in_the_future_is_a_finding():
+    use = {"id": "traduction", "review": {"last": "2027-11-01", "every": "P1Y"}}
+    findings = run_rules(manifest_with(use), codes=["SEC001"])
+    assert summary(findings) == [("SEC001", "/uses/0/review/last")]
+    assert (findings[0].severity, findings[0].message) == (
+        "warning",
+        "use `traduction` declares `review.last: 2027-11-01`, a date in the future (today is "
+        "2026-11-29): set `review.last` to the date of the last review that took place",
+    )
+    french = run_rules(manifest_with(use), lang="fr", codes=["SEC001"])
+    assert french[0].message == (
+        "l'usage `traduction` déclare `review.last: 2027-11-01`, une date future (nous sommes le "
+        "2026-11-29) : indiquer dans `review.last` la date de la dernière revue effectivement "
+        "tenue"
+    )
+    today = {"review": {"last": "2026-11-29"}}
+    assert run_rules(manifest_with(today), codes=["SEC001"]) == []  # today is not the future
+    (tomorrow,) = lint(SMALLEST.replace("last: 2026-10-01", "last: 2026-11-30"))
+    assert (tomorrow.code, tomorrow.line, tomorrow.column, tomorrow.end_column) == (
+        "SEC001",
+        29,
+        13,
+        23,
+    )
 
 
 def test_silent_cases():
