@@ -53,6 +53,20 @@ def catalogue() -> dict[str, Any]:
     return _CATALOGUE
 
 
+_SYNONYMS: dict[str, str] = {}
+
+
+def synonyms() -> dict[str, str]:
+    """Words people write for an enum value of the manifest, and the value they mean
+    (`synonyms.yaml`: `habitants` -> `residents`), keyed in lower case."""
+    if not _SYNONYMS:
+        path = os.path.join(_HERE, "content", "synonyms.yaml")
+        with open(path, encoding="utf-8") as handle:
+            loaded = _load_yaml(handle.read(), path)
+        _SYNONYMS.update({str(k).lower(): str(v) for k, v in loaded.items()})
+    return _SYNONYMS
+
+
 def principle_number(principle: str | None, charter: str) -> str | None:
     """`principle_number("data", "public")` -> "S3"; None for no principle or version."""
     if principle is None:

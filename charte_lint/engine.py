@@ -189,7 +189,8 @@ def lint_file(path: str, raw: bytes, config: Config, settings: Linter) -> FileRe
     ran = isinstance(data, dict) and data.get("charter") in CHARTERS
     if ran:
         context = _context(manifest, config, settings)
-        findings.extend(_rule_findings(manifest, checks, context))
+        refused = _refused_pointers(findings)
+        findings.extend(_not_refused(_rule_findings(manifest, checks, context), refused))
         repository = settings.repository
         if repository is not None and repository.evidence:  # kept for the cross-check
             declared = tuple(context.declared_uses())
@@ -472,6 +473,36 @@ def _context(manifest: Manifest, config: Config, settings: Linter) -> RuleContex
     context.path = manifest.path
     context.configured = config.options
     return context
+
+
+def _refused_pointers(findings: list[Finding]) -> tuple[str, ...]:
+    """The pointers of the values the schema refused (CL103 wrong-type, CL104 invalid-value;
+    not a missing or unknown key)."""
+    from charte_lint.structure import INVALID_VALUE, WRONG_TYPE
+
+    codes = (WRONG_TYPE.code, INVALID_VALUE.code)
+    return tuple(f.pointer for f in findings if f.code in codes and not f.on_key)
+
+
+def _not_refused(findings: list[Finding], refused: tuple[str, ...]) -> list[Finding]:
+    """Rule findings, without those about a value the schema already refused: a rule finding
+    is dropped when its pointer is at or under a refused value's, or is the list one of whose
+    items was refused (`beneficiaries: [habitants]` is CL104 on `.../beneficiaries/0`, not also
+    VAL004 on `.../beneficiaries`). The schema finding says what to fix; a rule's judgement of
+    a value it cannot read would only mislead. A rule finding at a use or higher stays."""
+    if not refused:
+        return findings
+    kept = []
+    for finding in findings:
+        pointer = finding.pointer
+        if not any(
+            pointer == bad
+            or pointer.startswith(bad + "/")
+            or (bad.startswith(pointer + "/") and bad[len(pointer) + 1 :].isdigit())
+            for bad in refused
+        ):
+            kept.append(finding)
+    return kept
 
 
 def _rule_findings(manifest: Manifest, checks: list[Rule], context: RuleContext) -> list[Finding]:

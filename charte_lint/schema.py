@@ -335,11 +335,7 @@ class Validator:
         elif keyword == "enum":
             options = error.validator_value
             params = {"value": _show(value), "where": where, "options": options}
-            close = (
-                get_close_matches(value, [o for o in options if isinstance(o, str)], n=1)
-                if isinstance(value, str)
-                else []
-            )
+            close = _enum_suggestions(value, options)
             kind = "not-allowed"
             if close:
                 kind, params["suggestion"] = "not-allowed-suggest", close[0]
@@ -366,6 +362,20 @@ class Validator:
             )
         else:  # a keyword the shipped schemas do not use; keep jsonschema's words
             yield SchemaError("other", pointer, where=where, detail=error.message)
+
+
+def _enum_suggestions(value: Any, options: list[Any]) -> list[str]:
+    """The allowed value a refused one most likely means: the value its word stands for in
+    `content/synonyms.yaml` (`habitants` -> `residents`), else the closest spelling."""
+    if not isinstance(value, str):
+        return []
+    from charte_lint.content import synonyms
+
+    allowed = [o for o in options if isinstance(o, str)]
+    meant = synonyms().get(value.strip().lower())
+    if meant in allowed:
+        return [meant]
+    return get_close_matches(value, allowed, n=1)
 
 
 _FORMAT_NAMES = {

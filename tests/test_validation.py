@@ -381,3 +381,55 @@ def test_fast_path_agrees_with_jsonschema_on_configurations(mutations):
     valid = FULL_CONFIG.is_valid(document)
     assert FAST_CONFIG.is_valid(document) == valid
     assert (FAST_CONFIG.errors(document) == []) == valid
+
+
+HABITANTS = SMALLEST.replace("charter: private", "charter: public").replace(
+    "beneficiaries: [staff]", "beneficiaries: [habitants]"
+)
+
+
+def test_a_value_the_schema_refused_is_reported_once_with_the_word_it_stands_for():
+    findings = lint(HABITANTS)
+    assert [(f.code, f.line, f.column, f.pointer, f.message) for f in findings] == [
+        (
+            "CL104",
+            14,
+            23,
+            "/uses/0/purpose/beneficiaries/0",
+            "`uses[0].purpose.beneficiaries[0]` cannot be `habitants`: did you mean `residents`?",
+        )
+    ]  # not also VAL004 no-public-beneficiary about the list holding it
+    french = lint(HABITANTS, lang="fr")
+    assert [f.message for f in french] == [
+        "`uses[0].purpose.beneficiaries[0]` ne peut pas valoir `habitants` : vouliez-vous dire "
+        "`residents` ?"
+    ]
+    # a valid value next to a refused one: no rule judges the list; a finding about the whole
+    # use stays (VIG001: a production use for clients without a pre-project assessment)
+    assert brief(lint(HABITANTS.replace("[habitants]", "[Usagers, clients]"))) == [
+        ("VIG001", 6, 5),
+        ("CL104", 14, 23),
+    ]
+    assert lint(HABITANTS.replace("[habitants]", "[Usagers]"))[0].message.endswith(
+        "did you mean `users`?"
+    )
+
+
+def test_a_synonym_is_suggested_only_where_its_value_is_allowed():
+    # `salariés` means `staff`, which `data.classification` does not allow: the usual
+    # closest spelling, or the list of values
+    findings = lint(SMALLEST.replace("classification: internal", "classification: salariés"))
+    assert [(f.code, f.message) for f in findings] == [
+        (
+            "CL104",
+            "`uses[0].data.classification` cannot be `salariés`: expected one of `public`, "
+            "`internal`, `confidential`, `secret`",
+        )
+    ]
+
+
+def test_rules_still_judge_values_next_to_a_refused_one():
+    wrong = SMALLEST.replace("      impact: none", "      impact: headcount_reduction").replace(
+        "classification: internal", "classification: interne"
+    )
+    assert brief(lint(wrong)) == [("CL104", 25, 23), ("WRK001", 27, 15)]
