@@ -229,7 +229,14 @@ def find_rule(rules: list[Rule], key: str) -> Rule | None:
 
 
 def suggestions(rules: list[Rule], key: str) -> list[str]:
+    """What an unknown rule selector may have meant: up to three close spellings of a code or a
+    name, then the names that contain it as a word (`dpia`: `dpia-missing`, `dpia-pending`),
+    five in all."""
     candidates = [r.code for r in rules] + [r.name for r in rules]
     close = get_close_matches(key.upper(), candidates, n=3, cutoff=0.75)
     close += [c for c in get_close_matches(key, candidates, n=3, cutoff=0.75) if c not in close]
-    return close[:3]
+    close = close[:3]
+    word = key.strip().lower().replace("_", "-")
+    if len(word) >= 3:
+        close += [r.name for r in rules if f"-{word}-" in f"-{r.name}-"]
+    return list(dict.fromkeys(close))[:5]

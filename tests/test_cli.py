@@ -396,3 +396,25 @@ def test_list_rules_and_explain(tmp_path):
     assert text.out.splitlines()[0].split()[:3] == ["WRK001", "headcount-reduction", "error"]
     markdown = run_cli("--list-rules", "--format", "markdown")
     assert markdown.out.startswith("# Rules\n")
+
+
+def test_an_unknown_selector_suggests_the_rules_whose_name_holds_the_word(tmp_path):
+    result = run_cli("--ignore", "dpia", ".", cwd=tmp_path)
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        "charte-lint: error: unknown rule `dpia`; did you mean `dpia-missing`, `dpia-pending`?\n"
+    )
+    words = run_cli("--select", "AI_USE", ".", cwd=tmp_path)
+    assert words.err == (
+        "charte-lint: error: unknown rule `AI_USE`; did you mean `undeclared-ai-use`, "
+        "`declared-ai-use-not-in-code`?\n"
+    )
+    explained = run_cli("--lang", "fr", "--explain", "dpia")
+    assert (explained.code, explained.err) == (
+        2,
+        "charte-lint : erreur : règle inconnue `dpia` ; vouliez-vous dire `dpia-missing`, "
+        "`dpia-pending` ?\n",
+    )
+    assert run_cli("--ignore", "ai", ".", cwd=tmp_path).err == (
+        "charte-lint: error: unknown rule `ai`\n"  # too short a word to search names for
+    )
