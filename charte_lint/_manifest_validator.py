@@ -145,6 +145,15 @@ def validate_https___charte_lint_org_schemas_ai_usage_schema_json___defs_waiver(
             if isinstance(data__use, str):
                 if not REGEX_PATTERNS['^(\\*|[a-z0-9][a-z0-9-]*)(?=\\n?\\Z)'].search(data__use):
                     raise Invalid
+        if "path" in data_keys:
+            data_keys.remove("path")
+            data__path = data["path"]
+            if not isinstance(data__path, (str)):
+                raise Invalid
+            if isinstance(data__path, str):
+                data__path_len = len(data__path)
+                if data__path_len < 1:
+                    raise Invalid
         if "reason" in data_keys:
             data_keys.remove("reason")
             data__reason = data["reason"]

@@ -59,10 +59,12 @@ class FileResult:
 
     `findings` are placed, selected and sorted; `declared_uses` are the manifest's uses as the
     cross-check with code sees them (only when code detection found evidence to check them
-    against); `error` says why the file could not be read (then there is nothing else).
+    against); `error` says why the file could not be read (then there is nothing else);
+    `code_waivers` the manifest's waivers that may cover findings in code, applied once those
+    are known (`waive_code`).
     """
 
-    __slots__ = ("declared_uses", "error", "findings", "path")
+    __slots__ = ("code_waivers", "declared_uses", "error", "findings", "path")
 
     def __init__(
         self,
@@ -70,11 +72,13 @@ class FileResult:
         findings: list[Finding],
         declared_uses: tuple[DeclaredUse, ...] = (),
         error: str | None = None,
+        code_waivers: tuple[CodeWaiver, ...] = (),
     ) -> None:
         self.path = path
         self.findings = findings
         self.declared_uses = declared_uses
         self.error = error
+        self.code_waivers = code_waivers
 
     @property
     def fingerprints(self) -> dict[str, str]:
@@ -82,10 +86,80 @@ class FileResult:
         return {f.pointer: f.fingerprint for f in self.findings if f.fingerprint is not None}
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        return (FileResult, (self.path, self.findings, self.declared_uses, self.error))
+        return (
+            FileResult,
+            (self.path, self.findings, self.declared_uses, self.error, self.code_waivers),
+        )
 
     def __repr__(self) -> str:
         return f"<FileResult {self.path} {len(self.findings)} finding(s)>"
+
+
+class CodeWaiver:
+    """A manifest's waiver that may cover findings in code: one naming a rule that reports in
+    code (TRN008, DAT015) or with a `path`. It covers a finding of its rule in a file under the
+    manifest's directory that its `path` (gitignore-style, relative to that directory) matches,
+    or, without `path`, any such file when its `use` is `*`. `unused` is its CL202 finding, for
+    when it covers nothing (None when CL202 is not checked)."""
+
+    __slots__ = ("directory", "path", "record", "rule", "unused", "use")
+
+    def __init__(
+        self,
+        rule: str,
+        use: str,
+        path: str | None,
+        record: dict[str, Any],
+        directory: str,
+        unused: Finding | None = None,
+    ) -> None:
+        self.rule = rule
+        self.use = use
+        self.path = path
+        self.record = record
+        self.directory = directory
+        self.unused = unused
+
+    def covers(self, finding: Finding) -> bool:
+        from charte_lint.paths import matches
+        from charte_lint.suppressions import UNSILENCEABLE, names_rule
+
+        if finding.use is not None or finding.code in UNSILENCEABLE:
+            return False  # a finding in a manifest: that manifest's waivers decided
+        if not names_rule(self.rule, finding):
+            return False
+        relative = os.path.relpath(os.path.abspath(finding.file), os.path.abspath(self.directory))
+        relative = relative.replace(os.sep, "/")
+        if relative == ".." or relative.startswith("../"):
+            return False
+        return matches([self.path], relative) if self.path else self.use == "*"
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return (
+            CodeWaiver,
+            (self.rule, self.use, self.path, self.record, self.directory, self.unused),
+        )
+
+
+def waive_code(
+    findings: list[Finding], results: Iterable[FileResult], reported: set[str]
+) -> list[Finding]:
+    """Findings in code, those a manifest's waiver covers silenced (`CodeWaiver`), then the
+    CL202 findings of the waivers of the `reported` manifests that covered nothing."""
+    waivers = [(result.path, w) for result in results for w in result.code_waivers]
+    used: set[int] = set()
+    waived = []
+    for finding in findings:
+        for index, (_, waiver) in enumerate(waivers):
+            if waiver.covers(finding):
+                used.add(index)
+                if finding.suppression is None:
+                    finding = finding.replace(suppression=waiver.record)
+        waived.append(finding)
+    for index, (path, waiver) in enumerate(waivers):
+        if index not in used and path in reported and waiver.unused is not None:
+            waived.append(waiver.unused)
+    return waived
 
 
 class Linter:
@@ -186,6 +260,7 @@ def lint_file(path: str, raw: bytes, config: Config, settings: Linter) -> FileRe
     findings.extend(_reading_findings(manifest, settings))
     severities, checks = settings.selection(config)
     declared: tuple[DeclaredUse, ...] = ()
+    code_waivers: tuple[CodeWaiver, ...] = ()
     ran = isinstance(data, dict) and data.get("charter") in CHARTERS
     if ran:
         context = _context(manifest, config, settings)
@@ -198,10 +273,23 @@ def lint_file(path: str, raw: bytes, config: Config, settings: Linter) -> FileRe
     if settings.suppressions:
         waivers = data.get("waivers") if ran else None
         if waivers or (manifest.text and "charte-lint:" in manifest.text):
-            kept, extra = _suppress(manifest, kept, severities, settings, ran)
+            kept, extra, deferred = _suppress(manifest, kept, severities, settings, ran)
             kept.extend(_place(extra, manifest, severities, settings))
+            code_waivers = tuple(
+                _placed_unused(w, manifest, severities, settings) for w in deferred
+            )
     kept.sort(key=Finding.sort_key)
-    return FileResult(path, kept, declared)
+    return FileResult(path, kept, declared, code_waivers=code_waivers)
+
+
+def _placed_unused(
+    waiver: CodeWaiver, manifest: Manifest, severities: dict[str, str], settings: Linter
+) -> CodeWaiver:
+    """The waiver with its CL202 finding placed like the file's others (dropped when CL202 is
+    not checked)."""
+    placed = _place([waiver.unused], manifest, severities, settings) if waiver.unused else []
+    waiver.unused = placed[0] if placed else None
+    return waiver
 
 
 def _place(
@@ -247,9 +335,9 @@ def _suppress(
     severities: dict[str, str],
     settings: Linter,
     ran: bool,
-) -> tuple[list[Finding], list[Finding]]:
+) -> tuple[list[Finding], list[Finding], list[CodeWaiver]]:
     """Apply inline directives then waivers: (the findings, some now silenced; the findings
-    about the directives and waivers themselves).
+    about the directives and waivers themselves; the waivers that may cover findings in code).
 
     Unused ones are reported only when the rules ran: not for a file that could not be read.
     """
@@ -291,22 +379,30 @@ def _suppress(
                     )
                 )
     waivers = data.get("waivers") if ran else None
+    deferred: list[CodeWaiver] = []
     if isinstance(waivers, list):
-        findings, unused = _waive(waivers, findings, severities, settings)
+        findings, unused, deferred = _waive(waivers, findings, severities, settings, manifest.path)
         extra.extend(unused)
-    return findings, extra
+    return findings, extra, deferred
 
 
 def _waive(
-    waivers: list[Any], findings: list[Finding], severities: dict[str, str], settings: Linter
-) -> tuple[list[Finding], list[Finding]]:
+    waivers: list[Any],
+    findings: list[Finding],
+    severities: dict[str, str],
+    settings: Linter,
+    path: str = "",
+) -> tuple[list[Finding], list[Finding], list[CodeWaiver]]:
     """(the findings, those a waiver covers silenced; the findings about expired or unused
-    waivers)."""
+    waivers; the waivers that may cover findings in code, whose use is known only once the
+    code's findings are, `CodeWaiver`)."""
     from charte_lint.api import parse_date
     from charte_lint.structure import EXPIRED_WAIVER, UNUSED_WAIVER
     from charte_lint.suppressions import UNSILENCEABLE, names_rule
 
     extra = []
+    deferred = []
+    in_code = [(r.code, r.name) for r in settings.rules if r.scope == "repository"]
     for index, waiver in enumerate(waivers):
         if not isinstance(waiver, dict):
             continue
@@ -333,19 +429,29 @@ def _waive(
             "approved_by": approved_by,
             "until": until.isoformat(),
         }
+        glob = waiver.get("path")
+        glob = glob if isinstance(glob, str) and glob.strip() else None
         used = False
         for position, finding in enumerate(findings):
+            if glob is not None:
+                break  # a waiver with `path` is for findings in code
             if finding.code in UNSILENCEABLE or not names_rule(rule, finding):
                 continue
             if use == "*" or use == finding.use:
                 used = True
                 if finding.suppression is None:
                     findings[position] = finding.replace(suppression=record)
-        if not used and not settings.disabled(rule, severities):
-            extra.append(
-                _engine_finding(settings, UNUSED_WAIVER, f"/waivers/{index}/rule", **params)
-            )
-    return findings, extra
+        if used:
+            continue
+        unused = None
+        if not settings.disabled(rule, severities):
+            unused = _engine_finding(settings, UNUSED_WAIVER, f"/waivers/{index}/rule", **params)
+        if glob is not None or any(rule in names or rule.upper() in names for names in in_code):
+            directory = os.path.dirname(path)
+            deferred.append(CodeWaiver(rule, use, glob, record, directory, unused))
+        elif unused is not None:
+            extra.append(unused)
+    return findings, extra, deferred
 
 
 def _engine_finding(

@@ -136,14 +136,16 @@ def run(options: Options, lang: str | None = None) -> RunResult:
     prefix = t(lang, "charte-lint: error: {message}")
     notes = [prefix.format(message=result.error) for result in results if result.error]
     if detection is not None:
+        from charte_lint.engine import waive_code
         from charte_lint.repository import repository_findings
 
         roots, root_config, _ = detection
         linted_files = {result.path for result in linted}
         above = _manifests_above(roots, linted_files, settings, finder, forced)  # their uses only
-        findings.extend(
-            repository_findings([*linted, *above], repository, settings, root_config, roots[0])
+        in_code = repository_findings(
+            [*linted, *above], repository, settings, root_config, roots[0]
         )
+        findings.extend(waive_code(in_code, [*linted, *above], linted_files))
     if not paths and not options.quiet:
         notes.append(f"charte-lint: {text(lang, 'no-files', paths=' '.join(options.paths))}")
     findings.sort(key=lambda f: f.sort_key())

@@ -137,7 +137,7 @@ NESTED_KEYS = {
     "data.transfers[]": {"country", "mechanism"},
     "risks[]": {"risk", "mitigation", "owner"},
 }
-WAIVER_KEYS = {"rule", "use", "reason", "approved_by", "until"}
+WAIVER_KEYS = {"rule", "use", "path", "reason", "approved_by", "until"}  # `path`: optional
 
 # Every `required` list of the manifest schema, by the dotted path of its object.
 MANIFEST_REQUIRED = {
@@ -150,7 +150,7 @@ MANIFEST_REQUIRED = {
     "uses[].data": {"personal"},
     "uses[].data.transfers[]": {"country", "mechanism"},
     "uses[].risks[]": {"risk"},
-    "waivers[]": WAIVER_KEYS,
+    "waivers[]": WAIVER_KEYS - {"path"},
 }
 
 ENUMS = {

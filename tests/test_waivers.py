@@ -118,3 +118,86 @@ def test_an_expired_waiver_fails_the_run_with_its_findings(tmp_path):
         "(approved by Head of HR) ended on 2026-01-31: fix what it covered, or renew it with a "
         "new approval and date (expired-waiver)",
     ]
+
+
+def _code_waiver(rule: str = "TRN008", path: str | None = None) -> str:
+    return (
+        "waivers:\n"
+        f"  - rule: {rule}\n"
+        '    use: "*"\n'
+        + (f"    path: {path}\n" if path else "")
+        + "    reason: Prototype being declared by its team, LEGAL-7\n"
+        "    approved_by: CTO\n"
+        "    until: 2026-12-31\n"
+    )
+
+
+def _project(tmp_path, waivers: str) -> None:
+    (tmp_path / "ai-usage.yaml").write_text(SMALLEST + waivers, encoding="utf-8")
+    (tmp_path / "web").mkdir()
+    (tmp_path / "web" / "package.json").write_text(
+        '{\n  "dependencies": {\n    "@anthropic-ai/sdk": "^0.39.0"\n  }\n}\n', encoding="utf-8"
+    )
+    (tmp_path / "app.py").write_text("import anthropic\n", encoding="utf-8")
+
+
+TRN008_APP = (
+    "app.py:1:1: TRN008 [error] undeclared AI use: Anthropic (import `import anthropic`); no use "
+    "of the `ai-usage.yaml` covering this file names it (undeclared-ai-use)"
+)
+
+
+def test_a_waiver_for_every_use_covers_findings_in_code_under_the_manifest(tmp_path):
+    _project(tmp_path, _code_waiver())
+    result = run_cli("-q", ".", cwd=tmp_path)
+    assert (result.code, result.out, result.err) == (0, "", "")
+    document = run_cli("--format", "json", ".", cwd=tmp_path).json()
+    assert [(f["file"], f["code"], f["suppression"]) for f in document["findings"]] == [
+        (
+            path,
+            "TRN008",
+            {
+                "kind": "external",
+                "justification": "Prototype being declared by its team, LEGAL-7",
+                "approved_by": "CTO",
+                "until": "2026-12-31",
+            },
+        )
+        for path in ("app.py", "web/package.json")
+    ]
+
+
+def test_a_waiver_with_a_path_covers_only_the_files_it_matches(tmp_path):
+    _project(tmp_path, _code_waiver(path="web/"))
+    result = run_cli("-q", ".", cwd=tmp_path)
+    assert (result.code, result.out, result.err) == (1, TRN008_APP + "\n", "")
+    (tmp_path / "app.py").unlink()
+    assert run_cli("-q", ".", cwd=tmp_path).code == 0
+
+
+def test_a_code_waiver_that_covers_nothing_is_reported_only_when_code_was_checked(tmp_path):
+    _project(tmp_path, _code_waiver(rule="undeclared-ai-use", path="legacy/**"))
+    result = run_cli("-q", ".", cwd=tmp_path)
+    assert result.code == 1
+    assert result.out.splitlines() == [
+        "ai-usage.yaml:31:11: CL202 [warning] the waiver of `undeclared-ai-use` for `*` silences "
+        "nothing: remove it (unused-waiver)",
+        TRN008_APP,
+        "web/package.json:3:6: TRN008 [error] undeclared AI use: Anthropic (dependency "
+        "`@anthropic-ai/sdk`); no use of the `ai-usage.yaml` covering this file names it "
+        "(undeclared-ai-use)",
+    ]
+    # the file alone (the pre-commit hook): no code was checked, so nothing is known unused
+    alone = run_cli("-q", "ai-usage.yaml", cwd=tmp_path)
+    assert (alone.code, alone.out) == (0, "")
+    # a manifest finding is not covered by a waiver with a path
+    assert brief(lint(BAD + _code_waiver(rule="WRK001", path='"*.py"'))) == [
+        ("WRK001", 27, 15, False)
+    ]
+
+
+def test_a_waiver_path_must_be_text():
+    findings = lint(SMALLEST + _code_waiver(path="[web, app.py]"))
+    assert [(f.code, f.message) for f in findings] == [
+        ("CL103", "`waivers[0].path` must be text, not a list")
+    ]
