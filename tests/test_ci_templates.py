@@ -423,3 +423,25 @@ def test_ci_docs_list_every_input_and_variable():
     for block in _blocks("yaml"):
         if block.startswith(("name:", "include:")):
             assert f"```yaml\n{block}```" in docs  # the same snippets in both places
+
+
+def test_readme_workflow_can_upload_sarif_in_a_private_repository():
+    (workflow,) = [yaml.safe_load(b) for b in _blocks("yaml") if b.startswith("name:")]
+    (job,) = workflow["jobs"].values()
+    assert job["permissions"] == {
+        "contents": "read",
+        "security-events": "write",
+        "actions": "read",
+    }
+
+
+def test_readme_counts_the_faulty_examples_right():
+    faulty = sorted(p.name for p in (REPO / "examples").iterdir() if p.name.endswith("-faulty"))
+    clean = sorted(p.name for p in (REPO / "examples").iterdir() if p.name.endswith("-clean"))
+    assert (len(faulty), len(clean)) == (13, 2)
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert (
+        "(the thirteen faulty examples, `examples/*-faulty/`, make it\n"
+        "exit with 1, as they should; the two clean ones have no finding)"
+    ) in readme
+    assert "at most 10 annotations of each kind (error, warning, notice) per step" in readme
