@@ -78,7 +78,7 @@ def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, dict
     for name in working_tree_files():
         (repo / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(REPO / name, repo / name)
-    _git("init", "-q", cwd=repo, env=env)
+    _git("init", "-q", "-b", "main", cwd=repo, env=env)  # the branch the README snippets name
     _git("add", "-A", cwd=repo, env=env)
     _git("commit", "-q", "-m", "snapshot", cwd=repo, env=env)
     return repo, _git("rev-parse", "HEAD", cwd=repo, env=env), env
@@ -249,3 +249,31 @@ def test_installed_hook_blocks_the_commit(project):
     done = project.run("commit", "-m", "clean", program="git")
     assert done.returncode == 0, done.stdout + done.stderr
     assert project.git("log", "--format=%s") == "clean"
+
+
+def test_readme_snippet_works_as_printed_and_autoupdate_pins_a_commit(hook_repo, tmp_path: Path):
+    repo, rev, env = hook_repo
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## pre-commit and CI\n", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```yaml\n(.*?)```", section, re.S)
+    (snippet,) = [block for block in blocks if block.startswith("repos:")]
+    # the one thing a user replaces: where charte-lint lives (it has no public address yet)
+    assert snippet.count("https://github.com/OWNER/charte-lint") == 1
+    config = snippet.replace("https://github.com/OWNER/charte-lint", str(repo))
+    assert yaml.safe_load(config)["repos"][0]["rev"] == "main"
+    assert _git("rev-parse", "main", cwd=repo, env=env) == rev  # `rev: main` names a commit
+    (tmp_path / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
+    (tmp_path / "team").mkdir()
+    _git("init", "-q", cwd=tmp_path, env=env)
+
+    done = _run(PRE_COMMIT, "autoupdate", cwd=tmp_path, env=env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    updated = (tmp_path / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    assert yaml.safe_load(updated)["repos"][0]["rev"] == rev  # no tag yet: the latest commit
+    assert f"rev: {rev} # " in updated  # the comment stays
+
+    (tmp_path / "team" / "ai-usage.yaml").write_text(FAULTY, encoding="utf-8")
+    _git("add", "-A", cwd=tmp_path, env=env)
+    done = _run(PRE_COMMIT, "run", "--color", "never", cwd=tmp_path, env=env)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert FINDING in done.stdout.splitlines()
