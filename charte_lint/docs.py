@@ -354,6 +354,14 @@ _GENERATED_NOTE = (
 )
 
 
+_EDITOR_NOTE = (
+    "Pour lire ces descriptions en infobulle dans l'éditeur (VS Code avec l'extension YAML, "
+    "Neovim, JetBrains), mettez en première ligne du manifeste le chemin du schéma français, "
+    "`schemas/ai-usage.schema.fr.json` :\n\n"
+    "```yaml\n# yaml-language-server: $schema=schemas/ai-usage.schema.fr.json\n```\n"
+)
+
+
 def french_files() -> dict[str, str]:
     """The text of each generated French file (schemas and reference pages), by repository path."""
     from charte_lint.schema import load_schema
@@ -364,6 +372,8 @@ def french_files() -> dict[str, str]:
         files[f"schemas/{french}"] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
     manifest = manifest_reference(load_schema("ai-usage.schema.json"), "fr")
     config = config_reference(load_schema("config.schema.json"), "fr")
+    top = f"\n## {_TEXT['fr']['top']}\n"  # the note goes after the introduction
+    manifest = manifest.replace(top, f"\n{_EDITOR_NOTE}{top}", 1)
     files[FRENCH_DOCS["manifest"]] = (
         _GENERATED_NOTE.format(schema="ai-usage.schema.json") + manifest
     )

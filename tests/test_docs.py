@@ -143,6 +143,10 @@ def test_french_reference_pages():
         "ne pas modifier à la main. -->\n\n# Référence de `ai-usage.yaml`\n"
     )
     assert (
+        "```yaml\n# yaml-language-server: $schema=schemas/ai-usage.schema.fr.json\n```\n\n"
+        "## Niveau supérieur\n"
+    ) in manifest
+    assert (
         "| `data.personal` | booléen | oui | Des données personnelles sont confiées à l'outil. |"
         in (manifest)
     )
