@@ -9,7 +9,7 @@ scanning every installed distribution costs tens of milliseconds, so the default
 peeks at each distribution's `entry_points.txt` for the group names, once for both groups; the
 full entry-point machinery runs only when some other distribution declares a pack or a reporter.
 A policy (an organisation's configuration shipped as a package, `extends: policy:NAME`) is
-looked up only when a configuration names one.
+looked up only when a configuration names one, in the `entry_points.txt` files themselves.
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ def _third_party_declared(group: str = GROUP) -> bool:
 
 
 def _third_party_groups() -> frozenset[str]:
-    markers = {f"[{group}]": group for group in (GROUP, REPORTERS, POLICIES)}
+    markers = {f"[{group}]": group for group in (GROUP, REPORTERS)}
     found: set[str] = set()
     for entry in sys.path:
         try:
@@ -208,12 +208,39 @@ def _third_party_reporters() -> dict[str, str]:
 
 
 def installed_policies() -> dict[str, str]:
-    """Policy name -> entry-point reference, of the policies installed distributions declare."""
-    if not _third_party_declared(POLICIES):
-        return {}
-    from importlib.metadata import entry_points
+    """Policy name -> entry-point reference, of the policies installed distributions declare
+    (the first on `sys.path` for a name, as Python imports). Read from each distribution's
+    `entry_points.txt` directly: `importlib.metadata` would cost more than the rest of a run."""
+    found: dict[str, str] = {}
+    for entry in sys.path:
+        try:
+            names = sorted(os.listdir(entry or "."))
+        except OSError:
+            continue
+        for name in names:
+            if not name.endswith((".dist-info", ".egg-info")):
+                continue
+            try:
+                with open(os.path.join(entry, name, "entry_points.txt"), encoding="utf-8") as f:
+                    declared = f.read()
+            except (OSError, ValueError):
+                continue
+            for policy, reference in _section(declared, POLICIES):
+                found.setdefault(policy, reference)
+    return found
 
-    return {point.name: point.value for point in entry_points(group=POLICIES)}
+
+def _section(text: str, group: str) -> list[tuple[str, str]]:
+    """The `name = value` lines of `[group]` in an `entry_points.txt`."""
+    entries, inside = [], False
+    for line in text.splitlines():
+        line = line.strip()
+        if line.startswith("["):
+            inside = line == f"[{group}]"
+        elif inside and "=" in line and not line.startswith(("#", ";")):
+            name, _, value = line.partition("=")
+            entries.append((name.strip(), value.strip()))
+    return entries
 
 
 def load_policy(name: str, reference: str) -> str:

@@ -274,6 +274,12 @@ def test_show_config_without_a_configuration_and_with_pyproject(tmp_path):
     )
     result = lint("--show-config", ".", cwd=tmp_path)
     assert result.out.splitlines()[0] == "Effective configuration for . (from pyproject.toml):"
+    write(tmp_path / "other.yaml", "fail_on: warning\n")
+    forced = lint("--show-config", "--config", "other.yaml", ".", cwd=tmp_path).out.splitlines()
+    assert (forced[0], forced[9]) == (
+        "Effective configuration for . (from other.yaml):",
+        '  fail_on = "warning"  # other.yaml:1',
+    )
     assert [line for line in result.out.splitlines() if "pyproject" in line][1:] == [
         '  severity.WRK001 = "warning"  # pyproject.toml:6',
         '  fail_on = "info"  # pyproject.toml:5',
@@ -344,10 +350,10 @@ def test_an_unknown_rule_is_reported_in_the_file_that_names_it(tmp_path):
     )
 
 
-def test_a_configuration_naming_no_policy_reads_no_package_metadata(site, tmp_path):
+def test_policies_are_found_without_importlib_metadata(site, tmp_path):
     write(tmp_path / "org.yaml", "fail_on: info\n")
     write(tmp_path / ".charte-lint.yaml", "extends: org.yaml\n")
-    write(tmp_path / "ai-usage.yaml", SMALLEST)
+    write(tmp_path / "ai-usage.yaml", INTERNAL)
     probe = (
         "import sys\n"
         "from charte_lint import cli\n"
@@ -355,26 +361,18 @@ def test_a_configuration_naming_no_policy_reads_no_package_metadata(site, tmp_pa
         "try:\n    cli.main()\nexcept SystemExit as done:\n    code = done.code\n"
         "print(code, 'importlib.metadata' in sys.modules, file=sys.stderr)\n"
     )
-    env = clean_env(PYTHONPATH=str(site))  # a policy is installed, none is named
-    result = subprocess.run(
-        [sys.executable, "-c", probe],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=tmp_path,
-        check=False,
-    )
-    assert result.stderr == "0 False\n"
+
+    def run() -> str:
+        env = clean_env(PYTHONPATH=str(site))  # policies are installed
+        command = [sys.executable, "-c", probe]
+        done = subprocess.run(
+            command, capture_output=True, text=True, env=env, cwd=tmp_path, check=False
+        )
+        return done.stderr
+
+    assert run() == "0 False\n"  # none is named: internal-llm is not checked, no registry
     write(tmp_path / "org.yaml", "extends: policy:acme\n")
-    result = subprocess.run(
-        [sys.executable, "-c", probe],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=tmp_path,
-        check=False,
-    )
-    assert result.stderr == "0 True\n"
+    assert run() == "1 False\n"  # the policy's registry does not approve internal-llm
 
 
 def test_the_example_policy_is_valid():
