@@ -90,6 +90,8 @@ def _dispatch(options: Options, lang: str) -> int:
         raise UsageError(message.format(format=options.output_format))
     if options.init:
         return _init(options, lang)
+    if options.show_config:
+        return _show_config(options, lang)
     if options.list_rules or options.explain:
         from charte_lint.registry import load_rules
 
@@ -153,6 +155,21 @@ def _init(options: Options, lang: str) -> int:
         + "\n"
     )
     return 0
+
+
+def _show_config(options: Options, lang: str) -> int:
+    """`--show-config [PATH]...`: the effective configuration of each path, and its sources."""
+    from charte_lint.effective import render_json, render_text
+    from charte_lint.messages import t
+    from charte_lint.run import configs_for
+
+    if options.output_format not in (None, "text", "json"):
+        message = t(lang, "--format {format} is not available with --show-config")
+        raise UsageError(message.format(format=options.output_format))
+    targets = configs_for(options, lang)
+    if options.output_format == "json":
+        return _emit(options, render_json(targets), color=False)
+    return _emit(options, render_text(targets, lang), color=False)
 
 
 def _main_format(options: Options) -> str:
@@ -362,6 +379,13 @@ def _parse_with_click(args: list[str]) -> int:
         is_flag=True,
         help="Write a commented starter ai-usage.yaml in PATH (a directory, default: .) from "
         "the AI use detected there; never overwrites a file.",
+    )
+    @click.option(
+        "--show-config",
+        is_flag=True,
+        help="Print the effective configuration of each PATH (a file or a directory), with the "
+        "file and line, or the policy package, that set each value, and exit (--format text or "
+        "json).",
     )
     @click.option("--list-rules", is_flag=True, help="List the rules and exit.")
     @click.option(

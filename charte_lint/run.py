@@ -43,6 +43,7 @@ class Options:
         self.principle: str | None = values.get("principle")
         self.detect: bool | None = values.get("detect")  # None: when a directory is linted
         self.init: bool = bool(values.get("init"))
+        self.show_config: bool = bool(values.get("show_config"))
 
 
 class UsageError(Exception):
@@ -169,6 +170,21 @@ def _configs(options: Options, lang: str) -> tuple[Config | None, ConfigFinder |
     from charte_lint.config import ConfigFinder
 
     return None, ConfigFinder()
+
+
+def configs_for(options: Options, lang: str) -> list[tuple[str, Config]]:
+    """Each path of `options` and the configuration that applies to it (`--show-config`): a
+    directory's is the one its manifest would have."""
+    from charte_lint.messages import text
+
+    forced, finder = _configs(options, lang)
+    targets = []
+    for path in options.paths:
+        if not os.path.exists(path):
+            raise UsageError(text(lang, "no-such-path", path=path))
+        probe = os.path.join(path, "ai-usage.yaml") if os.path.isdir(path) else path
+        targets.append((path, forced or finder.config_for(probe)))  # type: ignore[union-attr]
+    return targets
 
 
 def _identified(options: Options) -> bool:

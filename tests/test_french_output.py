@@ -154,6 +154,15 @@ CASES: dict[str, tuple[list[str], dict[str, str]]] = {
         ["--config", "c.yaml", "."],
         {"ai-usage.yaml": SMALLEST, "c.yaml": "extends: base.yaml\n"},
     ),
+    "config/extends-unknown-policy": (
+        ["--config", "c.yaml", "."],
+        {"ai-usage.yaml": SMALLEST, "c.yaml": "extends: policy:acme\n"},
+    ),
+    "config/show-config": (
+        ["--show-config", "."],
+        {"ai-usage.yaml": SMALLEST, ".charte-lint.yaml": "severity:\n  WRK001: info\n"},
+    ),
+    "error/show-config-format": (["--show-config", "--format", "sarif", "."], {}),
     "config/yaml-syntax": (
         ["--config", "c.yaml", "."],
         {"ai-usage.yaml": SMALLEST, "c.yaml": "select: [\n"},
