@@ -31,6 +31,8 @@ def main(argv: list[str] | None = None) -> NoReturn:
     args = sys.argv[1:] if argv is None else list(argv)
     if all(not arg.startswith("-") for arg in args):
         sys.exit(_guarded(Options(paths=args)))
+    if args[:1] == ["--changed"] and all(not arg.startswith("-") for arg in args[1:]):
+        sys.exit(_guarded(Options(paths=args[1:], changed=True)))  # the pre-commit hook's
     sys.exit(_parse_with_click(args))
 
 
@@ -356,6 +358,13 @@ def _parse_with_click(args: list[str]) -> int:
         default=None,
         help="Also look for AI use in the code that no manifest declares [default: on when a "
         "directory is linted, off for manifest files only].",
+    )
+    @click.option(
+        "--changed",
+        is_flag=True,
+        help="PATHs are the files of a commit (what the pre-commit hook passes): lint the "
+        "manifests among them, look for AI use in the others only, and check it against the "
+        "manifests in each file's directory and above; report nothing on other files.",
     )
     @click.option(
         "--init",
