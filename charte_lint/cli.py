@@ -1,7 +1,8 @@
 """The command line: `charte-lint [OPTIONS] [PATH]...`.
 
-Options are parsed by click; a command line of paths only (what pre-commit and most runs pass)
-skips importing click, which would otherwise be a third of a one-file run. Both roads lead to
+Options are parsed by click; a command line of paths only (what most runs pass), or `--changed`
+and paths (what the pre-commit hook passes), skips importing click, which would otherwise be a
+third of a one-file run. Both roads lead to
 `charte_lint.run.run(Options)`, which lints and decides the exit code: 0 nothing at or above
 `--fail-on`, 1 findings at or above it (a rule that crashes is one, CL000), 2 usage,
 configuration or I/O errors, always with a one-line message and never a traceback. This module

@@ -1,9 +1,10 @@
 """One run, from options to a value: `run(Options) -> RunResult`.
 
-Collect the files and their configurations, detect AI use in the code when a directory is
-linted, lint each file (a FileResult each), run the project phase (the cross-check of declared
-and detected use), subtract a baseline or compute the entries of a new one, and decide the exit
-status. Nothing here prints or writes: the command line renders and prints the result.
+Collect the files and their configurations, detect AI use in the code when a directory is linted
+(or in exactly the files of a commit, `--changed`), lint each file (a FileResult each), run the
+project phase (the cross-check of declared and detected use), subtract a baseline or compute the
+entries of a new one, and decide the exit status. Nothing here prints or writes: the command line
+renders and prints the result.
 """
 
 from __future__ import annotations
@@ -210,8 +211,8 @@ def _detect(
 
 
 def _detecting(options: Options) -> bool:
-    """`--detect`, `--no-detect`, else on when a directory is linted (not for files only, so that
-    the per-file pre-commit hook stays fast)."""
+    """`--detect`, `--no-detect`, else on when a directory is linted (not for manifest files
+    only: `charte-lint FILE.yaml` reads no code; `--changed` has its own, `_detect_changed`)."""
     if options.detect is not None:
         return options.detect
     return any(os.path.isdir(path) for path in options.paths)
