@@ -1,7 +1,8 @@
 """The command line: `charte-lint [OPTIONS] [PATH]...`.
 
-Options are parsed by click; a command line of paths only (what pre-commit and most runs pass)
-skips importing click, which would otherwise be a third of a one-file run. Both roads lead to
+Options are parsed by click; a command line of paths only (what most runs pass), or `--changed`
+and paths (what the pre-commit hook passes), skips importing click, which would otherwise be a
+third of a one-file run. Both roads lead to
 `charte_lint.run.run(Options)`, which lints and decides the exit code: 0 nothing at or above
 `--fail-on`, 1 findings at or above it (a rule that crashes is one, CL000), 2 usage,
 configuration or I/O errors, always with a one-line message and never a traceback. This module
@@ -31,6 +32,8 @@ def main(argv: list[str] | None = None) -> NoReturn:
     args = sys.argv[1:] if argv is None else list(argv)
     if all(not arg.startswith("-") for arg in args):
         sys.exit(_guarded(Options(paths=args)))
+    if args[:1] == ["--changed"] and all(not arg.startswith("-") for arg in args[1:]):
+        sys.exit(_guarded(Options(paths=args[1:], changed=True)))  # the pre-commit hook's
     sys.exit(_parse_with_click(args))
 
 
@@ -373,6 +376,13 @@ def _parse_with_click(args: list[str]) -> int:
         default=None,
         help="Also look for AI use in the code that no manifest declares [default: on when a "
         "directory is linted, off for manifest files only].",
+    )
+    @click.option(
+        "--changed",
+        is_flag=True,
+        help="PATHs are the files of a commit (what the pre-commit hook passes): lint the "
+        "manifests among them, look for AI use in the others only, and check it against the "
+        "manifests in each file's directory and above; report nothing on other files.",
     )
     @click.option(
         "--init",

@@ -132,6 +132,11 @@ CASES: dict[str, tuple[list[str], dict[str, str]]] = {
         ["--output", "missing/dir/out.txt", "."],
         {"ai-usage.yaml": SMALLEST},
     ),
+    "error/changed-directory": (["--changed", "app"], {"app/main.py": "import os\n"}),
+    "changed/undeclared": (
+        ["--changed", "app/main.py"],
+        {"app/main.py": "import cohere\n", "ai-usage.yaml": SMALLEST},
+    ),
     "error/init-exists": (["--init", "."], {"ai-usage.yaml": SMALLEST}),
     "error/init-two-directories": (["--init", "a", "b"], {"a/x": "", "b/x": ""}),
     "init/written": (
