@@ -1,7 +1,8 @@
 """The command line: `charte-lint [OPTIONS] [PATH]...`.
 
-Options are parsed by click; a command line of paths only (what pre-commit and most runs pass)
-skips importing click, which would otherwise be a third of a one-file run. Both roads lead to
+Options are parsed by click; a command line of paths only (what most runs pass), or `--changed`
+and paths (what the pre-commit hook passes), skips importing click, which would otherwise be a
+third of a one-file run. Both roads lead to
 `charte_lint.run.run(Options)`, which lints and decides the exit code: 0 nothing at or above
 `--fail-on`, 1 findings at or above it (a rule that crashes is one, CL000), 2 usage,
 configuration or I/O errors, always with a one-line message and never a traceback. This module
@@ -31,6 +32,8 @@ def main(argv: list[str] | None = None) -> NoReturn:
     args = sys.argv[1:] if argv is None else list(argv)
     if all(not arg.startswith("-") for arg in args):
         sys.exit(_guarded(Options(paths=args)))
+    if args[:1] == ["--changed"] and all(not arg.startswith("-") for arg in args[1:]):
+        sys.exit(_guarded(Options(paths=args[1:], changed=True)))  # the pre-commit hook's
     sys.exit(_parse_with_click(args))
 
 
@@ -90,6 +93,8 @@ def _dispatch(options: Options, lang: str) -> int:
         raise UsageError(message.format(format=options.output_format))
     if options.init:
         return _init(options, lang)
+    if options.show_config:
+        return _show_config(options, lang)
     if options.list_rules or options.explain:
         from charte_lint.registry import load_rules
 
@@ -157,6 +162,21 @@ def _init(options: Options, lang: str) -> int:
         + "\n"
     )
     return 0
+
+
+def _show_config(options: Options, lang: str) -> int:
+    """`--show-config [PATH]...`: the effective configuration of each path, and its sources."""
+    from charte_lint.effective import render_json, render_text
+    from charte_lint.messages import t
+    from charte_lint.run import configs_for
+
+    if options.output_format not in (None, "text", "json"):
+        message = t(lang, "--format {format} is not available with --show-config")
+        raise UsageError(message.format(format=options.output_format))
+    targets = configs_for(options, lang)
+    if options.output_format == "json":
+        return _emit(options, render_json(targets), color=False)
+    return _emit(options, render_text(targets, lang), color=False)
 
 
 def _main_format(options: Options) -> str:
@@ -362,10 +382,24 @@ def _parse_with_click(args: list[str]) -> int:
         "directory is linted, off for manifest files only].",
     )
     @click.option(
+        "--changed",
+        is_flag=True,
+        help="PATHs are the files of a commit (what the pre-commit hook passes): lint the "
+        "manifests among them, look for AI use in the others only, and check it against the "
+        "manifests in each file's directory and above; report nothing on other files.",
+    )
+    @click.option(
         "--init",
         is_flag=True,
         help="Write a commented starter ai-usage.yaml in PATH (a directory, default: .) from "
         "the AI use detected there; never overwrites a file.",
+    )
+    @click.option(
+        "--show-config",
+        is_flag=True,
+        help="Print the effective configuration of each PATH (a file or a directory), with the "
+        "file and line, or the policy package, that set each value, and exit (--format text or "
+        "json).",
     )
     @click.option("--list-rules", is_flag=True, help="List the rules and exit.")
     @click.option(

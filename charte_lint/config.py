@@ -3,9 +3,10 @@
 A configuration is `.charte-lint.yaml` (or `.charte-lint.yml`), or the `[tool.charte-lint]`
 table of `pyproject.toml`. For each linted file, the closest one found walking up from the
 file's directory wins, stopping at the repository root (the directory holding `.git`).
-`extends:` names local files, relative to the configuration that names them; the extending
-configuration's keys replace the inherited ones, except `severity`, `max_model_tier` and
-`models`, which are merged key by key.
+`extends:` names local files, relative to the configuration that names them, or installed
+policies (`policy:NAME`, entry points `charte_lint.policies`, looked up only then); the extending
+configuration's keys replace the inherited ones, except `severity`, `max_model_tier`, `models`
+and `options`, which are merged key by key, and `approved_tools`, merged entry by entry on `id`.
 """
 
 from __future__ import annotations
@@ -18,10 +19,12 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from typing import Any
+    from typing import Any, TypeAlias
 
     from charte_lint.api import Rule
     from charte_lint.lazytext import Lazy
+
+    Origin: TypeAlias = tuple[str, str, str | None]  # (file, JSON pointer, policy package or None)
 
 CONFIG_NAMES = (".charte-lint.yaml", ".charte-lint.yml")
 MERGED_KEYS = ("severity", "max_model_tier", "models", "options")
@@ -45,9 +48,18 @@ class ConfigError(Exception):
 class Config:
     """The effective configuration for the files it covers."""
 
-    def __init__(self, data: dict[str, Any] | None = None, source: str | None = None) -> None:
+    def __init__(
+        self,
+        data: dict[str, Any] | None = None,
+        source: str | None = None,
+        origins: dict[str, Origin] | None = None,
+    ) -> None:
         data = data or {}
         self.source = source
+        # Where each setting comes from: (file, JSON pointer, policy package or None), by
+        # `fail_on`, `severity.WRK001`, `approved_tools[copilot-business]`... (`--show-config`)
+        self.origins = origins or {}
+        self.data = data  # the settings as merged, for `--show-config`
         self.directory = os.path.dirname(source) if source else os.getcwd()
         self.select: list[str] = list(data.get("select", []))
         self.ignore: list[str] = list(data.get("ignore", []))
@@ -128,47 +140,130 @@ def _config_in(directory: str) -> str | None:
 
 def load_config(path: str) -> Config:
     """Read, validate and resolve `extends:` for the configuration at `path`."""
-    return Config(_resolve(os.path.abspath(path), ()), source=path)
+    origins: dict[str, Origin] = {}
+    data = _resolve(os.path.abspath(path), (), None, origins)
+    return Config(data, source=path, origins=origins)
 
 
-def _resolve(path: str, chain: tuple[str, ...]) -> dict[str, Any]:
+POLICY_PREFIX = "policy:"
+
+
+def _resolve(
+    path: str, chain: tuple[str, ...], policy: str | None, origins: dict[str, Origin]
+) -> dict[str, Any]:
+    """The configuration at `path` with what it extends merged in; `origins` receives, for
+    each setting (`fail_on`, `severity.WRK001`, `approved_tools[copilot-business]`...), the
+    file, pointer and policy that set it. `policy` names the policy package `path` comes from."""
     if path in chain:
         cycle = " -> ".join([*chain[chain.index(path) :], path])
         raise ConfigError(path, 1, 1, lazy("`extends` makes a cycle: {cycle}", cycle=cycle))
-    data = _read_valid(path)
+    data, locate = _read_valid(path)
     parents = data.pop("extends", [])
-    if isinstance(parents, str):
+    single = isinstance(parents, str)
+    if single:
         parents = [parents]
     merged: dict[str, Any] = {}
-    for parent in parents:
+    for index, parent in enumerate(parents):
+        pointer = "/extends" if single else f"/extends/{index}"
         if "://" in parent:
             raise ConfigError(
                 path,
                 *key_position(path, "extends"),
                 lazy("`extends` reads local files only, not URLs: {parent}", parent=parent),
             )
-        target = os.path.normpath(os.path.join(os.path.dirname(path), parent))
-        if not os.path.isfile(target):
-            raise ConfigError(
-                path,
-                *key_position(path, "extends"),
-                lazy("`extends` names a missing file: {parent}", parent=parent),
-            )
-        _merge(merged, _resolve(target, (*chain, path)))
+        if parent.startswith(POLICY_PREFIX):
+            name = parent[len(POLICY_PREFIX) :]
+            target, parent_policy = _policy_path(path, locate(pointer)[:2], name), name
+        else:
+            target = os.path.normpath(os.path.join(os.path.dirname(path), parent))
+            parent_policy = policy
+            if not os.path.isfile(target):
+                raise ConfigError(
+                    path,
+                    *key_position(path, "extends"),
+                    lazy("`extends` names a missing file: {parent}", parent=parent),
+                )
+        _merge(merged, _resolve(target, (*chain, path), parent_policy, origins))
+    _record(origins, data, path, policy)
     _merge(merged, data)
     return merged
+
+
+def _policy_path(path: str, where: tuple[int, int], name: str) -> str:
+    """The configuration file of the installed policy `name`, named by `extends` in `path`."""
+    from charte_lint.registry import RuleError, installed_policies, load_policy
+
+    policies = installed_policies()
+    if name not in policies:
+        from difflib import get_close_matches
+
+        close = get_close_matches(name, list(policies), n=3, cutoff=0.6)
+        if close:
+            found = ", ".join(f"`{POLICY_PREFIX}{c}`" for c in close)
+            reason = lazy(
+                "`extends` names an unknown policy `{policy}`: did you mean {suggestions}?",
+                policy=POLICY_PREFIX + name,
+                suggestions=found,
+            )
+        else:
+            reason = lazy(
+                "`extends` names an unknown policy `{policy}`: no installed package declares it "
+                "(entry points `charte_lint.policies`)",
+                policy=POLICY_PREFIX + name,
+            )
+        raise ConfigError(path, *where, reason)
+    try:
+        return os.path.abspath(load_policy(name, policies[name]))
+    except RuleError as error:
+        raise ConfigError(path, *where, error.args[0]) from None
+
+
+def _record(
+    origins: dict[str, Origin], data: dict[str, Any], path: str, policy: str | None
+) -> None:
+    """Note in `origins` which settings `data`, read from `path`, sets (after its parents)."""
+    for key, value in data.items():
+        if key == "approved_tools":
+            for index, tool in enumerate(value):
+                origins[f"approved_tools[{tool['id']}]"] = (path, f"/{key}/{index}", policy)
+        elif key in MERGED_KEYS:
+            from charte_lint.pointer import escape
+
+            if not value:
+                origins[key] = (path, f"/{key}", policy)
+            for name in value:
+                origins[f"{key}.{name}"] = (path, f"/{key}/{escape(str(name))}", policy)
+        else:
+            origins[key] = (path, f"/{key}", policy)
 
 
 def _merge(into: dict[str, Any], data: dict[str, Any]) -> None:
     for key, value in data.items():
         if key in MERGED_KEYS and isinstance(into.get(key), dict):
             into[key] = {**into[key], **value}
+        elif key == "approved_tools" and isinstance(into.get(key), list):
+            into[key] = merge_tools(into[key], value)
         else:
             into[key] = value
 
 
-def _read_valid(path: str) -> dict[str, Any]:
-    """The configuration's own keys, checked against `config.schema.json`."""
+def merge_tools(inherited: list[dict[str, Any]], own: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The registry `own` entries make of an inherited one: an entry whose `id` is inherited
+    replaces that entry where it stands, any other is added at the end; nothing is dropped."""
+    tools = list(inherited)
+    at = {tool["id"]: index for index, tool in enumerate(tools)}
+    for tool in own:
+        if tool["id"] in at:
+            tools[at[tool["id"]]] = tool
+        else:
+            at[tool["id"]] = len(tools)
+            tools.append(tool)
+    return tools
+
+
+def _read_valid(path: str) -> tuple[dict[str, Any], Any]:
+    """The configuration's own keys, checked against `config.schema.json`, and the function
+    that locates a JSON pointer in its file."""
     from charte_lint.schema import Validator, load_schema
 
     if path.endswith(".toml"):
@@ -178,7 +273,7 @@ def _read_valid(path: str) -> dict[str, Any]:
     for error in Validator(load_schema("config.schema.json")).errors(data):
         line, column = locate(error.pointer, error.on_key)[:2]
         raise ConfigError(path, line, column, _schema_reason(error))
-    return data
+    return data, locate
 
 
 def lazy(message: str, **params: object) -> Lazy:

@@ -278,11 +278,7 @@ def repository_files(
         offset = "" if offset == "." else offset + "/"
     kept = []
     for name in names:
-        parts = name.split("/")
-        if any(part in VENDORED_DIRECTORIES for part in parts[:-1]):
-            continue
-        lower = parts[-1].lower()
-        if lower in LOCK_FILES or lower in MANIFEST_NAMES or lower.endswith(".min.js"):
+        if _not_code(name):
             continue
         if exclude and _excluded(offset + name, exclude):
             continue
@@ -291,10 +287,54 @@ def repository_files(
     return kept
 
 
+def _not_code(name: str) -> bool:
+    """Whether a path ('/' separators) is one detection never reads whatever its kind: in a
+    vendored folder, a lock file, a manifest, a minified bundle."""
+    parts = name.split("/")
+    if any(part in VENDORED_DIRECTORIES for part in parts[:-1]):
+        return True
+    lower = parts[-1].lower()
+    return lower in LOCK_FILES or lower in MANIFEST_NAMES or lower.endswith(".min.js")
+
+
 def _excluded(name: str, exclude: list[str]) -> bool:
     from charte_lint.paths import matches
 
     return matches(exclude, name)
+
+
+def detect_files(
+    paths: list[str],
+    exclude: list[str] | None = None,
+    catalogue: Catalogue | None = None,
+    base: str | None = None,
+) -> list[Evidence]:
+    """The evidence in exactly these files (a commit's, say), sorted by file and position:
+    what `detect` finds in them when it scans their directory, and nothing else is read.
+
+    Paths are as given (normalised); `exclude` patterns are matched against paths relative to
+    `base`, or to the current directory.
+    """
+    from charte_lint.files import work_tree_top
+
+    catalogue = catalogue or load_catalogue()
+    tops: dict[str, str | None] = {}
+    found: list[Evidence] = []
+    for path in sorted(dict.fromkeys(os.path.normpath(p) for p in paths)):
+        absolute = os.path.abspath(path)
+        directory = os.path.dirname(absolute)
+        if directory not in tops:
+            tops[directory] = work_tree_top(directory)
+        # vendored folders are judged below the work tree's top, as a scan of it judges them
+        inside = os.path.relpath(absolute, tops[directory] or os.getcwd()).replace(os.sep, "/")
+        if _not_code(os.path.basename(path) if inside.startswith("../") else inside):
+            continue
+        if exclude:
+            relative = os.path.relpath(absolute, os.path.abspath(base or "."))
+            if _excluded(relative.replace(os.sep, "/"), exclude):
+                continue
+        found.extend(scan_file(".", path.replace(os.sep, "/"), catalogue))
+    return found
 
 
 def detect(

@@ -300,6 +300,87 @@ def _reference(schema: dict[str, Any], lang: str, title: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+# --- French schemas and reference pages ------------------------------------------------------
+
+FRENCH_SCHEMAS = {
+    "ai-usage.schema.json": "ai-usage.schema.fr.json",
+    "config.schema.json": "config.schema.fr.json",
+}
+"""Each schema of `schemas/`, and the name of its French variant beside it."""
+
+_FRENCH_TITLES = {
+    "ai-usage.schema.json": "Manifeste des usages de l'IA (ai-usage.yaml), version 1 du format",
+    "config.schema.json": "Configuration de charte-lint",
+}
+
+
+def french_schema(schema: dict[str, Any], name: str) -> dict[str, Any]:
+    """The schema `name` with French `description`s, so that editors show French hovers.
+
+    Every `description` becomes the node's `x-description-fr`, and the English text moves to
+    `x-description-en`; the validation keywords are untouched, so both variants accept exactly
+    the same documents. The `$id` gets a `.fr` suffix (`ai-usage.schema.fr.json`).
+    """
+
+    def swap(node: Any) -> Any:
+        if isinstance(node, list):
+            return [swap(item) for item in node]
+        if not isinstance(node, dict):
+            return node
+        out: dict[str, Any] = {}
+        for key, value in node.items():
+            if key == "description" and "x-description-fr" in node:
+                out["description"] = node["x-description-fr"]
+            elif key == "x-description-fr" and "description" in node:
+                out["x-description-en"] = node["description"]
+            else:
+                out[key] = swap(value)
+        return out
+
+    french: dict[str, Any] = swap(schema)
+    if isinstance(french.get("$id"), str):
+        french["$id"] = french["$id"].replace(name, FRENCH_SCHEMAS[name])
+    if name in _FRENCH_TITLES:
+        french["title"] = _FRENCH_TITLES[name]
+    return french
+
+
+FRENCH_DOCS = {"manifest": "docs/manifest.fr.md", "config": "docs/configuration.fr.md"}
+"""The French manifest and configuration reference pages, as paths relative to the repository."""
+
+_GENERATED_NOTE = (
+    "<!-- Généré depuis schemas/{schema} par `python -m charte_lint.docs` : "
+    "ne pas modifier à la main. -->\n\n"
+)
+
+
+_EDITOR_NOTE = (
+    "Pour lire ces descriptions en infobulle dans l'éditeur (VS Code avec l'extension YAML, "
+    "Neovim, JetBrains), mettez en première ligne du manifeste le chemin du schéma français, "
+    "`schemas/ai-usage.schema.fr.json` :\n\n"
+    "```yaml\n# yaml-language-server: $schema=schemas/ai-usage.schema.fr.json\n```\n"
+)
+
+
+def french_files() -> dict[str, str]:
+    """The text of each generated French file (schemas and reference pages), by repository path."""
+    from charte_lint.schema import load_schema
+
+    files = {}
+    for name, french in FRENCH_SCHEMAS.items():
+        schema = french_schema(load_schema(name), name)
+        files[f"schemas/{french}"] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    manifest = manifest_reference(load_schema("ai-usage.schema.json"), "fr")
+    config = config_reference(load_schema("config.schema.json"), "fr")
+    top = f"\n## {_TEXT['fr']['top']}\n"  # the note goes after the introduction
+    manifest = manifest.replace(top, f"\n{_EDITOR_NOTE}{top}", 1)
+    files[FRENCH_DOCS["manifest"]] = (
+        _GENERATED_NOTE.format(schema="ai-usage.schema.json") + manifest
+    )
+    files[FRENCH_DOCS["config"]] = _GENERATED_NOTE.format(schema="config.schema.json") + config
+    return files
+
+
 # --- generated sections of README.md --------------------------------------------------------
 
 
@@ -350,16 +431,18 @@ def rules_docs() -> dict[str, str]:
 
 
 def write_rules_docs(root: Any) -> None:
-    """Write docs/rules.md and docs/rules.fr.md under the repository directory `root`."""
+    """Write docs/rules*.md and the French schemas and references under the repository `root`."""
     from pathlib import Path
 
-    for path, text in rules_docs().items():
+    for path, text in {**rules_docs(), **french_files()}.items():
         target = Path(root) / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
 
 
-if __name__ == "__main__":  # python -m charte_lint.docs: refresh README.md and docs/rules*.md
+if (
+    __name__ == "__main__"
+):  # python -m charte_lint.docs: refresh README.md, docs/ and the French schemas
     import sys
     from pathlib import Path
 

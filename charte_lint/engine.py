@@ -667,8 +667,11 @@ def _check_config_selectors(rules: list[Rule], config: Config) -> None:
             else unknown_selector(rules, values)
         )
         if unknown is not None and config.source:
-            line, column = key_position(config.source, key)
-            raise ConfigError(config.source, line, column, unknown_rule_reason(key, unknown))
+            # the file that set it: the configuration's own, or one it extends
+            origin = config.origins.get(f"{key}.{unknown}") or config.origins.get(key)
+            path = origin[0] if origin else config.source
+            line, column = key_position(path, key)
+            raise ConfigError(path, line, column, unknown_rule_reason(key, unknown))
     for key, options in config.options.items():
         rule = find_rule(rules, key)
         problem = _options_problem(rule, options) if rule is not None else None

@@ -1,5 +1,5 @@
-"""Finding rule packs and reporters: the entry-point groups `charte_lint.rules` and
-`charte_lint.reporters`, without paying for them.
+"""Finding rule packs, reporters and policies: the entry-point groups `charte_lint.rules`,
+`charte_lint.reporters` and `charte_lint.policies`, without paying for them.
 
 Each pack is an entry point whose object is a list of `Rule`; each reporter an entry point named
 after its format whose object renders a report (see `charte_lint.reporters.Reporter`). The
@@ -8,6 +8,8 @@ built-in ones are declared like any other (`builtin = "charte_lint.rules:RULES"`
 scanning every installed distribution costs tens of milliseconds, so the default path only
 peeks at each distribution's `entry_points.txt` for the group names, once for both groups; the
 full entry-point machinery runs only when some other distribution declares a pack or a reporter.
+A policy (an organisation's configuration shipped as a package, `extends: policy:NAME`) is
+looked up only when a configuration names one, in the `entry_points.txt` files themselves.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
 GROUP = "charte_lint.rules"
 BUILTIN = "charte_lint.rules:RULES"
 REPORTERS = "charte_lint.reporters"
+POLICIES = "charte_lint.policies"
 BUILTIN_REPORTERS = {
     name: f"charte_lint.reporters.{name}:REPORTER"
     for name in ("text", "json", "sarif", "github", "gitlab", "junit")
@@ -202,6 +205,58 @@ def _third_party_reporters() -> dict[str, str]:
             )
         found[point.name] = point.value
     return found
+
+
+def installed_policies() -> dict[str, str]:
+    """Policy name -> entry-point reference, of the policies installed distributions declare
+    (the first on `sys.path` for a name, as Python imports). Read from each distribution's
+    `entry_points.txt` directly: `importlib.metadata` would cost more than the rest of a run."""
+    found: dict[str, str] = {}
+    for entry in sys.path:
+        try:
+            names = sorted(os.listdir(entry or "."))
+        except OSError:
+            continue
+        for name in names:
+            if not name.endswith((".dist-info", ".egg-info")):
+                continue
+            try:
+                with open(os.path.join(entry, name, "entry_points.txt"), encoding="utf-8") as f:
+                    declared = f.read()
+            except (OSError, ValueError):
+                continue
+            for policy, reference in _section(declared, POLICIES):
+                found.setdefault(policy, reference)
+    return found
+
+
+def _section(text: str, group: str) -> list[tuple[str, str]]:
+    """The `name = value` lines of `[group]` in an `entry_points.txt`."""
+    entries, inside = [], False
+    for line in text.splitlines():
+        line = line.strip()
+        if line.startswith("["):
+            inside = line == f"[{group}]"
+        elif inside and "=" in line and not line.startswith(("#", ";")):
+            name, _, value = line.partition("=")
+            entries.append((name.strip(), value.strip()))
+    return entries
+
+
+def load_policy(name: str, reference: str) -> str:
+    """The path of the configuration file policy `name` ships: its entry point names an
+    attribute holding that path (`acme_policy:POLICY`)."""
+    found = _import_entry(reference, name, N_("cannot load policy {source} ({reference}): {error}"))
+    path = os.fspath(found) if isinstance(found, (str, os.PathLike)) else None
+    if not isinstance(path, str) or not os.path.isfile(path):
+        raise RuleError(
+            lazy(
+                "policy {source} ({reference}) is not the path of a configuration file",
+                source=name,
+                reference=reference,
+            )
+        )
+    return path
 
 
 def matches(rule: Rule, selector: str) -> bool:

@@ -47,6 +47,17 @@ def scan(
     return Repository(evidence, scanned, catalogue.providers, catalogue.model_provider)
 
 
+def scan_files(paths: list[str], exclude: list[str], base: str | None = None) -> Repository:
+    """The evidence in exactly these files (a commit's), without uses yet. No code files are
+    recorded: a rule that compares a manifest with all the code under it (TRN009, declared but
+    not in the code) has nothing to say about a part of it."""
+    from charte_lint.detect import detect_files, load_catalogue
+
+    catalogue = load_catalogue()
+    evidence = detect_files(paths, exclude, catalogue, base)
+    return Repository(evidence, [], catalogue.providers, catalogue.model_provider)
+
+
 def repository_findings(
     results: Iterable[FileResult],
     repository: Repository | None,
@@ -157,3 +168,30 @@ def ancestor_manifests(roots: list[str]) -> list[str]:
                 if os.path.isfile(path):
                     found.append(os.path.relpath(path))
     return list(dict.fromkeys(found))
+
+
+def covering_manifests(files: Iterable[str]) -> list[str]:
+    """The manifests that can declare what each file shows: in its directory and above it, up
+    to the top of its git work tree (outside one, up to the current directory when the file is
+    below it, else in its directory only)."""
+    from charte_lint.files import MANIFEST_NAMES, work_tree_top
+
+    found: list[str] = []
+    seen: set[str] = set()
+    here = os.getcwd()
+    for file in files:
+        directory = os.path.dirname(os.path.abspath(file))
+        top = work_tree_top(directory)
+        if top is None:
+            below = (directory + os.sep).startswith(here.rstrip(os.sep) + os.sep)
+            top = here if below else directory
+        while directory not in seen:
+            seen.add(directory)
+            for name in MANIFEST_NAMES:
+                path = os.path.join(directory, name)
+                if os.path.isfile(path):
+                    found.append(os.path.relpath(path))
+            if directory == top or os.path.dirname(directory) == directory:
+                break
+            directory = os.path.dirname(directory)
+    return found

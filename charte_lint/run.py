@@ -1,9 +1,10 @@
 """One run, from options to a value: `run(Options) -> RunResult`.
 
-Collect the files and their configurations, detect AI use in the code when a directory is
-linted, lint each file (a FileResult each), run the project phase (the cross-check of declared
-and detected use), subtract a baseline or compute the entries of a new one, and decide the exit
-status. Nothing here prints or writes: the command line renders and prints the result.
+Collect the files and their configurations, detect AI use in the code when a directory is linted
+(or in exactly the files of a commit, `--changed`), lint each file (a FileResult each), run the
+project phase (the cross-check of declared and detected use), subtract a baseline or compute the
+entries of a new one, and decide the exit status. Nothing here prints or writes: the command line
+renders and prints the result.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ class Options:
     """Everything a run needs from the command line, with the defaults of a bare run."""
 
     def __init__(self, **values: Any) -> None:
-        self.paths: list[str] = list(values.get("paths") or ["."])
+        self.changed: bool = bool(values.get("changed"))  # PATHs are the files of a commit
+        self.paths: list[str] = list(values.get("paths") or ([] if self.changed else ["."]))
         self.output_format: str | None = values.get("output_format")  # None: text, or github
         self.reports: list[str] = list(values.get("reports") or [])  # FORMAT:FILE
         self.no_suppressions: bool = bool(values.get("no_suppressions"))
@@ -43,6 +45,7 @@ class Options:
         self.principle: str | None = values.get("principle")
         self.detect: bool | None = values.get("detect")  # None: when a directory is linted
         self.init: bool = bool(values.get("init"))
+        self.show_config: bool = bool(values.get("show_config"))
 
 
 class UsageError(Exception):
@@ -115,10 +118,15 @@ def run(options: Options, lang: str | None = None) -> RunResult:
     _check_selectors(rules, [*(options.select or []), *options.ignore], lang)
     forced, finder = _configs(options, lang)
     listings: dict[str, list[str] | None] = {}  # what git lists, asked once per directory
-    paths = collect(options.paths, None, listings)
+    manifests, code = _changed(options.paths, lang) if options.changed else (options.paths, [])
+    paths = collect(manifests, None, listings)
+    given = [] if options.changed else options.paths  # a commit's manifests are not "given"
     # `finder` is None only when `forced` is set (`_configs`): mypy cannot see it, here and below
-    paths = [p for p in paths if not _excluded(p, forced or finder.config_for(p), options.paths)]  # type: ignore[union-attr]
-    detection = _detect(options, finder, forced, listings)
+    paths = [p for p in paths if not _excluded(p, forced or finder.config_for(p), given)]  # type: ignore[union-attr]
+    if options.changed:
+        detection = _detect_changed(options, code, finder, forced)
+    else:
+        detection = _detect(options, finder, forced, listings)
     repository = detection[2] if detection else None
     settings = Linter(
         rules=rules,
@@ -135,18 +143,27 @@ def run(options: Options, lang: str | None = None) -> RunResult:
     findings = [finding for result in linted for finding in result.findings]
     prefix = t(lang, "charte-lint: error: {message}")
     notes = [prefix.format(message=result.error) for result in results if result.error]
-    if detection is not None:
+    if detection is not None and (detection[2].evidence or not options.changed):
         from charte_lint.engine import waive_code
-        from charte_lint.repository import repository_findings
+        from charte_lint.repository import (
+            ancestor_manifests,
+            covering_manifests,
+            repository_findings,
+        )
 
-        roots, root_config, _ = detection
+        roots, root_config, scanned = detection
+        if options.changed:  # the manifests in each evidence file's directory and above
+            covering = covering_manifests(dict.fromkeys(e.file for e in scanned.evidence))
+            covering = [p for p in covering if not _excluded(p, forced or finder.config_for(p), [])]  # type: ignore[union-attr]
+        else:  # those inside the roots are linted already
+            covering = ancestor_manifests(roots)
         linted_files = {result.path for result in linted}
-        above = _manifests_above(roots, linted_files, settings, finder, forced)  # their uses only
+        above = _manifests_for_uses(covering, linted_files, settings, finder, forced)
         in_code = repository_findings(
             [*linted, *above], repository, settings, root_config, roots[0]
         )
         findings.extend(waive_code(in_code, [*linted, *above], linted_files))
-    if not paths and not options.quiet:
+    if not paths and not options.changed and not options.quiet:
         notes.append(f"charte-lint: {text(lang, 'no-files', paths=' '.join(options.paths))}")
     findings.sort(key=lambda f: f.sort_key())
     files = sorted(result.path for result in linted)
@@ -177,6 +194,21 @@ def _configs(options: Options, lang: str) -> tuple[Config | None, ConfigFinder |
     return None, ConfigFinder()
 
 
+def configs_for(options: Options, lang: str) -> list[tuple[str, Config]]:
+    """Each path of `options` and the configuration that applies to it (`--show-config`): a
+    directory's is the one its manifest would have."""
+    from charte_lint.messages import text
+
+    forced, finder = _configs(options, lang)
+    targets = []
+    for path in options.paths:
+        if not os.path.exists(path):
+            raise UsageError(text(lang, "no-such-path", path=path))
+        probe = os.path.join(path, "ai-usage.yaml") if os.path.isdir(path) else path
+        targets.append((path, forced or finder.config_for(probe)))  # type: ignore[union-attr]
+    return targets
+
+
 def _identified(options: Options) -> bool:
     """Whether findings need their identity: for a baseline, or a SARIF or GitLab report."""
     formats = [options.output_format, *(value.partition(":")[0] for value in options.reports)]
@@ -201,23 +233,56 @@ def _detect(
 
 
 def _detecting(options: Options) -> bool:
-    """`--detect`, `--no-detect`, else on when a directory is linted (not for files only, so that
-    the per-file pre-commit hook stays fast)."""
+    """`--detect`, `--no-detect`, else on when a directory is linted (not for manifest files
+    only: `charte-lint FILE.yaml` reads no code; `--changed` has its own, `_detect_changed`)."""
     if options.detect is not None:
         return options.detect
     return any(os.path.isdir(path) for path in options.paths)
 
 
-def _manifests_above(
-    roots: list[str], linted: set[str], settings: Any, finder: Any, forced: Config | None
+def _changed(paths: list[str], lang: str) -> tuple[list[str], list[str]]:
+    """`--changed`: (the manifests among the files of a commit, the other files). A directory
+    is refused (a commit's files are files); other kinds of files are left to detection, which
+    reads only those it knows."""
+    from charte_lint.files import MANIFEST_NAMES, PathError
+    from charte_lint.messages import t
+
+    manifests: list[str] = []
+    code: list[str] = []
+    for path in paths:
+        if not os.path.lexists(path):
+            raise PathError("no-such-path", path=path)
+        if os.path.isdir(path):
+            message = t(lang, "--changed takes the files of a commit, not a directory: {path}")
+            raise UsageError(message.format(path=path))
+        name = os.path.basename(path)
+        (manifests if name in MANIFEST_NAMES else code).append(path)
+    return manifests, code
+
+
+def _detect_changed(
+    options: Options, code: list[str], finder: Any, forced: Config | None
+) -> tuple[list[str], Config, Any] | None:
+    """`--changed`: detection in exactly the files given (not the manifests), unless
+    `--no-detect`; the configuration of the current directory applies, as for `charte-lint .`."""
+    if options.detect is False:
+        return None
+    from charte_lint.repository import scan_files
+
+    config = forced or finder.config_for(os.path.join(".", "ai-usage.yaml"))
+    base = config.directory if config.source else None
+    return ["."], config, scan_files(code, config.exclude, base)
+
+
+def _manifests_for_uses(
+    manifests: list[str], linted: set[str], settings: Any, finder: Any, forced: Config | None
 ) -> list[Any]:
-    """The FileResults of the manifests above the linted directories, for the uses they
-    declare (they cover the code below them); the run is not about them, so their findings
-    are not reported."""
-    from charte_lint.repository import ancestor_manifests
+    """The FileResults of the manifests that cover the code detection read (above the linted
+    directories, or above a commit's files) and were not linted, for the uses they declare;
+    the run is not about them, so their findings are not reported."""
     from charte_lint.runner import lint_files
 
-    above = [p for p in ancestor_manifests(roots) if p not in linted]
+    above = [p for p in manifests if p not in linted]
     jobs = [(path, forced or finder.config_for(path)) for path in above]
     return [result for result in lint_files(settings, jobs) if result.error is None]
 

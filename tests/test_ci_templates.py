@@ -307,10 +307,10 @@ def test_action_usage_error_keeps_exit_code_2(runner: Runner, tmp_path: Path):
 
 def test_gitlab_template_structure():
     job = GITLAB["charte-lint"]
-    assert job["image"] == "python:3.12-slim"
+    assert job["image"] == "python:3.12"  # with git, for pip's git+https:// specs
     install, command = job["script"]
-    assert install == 'pip install --quiet "$CHARTE_LINT_VERSION"'
-    assert job["variables"]["CHARTE_LINT_VERSION"] == "charte-lint"
+    assert install.startswith('pip install --quiet "${CHARTE_LINT_VERSION:?')
+    assert job["variables"]["CHARTE_LINT_VERSION"] == ""  # required: nothing on PyPI yet
     report = re.search(r"--report gitlab:(\S+)", command).group(1)
     assert job["artifacts"]["when"] == "always"
     assert job["artifacts"]["reports"]["codequality"] == report
@@ -347,6 +347,38 @@ def test_gitlab_job_on_a_faulty_manifest(tmp_path: Path):
     assert issue["location"]["lines"]["begin"] == 27
     assert issue["severity"] in ("blocker", "critical", "major", "minor", "info")
     assert issue["fingerprint"] and issue["description"]
+
+
+def _gitlab_install(tmp_path: Path, **variables: str) -> subprocess.CompletedProcess[str]:
+    """The template's install line, with a `pip` that only records its arguments."""
+    (tmp_path / "bin").mkdir(parents=True)
+    fake = tmp_path / "bin" / "pip"
+    fake.write_text('#!/bin/sh\nprintf "%s\\n" "$@"\n', encoding="utf-8")
+    fake.chmod(0o755)
+    job = GITLAB["charte-lint"]
+    env = clean_env(**{**{k: str(v) for k, v in job["variables"].items()}, **variables})
+    env["PATH"] = str(tmp_path / "bin") + os.pathsep + env.get("PATH", "")
+    return subprocess.run(
+        ["sh", "-c", job["script"][0]],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def test_gitlab_install_needs_a_spec_and_passes_it_to_pip(tmp_path: Path):
+    spec = "git+https://gitlab.example.org/tools/charte-lint.git@0123abcd"
+    done = _gitlab_install(tmp_path, CHARTE_LINT_VERSION=spec)
+    assert (done.returncode, done.stdout, done.stderr) == (0, f"install\n--quiet\n{spec}\n", "")
+    done = _gitlab_install(tmp_path / "unset")
+    assert done.returncode != 0 and done.stdout == ""
+    assert done.stderr.strip().endswith(
+        "CHARTE_LINT_VERSION: set it to what pip installs, e.g. "
+        "git+https://github.com/OWNER/charte-lint@<commit> (charte-lint is not on PyPI yet)"
+    )
 
 
 def test_gitlab_job_on_a_clean_manifest(tmp_path: Path):
@@ -393,7 +425,7 @@ def test_readme_pre_commit_snippet_uses_the_hooks(tmp_path: Path):
             assert checked.returncode == 0, checked.stdout + checked.stderr
     for config in map(yaml.safe_load, blocks):
         (repo,) = config["repos"]
-        assert repo["rev"].startswith("v")
+        assert (repo["repo"], repo["rev"]) == ("https://github.com/OWNER/charte-lint", "main")
         assert {hook["id"] for hook in repo["hooks"]} <= ids
 
 
@@ -403,7 +435,7 @@ def test_readme_workflow_snippet_uses_the_action_inputs():
     (job,) = workflow["jobs"].values()
     assert job["permissions"]["security-events"] == "write"
     steps = [s for s in job["steps"] if "/charte-lint@" in s.get("uses", "")]
-    assert steps
+    assert [step["uses"] for step in steps] == ["OWNER/charte-lint@main"]
     for step in steps:
         assert set(step.get("with", {})) <= set(ACTION["inputs"])
 
@@ -411,8 +443,29 @@ def test_readme_workflow_snippet_uses_the_action_inputs():
 def test_readme_gitlab_snippet_includes_the_template():
     snippets = [yaml.safe_load(b) for b in _blocks("yaml") if b.startswith("include:")]
     (snippet,) = snippets
-    assert snippet["include"][0]["remote"].endswith("/docs/ci/gitlab-ci.yml")
+    assert snippet["include"][0]["remote"] == (
+        "https://raw.githubusercontent.com/OWNER/charte-lint/main/docs/ci/gitlab-ci.yml"
+    )
     assert set(snippet["charte-lint"]["variables"]) <= set(GITLAB["charte-lint"]["variables"])
+    spec = snippet["charte-lint"]["variables"]["CHARTE_LINT_VERSION"]
+    assert spec == "git+https://github.com/OWNER/charte-lint@main"
+
+
+def test_snippets_name_no_release_that_does_not_exist():
+    # No tag and nothing on PyPI yet: every snippet installs from a branch or a commit, and says
+    # in one line what to write once a release exists.
+    texts = {
+        name: (REPO / name).read_text(encoding="utf-8")
+        for name in ("README.md", "action.yml", "docs/ci/README.md", "docs/ci/gitlab-ci.yml")
+    }
+    for name, text in texts.items():
+        for stale in ("v0.1.0", "==0.1.0", "image: python:3.12-slim"):
+            assert stale not in text, (name, stale)
+    section = _section()
+    assert "rev: main # `pre-commit autoupdate` pins the latest commit; a release tag" in section
+    assert "@main # a commit SHA to pin it; @vX.Y.Z once a release exists" in section
+    assert "@main # charte-lint==X.Y.Z once on PyPI" in section
+    assert "has no release yet" in section and "no public address" in section
 
 
 def test_ci_docs_list_every_input_and_variable():
@@ -441,7 +494,7 @@ def test_readme_counts_the_faulty_examples_right():
     assert (len(faulty), len(clean)) == (13, 2)
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert (
-        "(the thirteen faulty examples, `examples/*-faulty/`, make it\n"
-        "exit with 1, as they should; the two clean ones have no finding)"
+        "(the thirteen faulty examples, `examples/*-faulty/`, make it exit with 1, as\n"
+        "they should; the two clean ones have no finding)"
     ) in readme
     assert "at most 10 annotations of each kind (error, warning, notice) per step" in readme

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import re
 
-from conftest import REPO, lint
+import jsonschema
+import pytest
+import yaml
+from conftest import REPO, SMALLEST, lint, run_cli
 
-from charte_lint.docs import update_readme
+from charte_lint.docs import french_files, update_readme
+from charte_lint.schema import load_schema
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
@@ -42,3 +47,145 @@ def test_manifest_reference_lists_every_use_key():
         "`waivers[]`",
     ):
         assert key in section
+
+
+# --------------------------------------------------------------------------- the French path
+
+
+def test_french_schemas_and_references_are_up_to_date():
+    files = french_files()
+    assert sorted(files) == [
+        "docs/configuration.fr.md",
+        "docs/manifest.fr.md",
+        "schemas/ai-usage.schema.fr.json",
+        "schemas/config.schema.fr.json",
+    ]
+    for path, text in files.items():
+        assert (REPO / path).read_text(encoding="utf-8") == text, (
+            f"{path} is stale: run python -m charte_lint.docs"
+        )
+
+
+def _descriptions(node, path=""):
+    """Every (path, description, x-description-fr, x-description-en) of a schema, in order."""
+    if isinstance(node, dict):
+        if isinstance(node.get("description"), str):  # not a property named `description`
+            yield (
+                path,
+                node["description"],
+                node.get("x-description-fr"),
+                node.get("x-description-en"),
+            )
+        for key, value in node.items():
+            yield from _descriptions(value, f"{path}/{key}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _descriptions(value, f"{path}/{index}")
+
+
+def _without_texts(node):
+    if isinstance(node, dict):
+        return {
+            k: _without_texts(v)
+            for k, v in node.items()
+            if k not in ("title", "description", "x-description-fr", "x-description-en", "$id")
+        }
+    if isinstance(node, list):
+        return [_without_texts(v) for v in node]
+    return node
+
+
+@pytest.mark.parametrize(
+    ("name", "french", "title"),
+    [
+        (
+            "ai-usage.schema.json",
+            "ai-usage.schema.fr.json",
+            "Manifeste des usages de l'IA (ai-usage.yaml), version 1 du format",
+        ),
+        ("config.schema.json", "config.schema.fr.json", "Configuration de charte-lint"),
+    ],
+)
+def test_french_schema_swaps_the_descriptions_only(name, french, title):
+    main = json.loads((REPO / "schemas" / name).read_text(encoding="utf-8"))
+    variant = json.loads((REPO / "schemas" / french).read_text(encoding="utf-8"))
+    assert variant["$id"] == main["$id"].removesuffix(".schema.json") + ".schema.fr.json"
+    assert variant["$id"].startswith("https://charte-lint.org/schemas/")
+    assert variant["title"] == title
+    assert _without_texts(variant) == _without_texts(main)  # validates exactly the same documents
+    english = list(_descriptions(main))
+    swapped = list(_descriptions(variant))
+    assert len(swapped) == len(english) > 50
+    for (path, en, fr, _), (path2, description, fr2, en2) in zip(english, swapped, strict=True):
+        assert (path2, description, fr2, en2) == (path, fr, None, en), path
+    assert load_schema(french) == variant  # installed with the package, beside the main schema
+
+
+def test_french_schema_accepts_and_rejects_as_the_main_one():
+    main = json.loads((REPO / "schemas" / "ai-usage.schema.json").read_text(encoding="utf-8"))
+    variant = json.loads((REPO / "schemas" / "ai-usage.schema.fr.json").read_text(encoding="utf-8"))
+
+    def document(text):  # as JSON data: the dates as strings
+        return json.loads(json.dumps(yaml.safe_load(text), default=str))
+
+    clean = document(SMALLEST)
+    wrong = document(SMALLEST.replace("impact: none", "impact: sometimes"))
+    for document, errors in ((clean, 0), (wrong, 1)):
+        for schema in (main, variant):
+            found = list(jsonschema.Draft202012Validator(schema).iter_errors(document))
+            assert [e.json_path for e in found] == ["$.uses[0].work.impact"] * errors
+
+
+def test_french_reference_pages():
+    manifest = (REPO / "docs" / "manifest.fr.md").read_text(encoding="utf-8")
+    assert manifest.startswith(
+        "<!-- Généré depuis schemas/ai-usage.schema.json par `python -m charte_lint.docs` : "
+        "ne pas modifier à la main. -->\n\n# Référence de `ai-usage.yaml`\n"
+    )
+    assert (
+        "```yaml\n# yaml-language-server: $schema=schemas/ai-usage.schema.fr.json\n```\n\n"
+        "## Niveau supérieur\n"
+    ) in manifest
+    assert (
+        "| `data.personal` | booléen | oui | Des données personnelles sont confiées à l'outil. |"
+        in (manifest)
+    )
+    assert "## `waivers[]`" in manifest
+    config = (REPO / "docs" / "configuration.fr.md").read_text(encoding="utf-8")
+    assert "# Référence de la configuration\n" in config
+    assert "Par défaut : `P1Y`." in config
+
+
+def test_readme_leads_french_readers_to_the_french_references():
+    section = README.split("## Pour les DPO et les juristes\n", 1)[1].split("\n## ", 1)[0]
+    for link in (
+        "](docs/rules.fr.md)",
+        "](docs/manifest.fr.md)",
+        "](docs/configuration.fr.md)",
+    ):
+        assert link in section, link
+        assert (REPO / link[2:-1]).is_file()
+    assert (
+        "```yaml\n# yaml-language-server: $schema=schemas/ai-usage.schema.fr.json\n```" in section
+    )
+    assert "`charte-lint --lang fr .`" in section
+    assert "`charte-lint --explain WRK001 --lang fr`" in section
+    assert "[Pour les DPO et les juristes](#pour-les-dpo-et-les-juristes)" in README
+    rules = README.split("\n## Rules\n", 1)[1].split("<!-- rules:start -->", 1)[0]
+    assert "[`docs/rules.fr.md`](docs/rules.fr.md)" in rules
+
+
+def test_readme_french_finding_is_what_charte_lint_prints():
+    section = README.split("## Pour les DPO et les juristes\n", 1)[1].split("\n## ", 1)[0]
+    shown = re.search(r"```\n(examples/.*?)```", section, re.S).group(1)
+    done = run_cli(
+        "--lang",
+        "fr",
+        "--no-color",
+        "--select",
+        "WRK001",
+        "examples/private-faulty/ai-usage.yaml",
+        cwd=REPO,
+    )
+    assert done.code == 1
+    assert done.out.startswith(shown)

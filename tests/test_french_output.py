@@ -132,6 +132,11 @@ CASES: dict[str, tuple[list[str], dict[str, str]]] = {
         ["--output", "missing/dir/out.txt", "."],
         {"ai-usage.yaml": SMALLEST},
     ),
+    "error/changed-directory": (["--changed", "app"], {"app/main.py": "import os\n"}),
+    "changed/undeclared": (
+        ["--changed", "app/main.py"],
+        {"app/main.py": "import cohere\n", "ai-usage.yaml": SMALLEST},
+    ),
     "error/init-exists": (["--init", "."], {"ai-usage.yaml": SMALLEST}),
     "error/init-two-directories": (["--init", "a", "b"], {"a/x": "", "b/x": ""}),
     "init/written": (
@@ -154,6 +159,15 @@ CASES: dict[str, tuple[list[str], dict[str, str]]] = {
         ["--config", "c.yaml", "."],
         {"ai-usage.yaml": SMALLEST, "c.yaml": "extends: base.yaml\n"},
     ),
+    "config/extends-unknown-policy": (
+        ["--config", "c.yaml", "."],
+        {"ai-usage.yaml": SMALLEST, "c.yaml": "extends: policy:acme\n"},
+    ),
+    "config/show-config": (
+        ["--show-config", "."],
+        {"ai-usage.yaml": SMALLEST, ".charte-lint.yaml": "severity:\n  WRK001: info\n"},
+    ),
+    "error/show-config-format": (["--show-config", "--format", "sarif", "."], {}),
     "config/yaml-syntax": (
         ["--config", "c.yaml", "."],
         {"ai-usage.yaml": SMALLEST, "c.yaml": "select: [\n"},

@@ -25,6 +25,15 @@ FINDING = (
     "`work.impact: headcount_reduction`: the charter allows AI to relieve repetitive tasks, "
     "not to replace staff (headcount-reduction)"
 )
+COHERE_USE = SMALLEST.replace(
+    "      name: GitHub Copilot Business\n      approved: copilot-business\n",
+    "      name: Cohere API\n      vendor: Cohere\n",
+)
+COHERE = "import os\nimport cohere\n\nco = cohere.Client()\n"
+UNDECLARED = (
+    "team/bot.py:2:1: TRN008 [error] undeclared AI use: Cohere (import `import cohere`), and no "
+    "`ai-usage.yaml` covers this file; `charte-lint --init` writes a first one (undeclared-ai-use)"
+)
 
 
 def _env(home: Path) -> dict[str, str]:
@@ -78,7 +87,7 @@ def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, dict
     for name in working_tree_files():
         (repo / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(REPO / name, repo / name)
-    _git("init", "-q", cwd=repo, env=env)
+    _git("init", "-q", "-b", "main", cwd=repo, env=env)  # the branch the README snippets name
     _git("add", "-A", cwd=repo, env=env)
     _git("commit", "-q", "-m", "snapshot", cwd=repo, env=env)
     return repo, _git("rev-parse", "HEAD", cwd=repo, env=env), env
@@ -113,6 +122,11 @@ def project(hook_repo, tmp_path: Path):
         def git(self, *args: str) -> str:
             return _git(*args, cwd=tmp_path, env=env)
 
+        def only(self, hook: str) -> None:
+            """Keep one of the two hooks in .pre-commit-config.yaml."""
+            config["repos"][0]["hooks"] = [{"id": hook}]
+            self.write(".pre-commit-config.yaml", yaml.safe_dump(config))
+
         def run(self, *args: str, program: str = PRE_COMMIT) -> subprocess.CompletedProcess[str]:
             return _run(program, *args, cwd=tmp_path, env=env)
 
@@ -138,7 +152,8 @@ def test_hook_definitions():
     hooks = _hooks()
     assert list(hooks) == ["charte-lint", "charte-lint-repo"]
     staged = hooks["charte-lint"]
-    assert staged["entry"] == "charte-lint"
+    assert staged["entry"] == "charte-lint --changed"  # in `entry`: a user's `args` add to it
+    assert "args" not in staged and "types" not in staged
     assert staged["language"] == "python"
     assert staged["pass_filenames"] is True
     assert staged["require_serial"] is False
@@ -146,7 +161,9 @@ def test_hook_definitions():
     files = re.compile(staged["files"])
     for name in ("ai-usage.yaml", "ai-usage.yml", "team/ai-usage.yaml", "a/b/ai-usage.yml"):
         assert files.search(name), name
-    for name in ("my-ai-usage.yaml", "ai-usage.yaml.bak", "ai-usage.json", "team/ai-usage"):
+    for name in ("app.py", "web/App.TSX", "requirements.txt", "go.mod", "Pipfile", ".env"):
+        assert files.search(name), name  # tests/test_changed.py checks every kind
+    for name in ("README.md", "ai-usage.yaml.bak", "team/ai-usage", "logo.png", "Makefile"):
         assert not files.search(name), name
     repo_wide = hooks["charte-lint-repo"]
     assert (repo_wide["entry"], repo_wide["args"]) == ("charte-lint", ["."])
@@ -185,6 +202,7 @@ def test_yml_extension_is_linted(project):
 
 
 def test_nothing_staged_is_skipped(project):
+    project.git("commit", "-q", "--no-verify", "-m", "hooks")  # a YAML file: the hook reads it
     project.write("team/ai-usage.yaml", FAULTY, stage=False)  # untracked: not this commit's
     project.write("README.md", "# hello\n")
     done = project.pre_commit("charte-lint")
@@ -217,8 +235,10 @@ def test_repository_hook_finds_ai_use_no_manifest_declares(project):
     project.write("team/ai-usage.yaml", SMALLEST)
     project.git("commit", "-q", "--no-verify", "-m", "manifest")
     project.write("team/support.py", "import anthropic\n\nclient = anthropic.Anthropic()\n")
+    project.git("commit", "-q", "--no-verify", "-m", "undeclared code")
+    project.write("README.md", "# an unrelated change\n")
 
-    done = project.pre_commit("charte-lint")  # per file: manifests only, no detection
+    done = project.pre_commit("charte-lint")  # the staged hook: no staged code
     assert done.returncode == 0, done.stdout + done.stderr
 
     done = project.pre_commit("charte-lint-repo")
@@ -249,3 +269,107 @@ def test_installed_hook_blocks_the_commit(project):
     done = project.run("commit", "-m", "clean", program="git")
     assert done.returncode == 0, done.stdout + done.stderr
     assert project.git("log", "--format=%s") == "clean"
+
+
+def test_readme_snippet_works_as_printed_and_autoupdate_pins_a_commit(hook_repo, tmp_path: Path):
+    repo, rev, env = hook_repo
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## pre-commit and CI\n", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```yaml\n(.*?)```", section, re.S)
+    (snippet,) = [block for block in blocks if block.startswith("repos:")]
+    # the one thing a user replaces: where charte-lint lives (it has no public address yet)
+    assert snippet.count("https://github.com/OWNER/charte-lint") == 1
+    config = snippet.replace("https://github.com/OWNER/charte-lint", str(repo))
+    assert yaml.safe_load(config)["repos"][0]["rev"] == "main"
+    assert _git("rev-parse", "main", cwd=repo, env=env) == rev  # `rev: main` names a commit
+    (tmp_path / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
+    (tmp_path / "team").mkdir()
+    _git("init", "-q", cwd=tmp_path, env=env)
+
+    done = _run(PRE_COMMIT, "autoupdate", cwd=tmp_path, env=env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    updated = (tmp_path / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    assert yaml.safe_load(updated)["repos"][0]["rev"] == rev  # no tag yet: the latest commit
+    assert f"rev: {rev} # " in updated  # the comment stays
+
+    (tmp_path / "team" / "ai-usage.yaml").write_text(FAULTY, encoding="utf-8")
+    _git("add", "-A", cwd=tmp_path, env=env)
+    done = _run(PRE_COMMIT, "run", "--color", "never", cwd=tmp_path, env=env)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert FINDING in done.stdout.splitlines()
+
+
+def test_staged_code_that_no_manifest_declares_blocks_the_commit(project):
+    project.only("charte-lint")  # the commit is blocked by the default hook alone
+    done = project.run("install")
+    assert done.returncode == 0, done.stdout + done.stderr
+    project.write("team/bot.py", COHERE)
+
+    done = project.run("commit", "-m", "undeclared", program="git")
+    assert done.returncode == 1, done.stdout + done.stderr
+    output = (done.stdout + done.stderr).splitlines()
+    assert [line for line in output if "TRN008" in line] == [
+        UNDECLARED,
+        UNDECLARED.replace(":2:1:", ":4:6:").replace(
+            "import `import cohere`", "call `cohere.Client(`"
+        ),
+    ]
+    assert "- exit code: 1" in output
+    assert project.run("rev-parse", "--verify", "-q", "HEAD", program="git").returncode != 0
+
+    project.write("ai-usage.yaml", SMALLEST)  # a manifest that covers it, declaring Copilot only
+    done = project.run("commit", "-m", "still undeclared", program="git")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert (
+        "team/bot.py:2:1: TRN008 [error] undeclared AI use: Cohere (import `import cohere`); no "
+        "use of the `ai-usage.yaml` covering this file names it (undeclared-ai-use)"
+    ) in (done.stdout + done.stderr).splitlines()
+
+    project.write("ai-usage.yaml", COHERE_USE)  # the same commit, declaring Cohere
+    done = project.run("commit", "-m", "declared", program="git")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert re.search(r"^charte-lint\.+Passed$", done.stderr, re.M), done.stderr
+    assert project.git("log", "--format=%s") == "declared"
+
+
+def test_a_manifest_committed_earlier_declares_the_staged_code(project):
+    project.write("ai-usage.yaml", COHERE_USE)
+    project.git("commit", "-q", "--no-verify", "-m", "manifest")
+    project.write("team/bot.py", COHERE)  # only the code is staged: the manifest is read for it
+
+    done = project.pre_commit("charte-lint")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert re.search(r"^charte-lint\.+Passed$", done.stdout, re.M), done.stdout
+
+
+def test_a_commit_without_code_or_manifest_does_not_run_detection_on_the_rest(project):
+    project.write("team/bot.py", COHERE)
+    project.git("commit", "-q", "--no-verify", "-m", "undeclared code, committed unchecked")
+    project.write("README.md", "# notes\n")
+
+    done = project.pre_commit("charte-lint")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert re.search(r"^charte-lint\.+\(no files to check\)Skipped$", done.stdout, re.M)
+
+    project.write("team/util.py", "import os\n")  # code, but none with AI use
+    done = project.pre_commit("charte-lint")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert re.search(r"^charte-lint\.+Passed$", done.stdout, re.M), done.stdout
+    assert "team/bot.py" not in done.stdout
+
+    done = project.pre_commit("charte-lint-repo")  # the whole repository: it is there
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert UNDECLARED in done.stdout.splitlines()
+
+
+def test_a_staged_manifest_fault_is_reported_with_the_staged_code(project):
+    project.write(
+        "team/ai-usage.yaml", FAULTY.replace("name: GitHub Copilot Business", "name: Cohere")
+    )
+    project.write("team/bot.py", COHERE)
+
+    done = project.pre_commit("charte-lint")
+    assert done.returncode == 1, done.stdout + done.stderr
+    lines = done.stdout.splitlines()
+    assert FINDING in lines
+    assert not [line for line in lines if "TRN008" in line]  # the staged manifest declares it
