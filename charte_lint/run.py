@@ -162,7 +162,9 @@ def run(options: Options, lang: str | None = None) -> RunResult:
         in_code = repository_findings(
             [*linted, *above], repository, settings, root_config, roots[0]
         )
-        findings.extend(waive_code(in_code, [*linted, *above], linted_files))
+        # a commit's code is not all the code: a code waiver unused there may be used elsewhere
+        reported = set() if options.changed else linted_files
+        findings.extend(waive_code(in_code, [*linted, *above], reported))
     if not paths and not options.changed and not options.quiet:
         notes.append(f"charte-lint: {text(lang, 'no-files', paths=' '.join(options.paths))}")
     findings.sort(key=lambda f: f.sort_key())

@@ -201,3 +201,12 @@ def test_a_waiver_path_must_be_text():
     assert [(f.code, f.message) for f in findings] == [
         ("CL103", "`waivers[0].path` must be text, not a list")
     ]
+
+
+def test_the_commit_hook_applies_code_waivers_and_reports_none_unused(tmp_path):
+    _project(tmp_path, _code_waiver(path="web/") + _code_waiver(path="legacy/").split("\n", 1)[1])
+    # the commit's files: the manifest and web/package.json, not app.py nor legacy/
+    result = run_cli("--changed", "-q", "ai-usage.yaml", "web/package.json", cwd=tmp_path)
+    assert (result.code, result.out, result.err) == (0, "", "")
+    code_only = run_cli("--changed", "-q", "app.py", cwd=tmp_path)
+    assert (code_only.code, code_only.out) == (1, TRN008_APP + "\n")
