@@ -50,7 +50,9 @@ def test_only_the_files_given_are_read_and_the_manifests_above_declare(tmp_path)
         "team/bot.py:4:6: TRN008 [error] undeclared AI use: Cohere (call `cohere.Client(`); no "
         "use of the `ai-usage.yaml` covering this file names it (undeclared-ai-use)",
     ]
-    assert lines[-1] == "2 errors, 0 warnings, 0 info in 0 files"
+    assert (
+        lines[-1] == "2 errors, 0 warnings, 0 info in 1 file"
+    )  # the code file the findings are in
 
     write(tmp_path, {"ai-usage.yaml": COHERE_USE})  # declared above, not in the commit
     result = run_cli("--changed", "team/bot.py", "--no-color", cwd=tmp_path)
