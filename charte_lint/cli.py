@@ -144,10 +144,18 @@ def _init(options: Options, lang: str) -> int:
     for name in ("ai-usage.yaml", "ai-usage.yml"):
         if os.path.lexists(os.path.join(directory, name)):
             raise UsageError(text(lang, "init-exists", path=os.path.join(directory, name)))
+    config = _init_config(options, target, lang)
     catalogue = load_catalogue()
     evidence = detect(directory, None, catalogue)
-    organisation = os.path.basename(os.path.abspath(directory)) or "-"
-    starter = render_starter(evidence, catalogue.providers, lang, organisation, root=directory)
+    starter = render_starter(
+        evidence,
+        catalogue.providers,
+        lang,
+        "",  # the organisation's name is the user's to state: a directory name is only a guess
+        options.charter or "private",
+        root=directory,
+        registry=config.policy.approved_tools,
+    )
     try:
         write_starter(target, starter)
     except FileExistsError:
@@ -177,6 +185,18 @@ def _show_config(options: Options, lang: str) -> int:
     if options.output_format == "json":
         return _emit(options, render_json(targets), color=False)
     return _emit(options, render_text(targets, lang), color=False)
+
+
+def _init_config(options: Options, target: str, lang: str) -> Any:
+    """The configuration that will apply to the starter: `--config`, else the one found for it."""
+    from charte_lint.config import ConfigFinder, load_config
+    from charte_lint.messages import text
+
+    if options.config:
+        if not os.path.isfile(options.config):
+            raise UsageError(text(lang, "no-such-path", path=options.config))
+        return load_config(options.config)
+    return ConfigFinder().config_for(target)
 
 
 def _main_format(options: Options) -> str:
@@ -405,7 +425,8 @@ def _parse_with_click(args: list[str]) -> int:
     @click.option(
         "--charter",
         type=click.Choice(CHARTERS),
-        help="With --list-rules: only rules of this charter version.",
+        help="With --list-rules: only rules of this charter version; with --init: the charter "
+        "the starter declares [default: private].",
     )
     @click.option(
         "--principle",

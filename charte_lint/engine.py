@@ -513,8 +513,11 @@ def _schema_findings(manifest: Manifest, settings: Linter) -> list[Finding]:
     data = manifest.data
     if data is None:
         return [_structural(settings, "empty", SCHEMA_PROBLEMS, "", False, {})]
+    placeholders = _placeholder_findings(data, settings)
     errors = settings.validator.errors(data)
-    findings = []
+    if placeholders:  # a placeholder where a type or a value is expected: one finding, CL106
+        errors = [e for e in errors if e.on_key or e.pointer not in placeholders]
+    findings = list(placeholders.values())
     for error in errors:
         if error.kind == "wrong-type" and manifest.traps:
             node = manifest.node_at(error.pointer)
@@ -532,6 +535,61 @@ def _schema_findings(manifest: Manifest, settings: Linter) -> list[Finding]:
         )
     findings.extend(_duplicate_use_ids(manifest, settings))
     return findings
+
+
+def _placeholder_findings(data: Any, settings: Linter) -> dict[str, Finding]:
+    """CL106 for each placeholder value (`TODO`, `À COMPLÉTER`...) anywhere in the manifest,
+    by pointer; a value the schema allows (`status: todo` of an assessment) is not one."""
+    from charte_lint.placeholders import is_placeholder
+
+    found: dict[str, Finding] = {}
+    path: list[Any] = []
+
+    def visit(value: Any) -> None:
+        if isinstance(value, str):
+            # VAL001 reports a placeholder as a use's need, with the principle it breaks.
+            if is_placeholder(value) and not _is_need(path):
+                finding = _placeholder_finding(list(path), value, settings)
+                if finding is not None:
+                    found[finding.pointer] = finding
+            return
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        for key, item in items:
+            if isinstance(item, (str, dict, list)):
+                path.append(key)
+                visit(item)
+                path.pop()
+
+    if isinstance(data, (dict, list)):
+        visit(data)
+    return found
+
+
+def _placeholder_finding(path: list[Any], value: str, settings: Linter) -> Finding | None:
+    from charte_lint.schema import dotted, pointer_of, subschema, what_to_write
+    from charte_lint.structure import PLACEHOLDER
+
+    node = subschema(settings.validator.schema, path)
+    if node is not None and value in node.get("enum", ()):
+        return None
+    message, hints = what_to_write(node, settings.lang)
+    params: dict[str, Any] = {"where": dotted(path), "value": _short(value), **hints}
+    return _engine_finding(settings, PLACEHOLDER, pointer_of(path), message, **params)
+
+
+def _short(value: str) -> str:
+    """A placeholder as a message shows it: one line, at most 60 characters."""
+    value = " ".join(value.split())
+    return value if len(value) <= 60 else value[:57] + "..."
+
+
+def _is_need(path: list[Any]) -> bool:
+    return (
+        len(path) == 4
+        and path[0] == "uses"
+        and isinstance(path[1], int)
+        and path[2:] == ["purpose", "need"]
+    )
 
 
 def _duplicate_use_ids(manifest: Manifest, settings: Linter) -> list[Finding]:

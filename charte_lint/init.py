@@ -1,9 +1,10 @@
 """`charte-lint --init`: a commented starter `ai-usage.yaml` built from what code detection found.
 
 The starter is a first draft, not a declaration: it fills in only what the code shows (the tool,
-its vendor, the hosting, a model name, the files) and marks every fact a person must declare
-with `TODO` (English) or `À COMPLÉTER` (French), so that the file is valid YAML and valid against
-the schema but does not lint clean until someone has stated the need (VAL001).
+its vendor, the hosting, a model name, the files) and what the organisation's configuration says
+(`tool.approved`), and writes every fact a person must state as a placeholder, `TODO` (English)
+or `À COMPLÉTER` (French), never as a guess: the file is valid YAML, and each placeholder is a
+finding (CL106; VAL001 for the need) until someone replaces it with the fact.
 
 Provider display data (names, products, vendors) comes from the caller as a `describe` mapping,
 so that this module does not depend on the signature catalogue.
@@ -23,9 +24,10 @@ from charte_lint.output import write_temporary
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Iterable, Mapping, Sequence
+    from typing import Any
 
-    from charte_lint.api import Evidence
+    from charte_lint.api import ApprovedTool, Evidence
 
 MAX_CODE_GLOBS = 10
 """Above this many files, a use's `code` is one glob of their common directory."""
@@ -64,7 +66,14 @@ _TEXT = ByLanguage(
         "tool_todo": N_("TODO: the product, for example GitHub Copilot Business"),
         "models": N_("TODO: also seen: {names}; keep the model this use relies on"),
         "beneficiaries": N_("TODO: who benefits from this use, a list of:"),
-        "personal": N_("TODO: true if personal data is sent"),
+        "personal": N_("TODO: true or false, whether personal data is sent to the tool"),
+        "sector": N_("TODO: the legal nature of the organisation, one of:"),
+        "agents": N_(
+            "TODO: the headcount, in full-time equivalents (above 50, the CRPA requires\n"
+            "publishing the rules of the algorithms used for individual decisions; a local\n"
+            "authority can give `inhabitants` instead)"
+        ),
+        "approved_one_of": N_("TODO: the tool's id in the approved-tools registry, one of:"),
         "task": N_("TODO: what the model is asked to do, one of:"),
         "audience": N_("TODO: who interacts with it or receives its output, a list of:"),
         "classification": N_("TODO: the most sensitive class of data sent, one of:"),
@@ -82,8 +91,17 @@ def render_starter(
     charter: str = "private",
     *,
     root: str | None = None,
+    registry: Sequence[ApprovedTool] | None = None,
 ) -> str:
     """The text of a starter manifest: one use per detected provider, the rest marked to do.
+
+    Facts the code cannot show (who answers for a use, its need and beneficiaries, whether
+    personal data is sent, the tool when nothing was detected, the organisation's name when
+    `organisation` is blank) are written as the language's placeholder (`TODO`), which CL106
+    and VAL001 report until a person states them. Under the public charter the organisation's
+    `sector` and headcount (`agents`) are asked for too. `registry` is the organisation's
+    approved-tools registry (the configuration's `approved_tools`): a detected provider that
+    one entry names is written with `tool.approved: <id>`; when several do, they are listed.
 
     `describe` maps a provider id to `{"name", "product", "vendor", "kind"}` (`kind` is
     `provider`, `local` or `framework`); an id it lacks is shown as itself. Evidence paths are
@@ -105,11 +123,18 @@ def render_starter(
         out.append(f"  name: {quote(organisation.strip())}")
     else:
         out.append(f"  name: {quote(text['todo'])}  # {text['org_todo']}")
+    if charter == "public":
+        todo = quote(text["todo"])
+        out.extend(_wrapped(text["sector"], _allowed_at("organisation", "sector"), 2))
+        out.append(f"  sector: {todo}")
+        out.extend(_comment(text["agents"], 2))
+        out.append(f"  agents: {todo}")
     out.append("uses:")
+    registry = tuple(registry or ())
     groups = _group(evidence, root)
     if not groups:
         out.extend(_comment(text["nothing"], 2))
-        out.extend(_example_use(text))
+        out.extend(_example_use(text, charter, registry))
         return "\n".join(out) + "\n"
     used_ids: set[str] = set()
     first = True
@@ -117,7 +142,7 @@ def render_starter(
         if not first:
             out.append("")
         first = False
-        out.extend(_use(provider, items, frameworks, describe, text, used_ids))
+        out.extend(_use(provider, items, frameworks, describe, text, used_ids, registry))
     return "\n".join(out) + "\n"
 
 
@@ -307,6 +332,7 @@ def _use(
     describe: Mapping[str, Mapping[str, str]],
     text: dict[str, str],
     used_ids: set[str],
+    registry: Sequence[ApprovedTool] = (),
 ) -> list[str]:
     info = describe.get(provider, {})
     product = info.get("product") or info.get("name") or provider
@@ -342,6 +368,7 @@ def _use(
         out.append(f"      vendor: {quote(info['vendor'])}")
     if kind in _HOSTING:
         out.append(f"      hosting: {_HOSTING[kind]}")
+    out.extend(_approved(_registry_entries(provider, info, registry), registry, text))
     # A model seen next to a framework's call may belong to another provider: only the use's own.
     models = list(dict.fromkeys(i.model for i in items if i.provider == provider and i.model))
     if models:
@@ -371,7 +398,7 @@ def _owner_and_purpose(text: dict[str, str], beneficiaries: str | None = None) -
     ]
     if beneficiaries is None:
         out.extend(_wrapped(text["beneficiaries"], _allowed("purpose", "beneficiaries"), 6))
-        out.append(f"      # beneficiaries: [{todo}]")
+        out.append(f"      beneficiaries: [{todo}]")
     else:
         out.append(f"      beneficiaries: [{beneficiaries}]")
     return out
@@ -390,7 +417,7 @@ def _facts_to_declare(text: dict[str, str], task: str | None = None) -> list[str
         out.append(f"    task: {task}")
         out.append("    audience: [staff]")
     out.append("    data:")
-    out.append(f"      personal: false  # {text['personal']}")
+    out.append(f"      personal: {todo}  # {text['personal']}")
     out.extend(_wrapped(text["classification"], _allowed("data", "classification"), 6))
     out.append(f"      # classification: {todo}")
     out.append(f"    # {text['review']}")
@@ -401,13 +428,47 @@ def _facts_to_declare(text: dict[str, str], task: str | None = None) -> list[str
 
 def _allowed(*keys: str) -> list[str]:
     """A use key's allowed values, from the schema itself so that the two never drift apart."""
-    from charte_lint.schema import load_schema
+    return _allowed_at("uses", 0, *keys)
 
-    node = load_schema("ai-usage.schema.json")["$defs"]["use"]
-    for key in keys:
-        node = node["properties"][key]
+
+def _allowed_at(*path: str | int) -> list[str]:
+    """The allowed values of the manifest's key at `path` (of its items, for a list)."""
+    from charte_lint.schema import load_schema, subschema
+
+    node = subschema(load_schema("ai-usage.schema.json"), list(path))
+    assert node is not None, path
     values: list[str] = node.get("enum") or node["items"]["enum"]
     return values
+
+
+def _registry_entries(
+    provider: str, info: Mapping[str, Any], registry: Sequence[ApprovedTool]
+) -> list[ApprovedTool]:
+    """The registry entries that name `provider`: by the product's or provider's name, or by a
+    word the catalogue says declares it (`declared_by`, as the cross-check with code reads a
+    use's tool) in the entry's id or name."""
+    names = {str(info.get(key, "")).casefold() for key in ("product", "name")} | {provider}
+    aliases = [str(alias) for alias in info.get("declared_by", ())]
+    words = "|".join(re.escape(alias) for alias in aliases) or "(?!)"
+    pattern = re.compile(rf"(?<![a-z0-9])(?:{words})(?![a-z0-9])", re.IGNORECASE)
+    return [
+        entry
+        for entry in registry
+        if entry.name.casefold() in names or pattern.search(entry.id) or pattern.search(entry.name)
+    ]
+
+
+def _approved(
+    entries: list[ApprovedTool], registry: Sequence[ApprovedTool], text: dict[str, str]
+) -> list[str]:
+    """`approved: <id>` when one registry entry names the tool; else, with a registry, the ids
+    to choose from as a comment (the person knows which entry, if any, covers this use)."""
+    if len(entries) == 1:
+        return [f"      approved: {quote(entries[0].id)}"]
+    if not registry:
+        return []
+    ids = [entry.id for entry in (entries or registry)]
+    return [*_wrapped(text["approved_one_of"], ids, 6), f"      # approved: {quote(text['todo'])}"]
 
 
 def _wrapped(lead: str, values: Iterable[str], indent: int, width: int = 100) -> list[str]:
@@ -424,15 +485,17 @@ def _wrapped(lead: str, values: Iterable[str], indent: int, width: int = 100) ->
     return lines
 
 
-def _example_use(text: dict[str, str]) -> list[str]:
+def _example_use(text: dict[str, str], charter: str, registry: Sequence[ApprovedTool]) -> list[str]:
     out = [
         "  - id: code-assistant",
         f"    name: {quote(text['example_name'])}",
         "    status: pilot",
     ]
-    out.extend(_owner_and_purpose(text, beneficiaries="staff"))
+    # A code assistant serves those who write the code: agents, under the public charter.
+    out.extend(_owner_and_purpose(text, beneficiaries="agents" if charter == "public" else "staff"))
     out.append("    tool:")
     out.append(f"      name: {quote(text['todo'])}  # {text['tool_todo']}")
+    out.extend(_approved([], registry, text))
     out.extend(_facts_to_declare(text, task="code_assist"))
     return out
 

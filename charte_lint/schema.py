@@ -460,6 +460,57 @@ def _build_jsonschema_validator(schema: dict[str, Any]) -> Any:
     return Draft202012Validator(with_formats(schema), format_checker=checker)
 
 
+def subschema(schema: dict[str, Any], path: list[Any]) -> dict[str, Any] | None:
+    """The schema node that describes the value at `path` (keys and list indexes), its `$ref`s
+    followed (the referring node's own keys, such as its description, win); None where the
+    schema says nothing of that place (an unknown key)."""
+    node = _followed(schema, schema)
+    for part in path:
+        child = node.get("items") if isinstance(part, int) else node.get("properties", {}).get(part)
+        if not isinstance(child, dict):
+            return None
+        node = _followed(schema, child)
+    return node
+
+
+def _followed(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(node)
+    while isinstance(merged.get("$ref"), str):
+        target: Any = schema
+        for key in merged.pop("$ref").lstrip("#/").split("/"):
+            target = target[key]
+        merged = {**target, **merged}
+    return merged
+
+
+_FIRST_SENTENCE = re.compile(r"\.\s+(?=[A-Z])")
+
+
+def what_to_write(node: dict[str, Any] | None, lang: str) -> tuple[str, dict[str, str]]:
+    """(message id, parameters) of CL106 for a placeholder where `node` (see `subschema`) is
+    expected: the allowed values, the type or format, and what the key means in `lang`."""
+    from charte_lint.messages import TYPE_NAMES
+
+    if node is None:
+        return "unknown", {}
+    described = node.get(f"x-description-{lang}") or node.get("description", "")
+    about = _FIRST_SENTENCE.split(described, maxsplit=1)[0].partition(": `")[0].rstrip(". ")
+    if len(about) > 1 and not about[1].isupper():
+        about = about[0].lower() + about[1:]
+    if isinstance(node.get("enum"), list):
+        return "choice", {"options": ", ".join(f"`{o}`" for o in node["enum"])}
+    params = {"about": about}
+    fmt = node.get("format") or _FORMAT_OF_PATTERN.get(node.get("pattern", ""))
+    if isinstance(fmt, str) and fmt in FORMAT_PATTERNS:
+        params["expected"] = format_description(fmt, lang)
+        return "typed", params
+    kind = node.get("type")
+    if kind in ("boolean", "integer", "number"):
+        params["expected"] = TYPE_NAMES[lang][kind]
+        return "typed", params
+    return "default", params
+
+
 def render_schema_message(error: SchemaError, lang: str, base: str = "manifest") -> str:
     """A schema error in plain words, in `lang` (`base` names the top level: the manifest,
     or the configuration)."""

@@ -39,6 +39,7 @@ UNKNOWN_KEY = _engine_rule("CL102", "unknown-key", "error")
 WRONG_TYPE = _engine_rule("CL103", "wrong-type", "error")
 INVALID_VALUE = _engine_rule("CL104", "invalid-value", "error")
 DUPLICATE_USE_ID = _engine_rule("CL105", "duplicate-use-id", "error")
+PLACEHOLDER = _engine_rule("CL106", "placeholder", "error")
 EXPIRED_WAIVER = _engine_rule("CL201", "expired-waiver", "warning")
 UNUSED_WAIVER = _engine_rule("CL202", "unused-waiver", "warning")
 SUPPRESSION_WITHOUT_REASON = _engine_rule("CL901", "suppression-without-reason", "error")
@@ -58,6 +59,7 @@ RULES = [
     WRONG_TYPE,
     INVALID_VALUE,
     DUPLICATE_USE_ID,
+    PLACEHOLDER,
     EXPIRED_WAIVER,
     UNUSED_WAIVER,
     SUPPRESSION_WITHOUT_REASON,

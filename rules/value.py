@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
 from charte_lint.api import get, rule
+from charte_lint.placeholders import is_placeholder, normalise
 
 from .facts import LIVE_STATUSES, as_list, if_missing, is_blank, missing_pointer, use_id
 
@@ -17,47 +15,12 @@ if TYPE_CHECKING:
 
     from charte_lint.api import Finding, RuleContext
 
-# Compared after `_normalise`: case, accents, punctuation and spaces do not count.
-_PLACEHOLDERS = frozenset(
-    {
-        "",  # "-", "...", "?", "—" and other punctuation-only texts
-        "tbd",
-        "tbc",
-        "todo",
-        "na",  # n/a, N.A.
-        "adefinir",  # à définir
-        "acompleter",  # à compléter
-        "avenir",  # à venir
-        "apreciser",  # à préciser
-    }
-)
-_XXX = re.compile(r"^x{2,}$")
-_LONGEST_PLACEHOLDER = 30  # characters, punctuation and spaces included
-_NOT_WORD = re.compile(r"[\W_]+")
-_COMBINING = re.compile(r"[\u0300-\u036f]+")  # accents left apart by NFKD
-
-
-def _normalise(text: str) -> str:
-    compact = _NOT_WORD.sub("", text.casefold())
-    if compact.isascii():
-        return compact
-    return _NOT_WORD.sub("", _COMBINING.sub("", unicodedata.normalize("NFKD", compact)))
-
-
-def _is_placeholder(need: str) -> bool:
-    if _NOT_WORD.fullmatch(need):  # "-", "...", "?": fails fast on real text
-        return True
-    if len(need) > _LONGEST_PLACEHOLDER:
-        return False
-    normalised = _normalise(need)
-    return normalised in _PLACEHOLDERS or bool(_XXX.match(normalised))
-
 
 def _repeats(need: str, name: Any) -> bool:
     # Texts whose lengths differ this much are not the same words in practice: skip the work.
     if not isinstance(name, str) or abs(len(name.strip()) - len(need)) > 10:
         return False
-    return _normalise(name) == _normalise(need)
+    return normalise(name) == normalise(need)
 
 
 @rule("VAL001", "need-placeholder", principle="value", severity="error")
@@ -70,7 +33,7 @@ def need_placeholder(ctx: RuleContext) -> Iterator[Finding]:
         need = need.strip()
         if not need:
             yield ctx.finding(where, "empty", use_id=use_id(use))
-        elif _is_placeholder(need):
+        elif is_placeholder(need):
             yield ctx.finding(where, use_id=use_id(use), need=need)
         elif _repeats(need, use.get("name")):
             yield ctx.finding(where, "repeats_name", use_id=use_id(use))
@@ -118,8 +81,10 @@ def no_public_beneficiary(ctx: RuleContext) -> Iterator[Finding]:
     if ctx.charter != "public":
         return
     for pointer, use in ctx.uses():
-        beneficiaries = [
-            b for b in as_list(get(use, "purpose.beneficiaries")) if isinstance(b, str)
+        beneficiaries = [  # a placeholder (`[TODO]`) is CL106's: it names no one yet
+            b
+            for b in as_list(get(use, "purpose.beneficiaries"))
+            if isinstance(b, str) and not is_placeholder(b)
         ]
         if beneficiaries and not any(b in _PUBLIC_BENEFICIARIES for b in beneficiaries):
             yield ctx.finding(

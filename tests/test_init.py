@@ -55,11 +55,16 @@ def uses(text: str) -> list[dict]:
 
 
 def codes(findings) -> list[tuple[str, str | None]]:
-    return sorted((f.code, f.use) for f in findings)
+    return sorted(((f.code, f.use) for f in findings), key=lambda pair: (pair[0], pair[1] or ""))
 
 
 def structural(findings) -> list:
-    return [f for f in findings if f.code.startswith("CL")]
+    """The findings about YAML or the schema; CL106 (a placeholder) is the starter's purpose."""
+    return [f for f in findings if f.code.startswith("CL") and f.code != "CL106"]
+
+
+def placeholders(findings) -> list[tuple[str, int, int]]:
+    return sorted((f.code, f.line, f.column) for f in findings if f.code in ("CL106", "VAL001"))
 
 
 # --- what a starter declares ---------------------------------------------------------------------
@@ -73,19 +78,22 @@ def test_two_providers_parse_and_lint_with_only_the_intended_rule_findings():
     assert data["organisation"] == {"name": "Exemple SAS"}
     findings = lint(text)
     assert structural(findings) == []
-    # Each use states its need as a placeholder (VAL001, on purpose: the starter must not lint
-    # clean before a person writes the need) and, being a pilot, leaves its beneficiaries to
-    # declare (VAL002; the line is there, commented out). Every other required fact is filled
-    # or a schema-valid placeholder, and no rule asks for the optional facts left commented.
+    # What only a person can state is a placeholder, on purpose: the starter must not lint clean
+    # before someone does. Who answers for each use, who it serves and whether personal data is
+    # sent (CL106), and its need (VAL001). No rule asks for the optional facts left commented.
     assert codes(findings) == [
+        ("CL106", "anthropic"),
+        ("CL106", "anthropic"),
+        ("CL106", "anthropic"),
+        ("CL106", "openai"),
+        ("CL106", "openai"),
+        ("CL106", "openai"),
         ("VAL001", "anthropic"),
         ("VAL001", "openai"),
-        ("VAL002", "anthropic"),
-        ("VAL002", "openai"),
     ]
 
 
-def test_one_use_per_provider_with_the_detected_facts_and_schema_valid_placeholders():
+def test_one_use_per_provider_with_the_detected_facts_and_placeholders_for_the_rest():
     found = uses(render_starter(TWO_PROVIDERS, DESCRIBE, "en", "Exemple SAS"))
     assert found == [
         {
@@ -93,9 +101,9 @@ def test_one_use_per_provider_with_the_detected_facts_and_schema_valid_placehold
             "name": "Claude API in this repository",
             "status": "pilot",
             "owner": {"accountable": "TODO"},
-            "purpose": {"need": "TODO"},
+            "purpose": {"need": "TODO", "beneficiaries": ["TODO"]},
             "tool": {"name": "Claude API", "vendor": "Anthropic", "hosting": "saas"},
-            "data": {"personal": False},
+            "data": {"personal": "TODO"},
             "code": ["src/agent.py", "src/pipeline.py"],
         },
         {
@@ -103,10 +111,10 @@ def test_one_use_per_provider_with_the_detected_facts_and_schema_valid_placehold
             "name": "OpenAI API in this repository",
             "status": "pilot",
             "owner": {"accountable": "TODO"},
-            "purpose": {"need": "TODO"},
+            "purpose": {"need": "TODO", "beneficiaries": ["TODO"]},
             "tool": {"name": "OpenAI API", "vendor": "OpenAI", "hosting": "saas"},
             "model": {"name": "gpt-4o-mini"},
-            "data": {"personal": False},
+            "data": {"personal": "TODO"},
             "code": ["/requirements.txt", "src/chat.py", "src/pipeline.py"],
         },
     ]
@@ -175,10 +183,15 @@ def test_no_evidence_gives_one_example_use_and_says_nothing_was_detected():
             "tool": {"name": "TODO"},
             "task": "code_assist",
             "audience": ["staff"],
-            "data": {"personal": False},
+            "data": {"personal": "TODO"},
         }
     ]
-    assert codes(lint(text)) == [("VAL001", "code-assistant")]
+    assert codes(lint(text)) == [
+        ("CL106", "code-assistant"),
+        ("CL106", "code-assistant"),
+        ("CL106", "code-assistant"),
+        ("VAL001", "code-assistant"),
+    ]
 
 
 def test_the_facts_to_declare_are_marked_and_list_their_allowed_values():
@@ -186,12 +199,12 @@ def test_the_facts_to_declare_are_marked_and_list_their_allowed_values():
     for line in (
         "      accountable: TODO  # TODO: the person or role who answers for this use\n",
         "      need: TODO  # TODO: the real need this use answers, and who has it\n",
-        "      personal: false  # TODO: true if personal data is sent\n",
+        "      personal: TODO  # TODO: true or false, whether personal data is sent to the tool\n",
         "    # task: TODO\n",
         "    # audience: [TODO]\n",
         "      # classification: TODO\n",
         "    # review:\n    #   last: TODO\n",
-        "      # beneficiaries: [TODO]\n",
+        "      beneficiaries: [TODO]\n",
         "    # TODO: who interacts with it or receives its output, a list of: staff | clients"
         " | public\n",
         "      # TODO: the most sensitive class of data sent, one of: public | internal |"
@@ -333,7 +346,9 @@ def test_french_starter_has_french_comments_and_placeholders_and_lints_the_same(
         "  # Appelé via LangChain.\n",
         "      accountable: À COMPLÉTER  # À COMPLÉTER : la personne ou la fonction qui répond"
         " de cet usage\n",
-        "      personal: false  # À COMPLÉTER : true si des données personnelles sont envoyées\n",
+        "      personal: À COMPLÉTER  # À COMPLÉTER : true (données personnelles envoyées)"
+        " ou false\n",
+        "      beneficiaries: [À COMPLÉTER]\n",
         "    # task: À COMPLÉTER\n",
         "    # Les fichiers où un usage de l'IA a été détecté (motifs relatifs à ce fichier).\n",
     ):
@@ -347,10 +362,14 @@ def test_french_starter_has_french_comments_and_placeholders_and_lints_the_same(
     findings = lint(text, lang="fr")
     assert structural(findings) == []
     assert codes(findings) == [
+        ("CL106", "anthropic"),
+        ("CL106", "anthropic"),
+        ("CL106", "anthropic"),
+        ("CL106", "openai"),
+        ("CL106", "openai"),
+        ("CL106", "openai"),
         ("VAL001", "anthropic"),
         ("VAL001", "openai"),
-        ("VAL002", "anthropic"),
-        ("VAL002", "openai"),
     ]
 
 
@@ -358,7 +377,20 @@ def test_french_with_no_evidence():
     text = render_starter([], DESCRIBE, "fr", "Mairie de Exemple", charter="public")
     assert "  # Aucun usage de l'IA n'a été détecté dans le code." in text
     assert uses(text)[0]["name"] == "Assistant de code"
-    assert codes(lint(text, lang="fr")) == [("VAL001", "code-assistant")]
+    assert uses(text)[0]["purpose"]["beneficiaries"] == ["agents"]
+    assert yaml.safe_load(text)["organisation"] == {
+        "name": "Mairie de Exemple",
+        "sector": "À COMPLÉTER",
+        "agents": "À COMPLÉTER",
+    }
+    assert codes(lint(text, lang="fr")) == [
+        ("CL106", None),
+        ("CL106", None),
+        ("CL106", "code-assistant"),
+        ("CL106", "code-assistant"),
+        ("CL106", "code-assistant"),
+        ("VAL001", "code-assistant"),
+    ]
 
 
 # --- quoting -------------------------------------------------------------------------------------
