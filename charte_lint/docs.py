@@ -381,33 +381,39 @@ def french_files() -> dict[str, str]:
     return files
 
 
-# --- generated sections of README.md --------------------------------------------------------
+# --- generated sections of docs/manifest.md and docs/configuration.md ------------------------
+
+GENERATED_PAGES = {
+    "manifest-reference": "docs/manifest.md",
+    "config-reference": "docs/configuration.md",
+}
+"""The page, relative to the repository, holding each generated section, by marker name."""
 
 
 def generated_sections() -> dict[str, str]:
-    """The README sections generated from the schemas and the rules, by marker name."""
-    from charte_lint.docs_rules import rules_markdown_table
-    from charte_lint.registry import load_rules
+    """The English references generated from the schemas, by marker name."""
     from charte_lint.schema import load_schema
 
-    def demote(markdown: str) -> str:  # the README nests these under its own headings
+    def demote(markdown: str) -> str:  # each page nests these under its own title
         return "\n".join(
-            "#" * 2 + line if line.startswith("#") else line for line in markdown.splitlines()
+            "#" + line if line.startswith("#") else line for line in markdown.splitlines()
         ).strip()
 
     return {
         "manifest-reference": demote(manifest_reference(load_schema("ai-usage.schema.json"))),
         "config-reference": demote(config_reference(load_schema("config.schema.json"))),
-        "rules": rules_markdown_table(load_rules(), "en").strip(),
     }
 
 
-def update_readme(text: str) -> str:
-    """`text` with every `<!-- NAME:start -->...<!-- NAME:end -->` section regenerated."""
+def update_page(text: str, path: str) -> str:
+    """`text`, the page at `path`, with each `<!-- NAME:start -->...<!-- NAME:end -->` of it
+    regenerated."""
     for name, content in generated_sections().items():
+        if GENERATED_PAGES[name] != path:
+            continue
         start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
         if start not in text or end not in text:
-            raise ValueError(f"README.md lacks the markers for {name}")
+            raise ValueError(f"{path} lacks the markers for {name}")
         before, rest = text.split(start, 1)
         _, after = rest.split(end, 1)
         text = f"{before}{start}\n{content}\n{end}{after}"
@@ -440,12 +446,12 @@ def write_rules_docs(root: Any) -> None:
         target.write_text(text, encoding="utf-8")
 
 
-if (
-    __name__ == "__main__"
-):  # python -m charte_lint.docs: refresh README.md, docs/ and the French schemas
+if __name__ == "__main__":  # python -m charte_lint.docs [ROOT]: refresh docs/, the French schemas
     import sys
     from pathlib import Path
 
-    readme = Path(sys.argv[1] if len(sys.argv) > 1 else "README.md")
-    readme.write_text(update_readme(readme.read_text(encoding="utf-8")), encoding="utf-8")
-    write_rules_docs(readme.resolve().parent)
+    root = Path(sys.argv[1] if len(sys.argv) > 1 else ".")
+    for page in sorted(set(GENERATED_PAGES.values())):
+        target = root / page
+        target.write_text(update_page(target.read_text(encoding="utf-8"), page), encoding="utf-8")
+    write_rules_docs(root)

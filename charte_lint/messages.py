@@ -15,13 +15,13 @@ The language is always passed explicitly (a test may run both languages in one p
 there is no global "current language"). Catalogues live in `locale/<lang>/LC_MESSAGES/
 charte_lint.mo`, read with the standard library's `gettext` the first time a language other
 than English is asked for: an English run never imports `gettext` nor reads a file. Adding a
-language is adding such a folder (see "Translating charte-lint" in the README).
+language is adding such a folder (see "Translating charte-lint" in CONTRIBUTING.md).
 
 `lazytext.lazy("...", **params)` makes a text where the language is not known yet (a
 configuration error raised deep in the loading code); `text` renders such parameters in the
 run's language. It lives apart so that a run without errors does not pay for importing it.
 
-Extraction keywords (README, "Translating charte-lint"): `t:2`, `nt:2,3`, `lazy`, `N_`.
+Extraction keywords (CONTRIBUTING.md, "Translating charte-lint"): `t:2`, `nt:2,3`, `lazy`, `N_`.
 """
 
 from __future__ import annotations

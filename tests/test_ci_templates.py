@@ -392,18 +392,21 @@ def test_gitlab_job_on_a_clean_manifest(tmp_path: Path):
 # --------------------------------------------------------------------------- README snippets
 
 
+FIVE_MINUTES = "## Five minutes: starter, lint, pre-commit, CI\n"
+"""The README section with the snippets to paste."""
+
+
 def _section() -> str:
-    return README.split("## pre-commit and CI\n", 1)[1].split("\n## ", 1)[0]
+    return README.split(FIVE_MINUTES, 1)[1].split("\n## ", 1)[0]
 
 
 def _blocks(language: str) -> list[str]:
     return re.findall(rf"```{language}\n(.*?)```", _section(), re.S)
 
 
-def test_readme_section_sits_before_configuration():
+def test_readme_section_comes_right_after_install():
     headings = re.findall(r"^## (.+)$", README, re.M)
-    after = headings[headings.index("pre-commit and CI") + 1]
-    assert after in ("Configuration", "Suppressions, waivers and baselines")
+    assert headings[:2] == ["Install", FIVE_MINUTES[3:-1]]
 
 
 def test_readme_pre_commit_snippet_uses_the_hooks(tmp_path: Path):
@@ -497,4 +500,5 @@ def test_readme_counts_the_faulty_examples_right():
         "(the thirteen faulty examples, `examples/*-faulty/`, make it exit with 1, as\n"
         "they should; the two clean ones have no finding)"
     ) in readme
-    assert "at most 10 annotations of each kind (error, warning, notice) per step" in readme
+    formats = (REPO / "docs" / "output-formats.md").read_text(encoding="utf-8")
+    assert "at most 10 annotations of each kind (error, warning, notice) per step" in formats

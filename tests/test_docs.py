@@ -1,4 +1,4 @@
-"""The README stays true: generated sections, its commands, its example manifest."""
+"""The README and docs/ stay true: generated sections, commands, example manifest, links."""
 
 from __future__ import annotations
 
@@ -10,14 +10,27 @@ import pytest
 import yaml
 from conftest import REPO, SMALLEST, lint, run_cli
 
-from charte_lint.docs import french_files, update_readme
+from charte_lint.docs import GENERATED_PAGES, french_files, update_page
 from charte_lint.schema import load_schema
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
+MANIFEST_DOC = (REPO / "docs" / "manifest.md").read_text(encoding="utf-8")
 
 
 def test_generated_sections_are_up_to_date():
-    assert update_readme(README) == README, "run: python -m charte_lint.docs"
+    assert sorted(GENERATED_PAGES.items()) == [
+        ("config-reference", "docs/configuration.md"),
+        ("manifest-reference", "docs/manifest.md"),
+    ]
+    for page in set(GENERATED_PAGES.values()):
+        text = (REPO / page).read_text(encoding="utf-8")
+        assert update_page(text, page) == text, f"{page} is stale: run python -m charte_lint.docs"
+
+
+def test_a_page_without_its_markers_is_an_error():
+    missing = r"^docs/manifest\.md lacks the markers for manifest-reference$"
+    with pytest.raises(ValueError, match=missing):
+        update_page("# The manifest\n", "docs/manifest.md")
 
 
 def test_ci_runs_exactly_the_readme_test_command():
@@ -31,13 +44,13 @@ def test_ci_runs_exactly_the_readme_test_command():
     )
 
 
-def test_readme_example_manifest_lints_clean():
-    example = re.search(r"```yaml\n(# yaml-language-server.*?)```", README, re.S).group(1)
+def test_manifest_doc_example_manifest_lints_clean():
+    example = re.search(r"```yaml\n(# yaml-language-server.*?)```", MANIFEST_DOC, re.S).group(1)
     assert lint(example) == []
 
 
 def test_manifest_reference_lists_every_use_key():
-    section = README.split("<!-- manifest-reference:start -->")[1].split("<!-- manifest")[0]
+    section = MANIFEST_DOC.split("<!-- manifest-reference:start -->")[1].split("<!-- manifest")[0]
     for key in (
         "`data.legal_basis`",
         "`decision.automation`",
@@ -171,8 +184,11 @@ def test_readme_leads_french_readers_to_the_french_references():
     assert "`charte-lint --lang fr .`" in section
     assert "`charte-lint --explain WRK001 --lang fr`" in section
     assert "[Pour les DPO et les juristes](#pour-les-dpo-et-les-juristes)" in README
-    rules = README.split("\n## Rules\n", 1)[1].split("<!-- rules:start -->", 1)[0]
-    assert "[`docs/rules.fr.md`](docs/rules.fr.md)" in rules
+    rules = (REPO / "docs" / "rule-packs.md").read_text(encoding="utf-8")
+    rules = rules.split("\n## Rules\n", 1)[1].split("\n## ", 1)[0]
+    assert "[`docs/rules.fr.md`](rules.fr.md)" in rules
+    index = README.split("\n## Documentation\n", 1)[1]
+    assert "[docs/rules.fr.md](docs/rules.fr.md)" in index
 
 
 def test_readme_french_finding_is_what_charte_lint_prints():
@@ -189,3 +205,85 @@ def test_readme_french_finding_is_what_charte_lint_prints():
     )
     assert done.code == 1
     assert done.out.startswith(shown)
+
+
+# --------------------------------------------------------------------------- links
+
+DOCUMENTS = sorted(
+    [
+        REPO / "README.md",
+        REPO / "CONTRIBUTING.md",
+        REPO / "bench" / "README.md",
+        REPO / "examples" / "README.md",
+        *(REPO / "docs").rglob("*.md"),
+    ]
+)
+
+
+def _outside_code(text: str) -> str:
+    """`text` without its fenced code blocks (a link or a heading there is not one)."""
+    return re.sub(r"^```.*?^```[^\n]*$", "", text, flags=re.S | re.M)
+
+
+def _slug(heading: str) -> str:
+    """GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def _anchors(path) -> set[str]:
+    anchors: set[str] = set()
+    for heading in re.findall(r"^#+ (.+)$", _outside_code(path.read_text(encoding="utf-8")), re.M):
+        slug, n = _slug(heading), 1
+        while slug in anchors:  # GitHub numbers repeated headings: name, name-1, name-2...
+            slug, n = f"{_slug(heading)}-{n}", n + 1
+        anchors.add(slug)
+    return anchors
+
+
+def _links(path) -> list[str]:
+    return re.findall(r"\]\(([^)\s]+)\)", _outside_code(path.read_text(encoding="utf-8")))
+
+
+def test_slugs_are_githubs():
+    assert _slug("`ai-usage.yaml` reference") == "ai-usageyaml-reference"
+    assert _slug("Five minutes: starter, lint, pre-commit, CI") == (
+        "five-minutes-starter-lint-pre-commit-ci"
+    )
+    assert _slug("Pour les DPO et les juristes") == "pour-les-dpo-et-les-juristes"
+    assert _slug("`models.<name>`") == "modelsname"
+
+
+def test_documents_are_found():
+    names = [str(p.relative_to(REPO)) for p in DOCUMENTS]
+    for name in ("README.md", "CONTRIBUTING.md", "docs/manifest.md", "docs/configuration.md"):
+        assert name in names
+    counts = {str(p.relative_to(REPO)): len(_links(p)) for p in DOCUMENTS}
+    assert counts["README.md"] > 30 and counts["docs/rules.md"] > 70  # the links are found
+
+
+@pytest.mark.parametrize("document", DOCUMENTS, ids=lambda p: str(p.relative_to(REPO)))
+def test_every_relative_link_points_at_a_file_and_heading(document):
+    broken = []
+    for link in _links(document):
+        if re.match(r"[a-z]+:", link):  # https:, mailto:
+            continue
+        path, _, anchor = link.partition("#")
+        target = (document.parent / path).resolve() if path else document
+        found = target.is_relative_to(REPO) and target.exists()
+        if not found or (anchor and (target.suffix != ".md" or anchor not in _anchors(target))):
+            broken.append(link)
+    assert broken == []
+
+
+def test_readme_five_minute_path_spells_out_the_placeholder_rule():
+    section = README.split("## Five minutes: starter, lint, pre-commit, CI\n", 1)[1]
+    section = section.split("\n## ", 1)[0]
+    for phrase in (
+        "`charte-lint --init`",
+        "written `TODO` (`À COMPLÉTER` in French)",
+        "`CL106 placeholder`",
+        "the starter does\nnot lint clean until each one is replaced by a real fact",
+        "```\ncharte-lint .\n```",
+    ):
+        assert phrase in section, phrase
+    assert len(README.splitlines()) < 320  # read in five minutes; the details are in docs/

@@ -24,7 +24,7 @@ def test_editable_install_maps_rules_and_schemas_to_the_source_tree():
 
 
 EXAMPLES_SUMMARY = "45 errors, 32 warnings, 5 info in 20 files"
-"""The last line of `charte-lint examples/`, as the README shows it."""
+"""The last line of `charte-lint examples/`, as docs/output-formats.md shows it."""
 
 
 def _build(*args: str, cwd: Path) -> None:
@@ -185,4 +185,5 @@ def test_sdist_and_wheel_ship_rules_content_and_schemas_and_run(tmp_path):
     )
     assert (examples.returncode, examples.stderr) == (1, "")
     assert examples.stdout.splitlines()[-1] == EXAMPLES_SUMMARY
-    assert f"\n{EXAMPLES_SUMMARY}\n```" in (REPO / "README.md").read_text(encoding="utf-8")
+    formats = (REPO / "docs" / "output-formats.md").read_text(encoding="utf-8")
+    assert f"\n{EXAMPLES_SUMMARY}\n```" in formats

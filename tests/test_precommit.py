@@ -274,7 +274,8 @@ def test_installed_hook_blocks_the_commit(project):
 def test_readme_snippet_works_as_printed_and_autoupdate_pins_a_commit(hook_repo, tmp_path: Path):
     repo, rev, env = hook_repo
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## pre-commit and CI\n", 1)[1].split("\n## ", 1)[0]
+    section = readme.split("## Five minutes: starter, lint, pre-commit, CI\n", 1)[1]
+    section = section.split("\n## ", 1)[0]
     blocks = re.findall(r"```yaml\n(.*?)```", section, re.S)
     (snippet,) = [block for block in blocks if block.startswith("repos:")]
     # the one thing a user replaces: where charte-lint lives (it has no public address yet)

@@ -1,6 +1,6 @@
 """The gettext catalogue: in step with the sources, complete, compiled; plurals; lazy loading.
 
-When a test here fails after a text was added or changed, regenerate as the README's
+When a test here fails after a text was added or changed, regenerate as CONTRIBUTING.md's
 "Translating charte-lint" section says (pybabel extract, update, compile).
 """
 
@@ -28,7 +28,7 @@ from charte_lint.messages import (
 )
 
 KEYWORDS = {"t": (2,), "nt": (2, 3), "lazy": None, "N_": None}
-"""The extraction keywords, as in the README's `pybabel extract -k` options."""
+"""The extraction keywords, as in CONTRIBUTING.md's `pybabel extract -k` options."""
 POT = REPO / "charte_lint" / "locale" / "charte_lint.pot"
 
 
