@@ -889,6 +889,30 @@ def get(data: Any, path: str, default: Any = None) -> Any:
     return data
 
 
+def string_values(data: Any, keep: Callable[[str], object]) -> list[tuple[list[Any], str]]:
+    """(path, text) of every string value in `data` (nested mappings and lists) that `keep`
+    accepts, in document order; a path is the keys and indexes from the top, e.g.
+    `["uses", 0, "purpose", "need"]` (`charte_lint.pointer.join` makes it a JSON pointer)."""
+    found: list[tuple[list[Any], str]] = []
+    path: list[Any] = []
+
+    def visit(value: Any) -> None:
+        # `type(...) is` first: this visits every value of every manifest
+        mapping = type(value) is dict or isinstance(value, Mapping)
+        for key, item in value.items() if mapping else enumerate(value):
+            if isinstance(item, str):
+                if keep(item):
+                    found.append(([*path, key], item))
+            elif type(item) in (dict, list) or isinstance(item, (Mapping, list)):
+                path.append(key)
+                visit(item)
+                path.pop()
+
+    if isinstance(data, (Mapping, list)):
+        visit(data)
+    return found
+
+
 def parse_date(value: Any) -> _dt.date | None:
     """An ISO 8601 date (`2026-03-01`), or None when the value is not one."""
     if isinstance(value, _dt.date):
@@ -931,4 +955,5 @@ __all__ = [
     "get",
     "parse_date",
     "rule",
+    "string_values",
 ]

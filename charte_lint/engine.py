@@ -16,6 +16,7 @@ from charte_lint.api import (
     SEVERITY_RANK,
     Finding,
     RuleContext,
+    string_values,
     uses_of,
 )
 from charte_lint.identity import value_fingerprint
@@ -543,25 +544,12 @@ def _placeholder_findings(data: Any, settings: Linter) -> dict[str, Finding]:
     from charte_lint.placeholders import is_placeholder
 
     found: dict[str, Finding] = {}
-    path: list[Any] = []
-
-    def visit(value: Any) -> None:
-        if isinstance(value, str):
-            # VAL001 reports a placeholder as a use's need, with the principle it breaks.
-            if is_placeholder(value) and not _is_need(path):
-                finding = _placeholder_finding(list(path), value, settings)
-                if finding is not None:
-                    found[finding.pointer] = finding
-            return
-        items = value.items() if isinstance(value, dict) else enumerate(value)
-        for key, item in items:
-            if isinstance(item, (str, dict, list)):
-                path.append(key)
-                visit(item)
-                path.pop()
-
-    if isinstance(data, (dict, list)):
-        visit(data)
+    for path, value in string_values(data, is_placeholder):
+        # VAL001 reports a placeholder as a use's need, with the principle it breaks.
+        if not _is_need(path):
+            finding = _placeholder_finding(path, value, settings)
+            if finding is not None:
+                found[finding.pointer] = finding
     return found
 
 

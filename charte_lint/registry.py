@@ -23,6 +23,7 @@ from charte_lint.messages import N_
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from typing import Any
 
     from charte_lint.api import Rule
@@ -73,23 +74,28 @@ def _third_party_declared(group: str = GROUP) -> bool:
 def _third_party_groups() -> frozenset[str]:
     markers = {f"[{group}]": group for group in (GROUP, REPORTERS)}
     found: set[str] = set()
+    for name, declared in _entry_points_files():
+        if not name.lower().startswith(_OWN_DISTRIBUTIONS):
+            found.update(group for marker, group in markers.items() if marker in declared)
+    return frozenset(found)
+
+
+def _entry_points_files() -> Iterator[tuple[str, str]]:
+    """(distribution folder, text of its `entry_points.txt`) of every installed distribution, in
+    `sys.path` order: read directly, as `importlib.metadata` would cost more than a small run."""
     for entry in sys.path:
         try:
-            names = os.listdir(entry or ".")
+            names = sorted(os.listdir(entry or "."))
         except OSError:
             continue
         for name in names:
             if not name.endswith((".dist-info", ".egg-info")):
                 continue
-            if name.lower().startswith(_OWN_DISTRIBUTIONS):
-                continue
             try:
                 with open(os.path.join(entry, name, "entry_points.txt"), encoding="utf-8") as f:
-                    declared = f.read()
+                    yield name, f.read()
             except (OSError, ValueError):
                 continue
-            found.update(group for marker, group in markers.items() if marker in declared)
-    return frozenset(found)
 
 
 def _import_entry(reference: str, source: str, failure: str) -> Any:
@@ -212,21 +218,9 @@ def installed_policies() -> dict[str, str]:
     (the first on `sys.path` for a name, as Python imports). Read from each distribution's
     `entry_points.txt` directly: `importlib.metadata` would cost more than the rest of a run."""
     found: dict[str, str] = {}
-    for entry in sys.path:
-        try:
-            names = sorted(os.listdir(entry or "."))
-        except OSError:
-            continue
-        for name in names:
-            if not name.endswith((".dist-info", ".egg-info")):
-                continue
-            try:
-                with open(os.path.join(entry, name, "entry_points.txt"), encoding="utf-8") as f:
-                    declared = f.read()
-            except (OSError, ValueError):
-                continue
-            for policy, reference in _section(declared, POLICIES):
-                found.setdefault(policy, reference)
+    for _, declared in _entry_points_files():
+        for policy, reference in _section(declared, POLICIES):
+            found.setdefault(policy, reference)
     return found
 
 

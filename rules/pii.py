@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from charte_lint.api import string_values
+from charte_lint.pointer import join
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
@@ -136,26 +139,4 @@ def personal_data_in(text: str, email: bool = True) -> Iterator[tuple[str, str]]
 def strings_of(manifest: Mapping[str, Any]) -> list[tuple[str, str]]:
     """(JSON pointer, text) for every string value of the manifest that holds a digit or an `@`
     (nothing else can hold the personal data looked for), in document order."""
-    found: list[tuple[str, str]] = []
-    path: list[str] = []
-
-    def visit(value: Any) -> None:
-        children = (
-            value.items()
-            if type(value) is dict or isinstance(value, Mapping)
-            else enumerate(value)
-            if isinstance(value, list)
-            else ()
-        )
-        for key, child in children:
-            if isinstance(child, str):
-                if _CANDIDATE.search(child):
-                    token = str(key).replace("~", "~0").replace("/", "~1")
-                    found.append(("".join(f"/{part}" for part in [*path, token]), child))
-            elif type(child) in (dict, list) or isinstance(child, (Mapping, list)):
-                path.append(str(key).replace("~", "~0").replace("/", "~1"))
-                visit(child)
-                path.pop()
-
-    visit(manifest)
-    return found
+    return [(join(path), text) for path, text in string_values(manifest, _CANDIDATE.search)]
