@@ -140,6 +140,108 @@ def validate_https___charte_lint_org_schemas_config_schema_json(data, custom_for
             if isinstance(data__reviewevery, str):
                 if not custom_formats["duration"](data__reviewevery):
                     raise Invalid
+        if "legal_dates" in data_keys:
+            data_keys.remove("legal_dates")
+            data__legaldates = data["legal_dates"]
+            if not isinstance(data__legaldates, (dict)):
+                raise Invalid
+            data__legaldates_is_dict = isinstance(data__legaldates, dict)
+            if data__legaldates_is_dict:
+                data__legaldates_keys = set(data__legaldates.keys())
+                if "ai_interaction_notice" in data__legaldates_keys:
+                    data__legaldates_keys.remove("ai_interaction_notice")
+                    data__legaldates__aiinteractionnotice = data__legaldates["ai_interaction_notice"]
+                    validate_https___charte_lint_org_schemas_config_schema_json___defs_date(data__legaldates__aiinteractionnotice, custom_formats)
+                if "algorithm_mention" in data__legaldates_keys:
+                    data__legaldates_keys.remove("algorithm_mention")
+                    data__legaldates__algorithmmention = data__legaldates["algorithm_mention"]
+                    validate_https___charte_lint_org_schemas_config_schema_json___defs_date(data__legaldates__algorithmmention, custom_formats)
+                if "algorithm_publication" in data__legaldates_keys:
+                    data__legaldates_keys.remove("algorithm_publication")
+                    data__legaldates__algorithmpublication = data__legaldates["algorithm_publication"]
+                    validate_https___charte_lint_org_schemas_config_schema_json___defs_date(data__legaldates__algorithmpublication, custom_formats)
+                if "automated_administrative_decision" in data__legaldates_keys:
+                    data__legaldates_keys.remove("automated_administrative_decision")
+                    data__legaldates__automatedadministrativedecision = data__legaldates["automated_administrative_decision"]
+                    validate_https___charte_lint_org_schemas_config_schema_json___defs_date(data__legaldates__automatedadministrativedecision, custom_formats)
+                if "automated_decision" in data__legaldates_keys:
+                    data__legaldates_keys.remove("automated_decision")
+                    data__legaldates__automateddecision = data__legaldates["automated_decision"]
+                    validate_https___charte_lint_org_schemas_config_schema_json___defs_date(data__legaldates__automateddecision, custom_formats)
+                if "automated_decision_information" in data__legaldates_keys:
+                    data__legaldates_keys.remove("automated_decision_information")
+                    data__legaldates__automateddecisioninformation = data__legaldates["automated_decision_information"]
+                    validate_https___charte_lint_org_schemas_config_schema_json___defs_date(data__legaldates__automateddecisioninformation, custom_formats)
+                if "criminal_data" in data__legaldates_keys:
+                    data__legaldates_keys.remove("criminal_data")
+                    data__legaldates__criminaldata = data__legaldates["criminal_data"]
+                    validate_https___charte_lint_org_schemas_config_schema_json___defs_date(data__legaldates__criminaldata, custom_formats)
+                if "deepfake_disclosure" in data__legaldates_keys:
+                    data__legaldates_keys.remove("deepfake_disclosure")
+                    data__legaldates__deepfakedisclosure = data__legaldates["deepfake_disclosure"]
+                    validate_https___charte_lint_org_schemas_config_schema_json___defs_date(data__legaldates__deepfakedisclosure, custom_formats)
+                if "dpia" in data__legaldates_keys:
+                    data__legaldates_keys.remove("dpia")
+                    data__legaldates__dpia = data__legaldates["dpia"]
+                    validate_https___charte_lint_org_schemas_config_schema_json___defs_date(data__legaldates__dpia, custom_formats)
+                if "emotion_biometric_notice" in data__legaldates_keys:
+                    data__legaldates_keys.remove("emotion_biometric_notice")
+                    data__legaldates__emotionbiometricnotice = data__legaldates["emotion_biometric_notice"]
+                    validate_https___charte_lint_org_schemas_config_schema_json___defs_date(data__legaldates__emotionbiometricnotice, custom_formats)
+                if "eu_registration" in data__legaldates_keys:
+                    data__legaldates_keys.remove("eu_registration")
+                    data__legaldates__euregistration = data__legaldates["eu_registration"]
+                    validate_https___charte_lint_org_schemas_config_schema_json___defs_date(data__legaldates__euregistration, custom_formats)
+                if "fria" in data__legaldates_keys:
+                    data__legaldates_keys.remove("fria")
+                    data__legaldates__fria = data__legaldates["fria"]
+                    validate_https___charte_lint_org_schemas_config_schema_json___defs_date(data__legaldates__fria, custom_formats)
+                if "high_risk" in data__legaldates_keys:
+                    data__legaldates_keys.remove("high_risk")
+                    data__legaldates__highrisk = data__legaldates["high_risk"]
+                    validate_https___charte_lint_org_schemas_config_schema_json___defs_date(data__legaldates__highrisk, custom_formats)
+                if "inform_affected_persons" in data__legaldates_keys:
+                    data__legaldates_keys.remove("inform_affected_persons")
+                    data__legaldates__informaffectedpersons = data__legaldates["inform_affected_persons"]
+                    validate_https___charte_lint_org_schemas_config_schema_json___defs_date(data__legaldates__informaffectedpersons, custom_formats)
+                if "inform_workers" in data__legaldates_keys:
+                    data__legaldates_keys.remove("inform_workers")
+                    data__legaldates__informworkers = data__legaldates["inform_workers"]
+                    validate_https___charte_lint_org_schemas_config_schema_json___defs_date(data__legaldates__informworkers, custom_formats)
+                if "legal_basis" in data__legaldates_keys:
+                    data__legaldates_keys.remove("legal_basis")
+                    data__legaldates__legalbasis = data__legaldates["legal_basis"]
+                    validate_https___charte_lint_org_schemas_config_schema_json___defs_date(data__legaldates__legalbasis, custom_formats)
+                if "processor_contract" in data__legaldates_keys:
+                    data__legaldates_keys.remove("processor_contract")
+                    data__legaldates__processorcontract = data__legaldates["processor_contract"]
+                    validate_https___charte_lint_org_schemas_config_schema_json___defs_date(data__legaldates__processorcontract, custom_formats)
+                if "prohibited_practices" in data__legaldates_keys:
+                    data__legaldates_keys.remove("prohibited_practices")
+                    data__legaldates__prohibitedpractices = data__legaldates["prohibited_practices"]
+                    validate_https___charte_lint_org_schemas_config_schema_json___defs_date(data__legaldates__prohibitedpractices, custom_formats)
+                if "published_text_disclosure" in data__legaldates_keys:
+                    data__legaldates_keys.remove("published_text_disclosure")
+                    data__legaldates__publishedtextdisclosure = data__legaldates["published_text_disclosure"]
+                    validate_https___charte_lint_org_schemas_config_schema_json___defs_date(data__legaldates__publishedtextdisclosure, custom_formats)
+                if "special_categories" in data__legaldates_keys:
+                    data__legaldates_keys.remove("special_categories")
+                    data__legaldates__specialcategories = data__legaldates["special_categories"]
+                    validate_https___charte_lint_org_schemas_config_schema_json___defs_date(data__legaldates__specialcategories, custom_formats)
+                if "staff_consultation" in data__legaldates_keys:
+                    data__legaldates_keys.remove("staff_consultation")
+                    data__legaldates__staffconsultation = data__legaldates["staff_consultation"]
+                    validate_https___charte_lint_org_schemas_config_schema_json___defs_date(data__legaldates__staffconsultation, custom_formats)
+                if "storage_limitation" in data__legaldates_keys:
+                    data__legaldates_keys.remove("storage_limitation")
+                    data__legaldates__storagelimitation = data__legaldates["storage_limitation"]
+                    validate_https___charte_lint_org_schemas_config_schema_json___defs_date(data__legaldates__storagelimitation, custom_formats)
+                if "transfers" in data__legaldates_keys:
+                    data__legaldates_keys.remove("transfers")
+                    data__legaldates__transfers = data__legaldates["transfers"]
+                    validate_https___charte_lint_org_schemas_config_schema_json___defs_date(data__legaldates__transfers, custom_formats)
+                if data__legaldates_keys:
+                    raise Invalid
         if "select" in data_keys:
             data_keys.remove("select")
             data__select = data["select"]
@@ -229,6 +331,14 @@ def validate_https___charte_lint_org_schemas_config_schema_json(data, custom_for
                         if data__exclude_item_len < 1:
                             raise Invalid
         if data_keys:
+            raise Invalid
+    return data
+
+def validate_https___charte_lint_org_schemas_config_schema_json___defs_date(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (str)):
+        raise Invalid
+    if isinstance(data, str):
+        if not custom_formats["date"](data):
             raise Invalid
     return data
 

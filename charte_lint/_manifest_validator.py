@@ -15,8 +15,9 @@ import re
 
 
 REGEX_PATTERNS = {
+    '^[A-Z]{2}(?=\\n?\\Z)': re.compile('^[A-Z]{2}(?=\\n?\\Z)'),
     '^(\\*|[a-z0-9][a-z0-9-]*)(?=\\n?\\Z)': re.compile('^(\\*|[a-z0-9][a-z0-9-]*)(?=\\n?\\Z)'),
-    '^[1-8][a-z]?(?=\\n?\\Z)': re.compile('^[1-8][a-z]?(?=\\n?\\Z)')
+    '^[1-8]([a-h]|\\([a-h]\\))?(?=\\n?\\Z)': re.compile('^[1-8]([a-h]|\\([a-h]\\))?(?=\\n?\\Z)')
 }
 
 NoneType = type(None)
@@ -63,6 +64,14 @@ def validate_https___charte_lint_org_schemas_ai_usage_schema_json(data, custom_f
                     if isinstance(data__organisation__name, str):
                         data__organisation__name_len = len(data__organisation__name)
                         if data__organisation__name_len < 1:
+                            raise Invalid
+                if "country" in data__organisation_keys:
+                    data__organisation_keys.remove("country")
+                    data__organisation__country = data__organisation["country"]
+                    if not isinstance(data__organisation__country, (str)):
+                        raise Invalid
+                    if isinstance(data__organisation__country, str):
+                        if not REGEX_PATTERNS['^[A-Z]{2}(?=\\n?\\Z)'].search(data__organisation__country):
                             raise Invalid
                 if "sector" in data__organisation_keys:
                     data__organisation_keys.remove("sector")
@@ -217,6 +226,24 @@ def validate_https___charte_lint_org_schemas_ai_usage_schema_json___defs_use(dat
                 raise Invalid
             if not (isinstance(data__status, str) and data__status == 'idea' or isinstance(data__status, str) and data__status == 'design' or isinstance(data__status, str) and data__status == 'pilot' or isinstance(data__status, str) and data__status == 'production' or isinstance(data__status, str) and data__status == 'retired'):
                 raise Invalid
+        if "dates" in data_keys:
+            data_keys.remove("dates")
+            data__dates = data["dates"]
+            if not isinstance(data__dates, (dict)):
+                raise Invalid
+            data__dates_is_dict = isinstance(data__dates, dict)
+            if data__dates_is_dict:
+                data__dates_keys = set(data__dates.keys())
+                if "start" in data__dates_keys:
+                    data__dates_keys.remove("start")
+                    data__dates__start = data__dates["start"]
+                    validate_https___charte_lint_org_schemas_ai_usage_schema_json___defs_date(data__dates__start, custom_formats)
+                if "end" in data__dates_keys:
+                    data__dates_keys.remove("end")
+                    data__dates__end = data__dates["end"]
+                    validate_https___charte_lint_org_schemas_ai_usage_schema_json___defs_date(data__dates__end, custom_formats)
+                if data__dates_keys:
+                    raise Invalid
         if "owner" in data_keys:
             data_keys.remove("owner")
             data__owner = data["owner"]
@@ -383,6 +410,50 @@ def validate_https___charte_lint_org_schemas_ai_usage_schema_json___defs_use(dat
                         raise Invalid
                 if data__tool_keys:
                     raise Invalid
+        if "parties" in data_keys:
+            data_keys.remove("parties")
+            data__parties = data["parties"]
+            if not isinstance(data__parties, (list, tuple)):
+                raise Invalid
+            data__parties_is_list = isinstance(data__parties, (list, tuple))
+            if data__parties_is_list:
+                data__parties_len = len(data__parties)
+                for data__parties_x, data__parties_item in enumerate(data__parties):
+                    if not isinstance(data__parties_item, (dict)):
+                        raise Invalid
+                    data__parties_item_is_dict = isinstance(data__parties_item, dict)
+                    if data__parties_item_is_dict:
+                        data__parties_item__missing_keys = set(['name', 'role']) - data__parties_item.keys()
+                        if data__parties_item__missing_keys:
+                            raise Invalid
+                        data__parties_item_keys = set(data__parties_item.keys())
+                        if "name" in data__parties_item_keys:
+                            data__parties_item_keys.remove("name")
+                            data__parties_item__name = data__parties_item["name"]
+                            if not isinstance(data__parties_item__name, (str)):
+                                raise Invalid
+                            if isinstance(data__parties_item__name, str):
+                                data__parties_item__name_len = len(data__parties_item__name)
+                                if data__parties_item__name_len < 1:
+                                    raise Invalid
+                        if "role" in data__parties_item_keys:
+                            data__parties_item_keys.remove("role")
+                            data__parties_item__role = data__parties_item["role"]
+                            if not isinstance(data__parties_item__role, (str)):
+                                raise Invalid
+                            if not (isinstance(data__parties_item__role, str) and data__parties_item__role == 'provider' or isinstance(data__parties_item__role, str) and data__parties_item__role == 'developer' or isinstance(data__parties_item__role, str) and data__parties_item__role == 'host' or isinstance(data__parties_item__role, str) and data__parties_item__role == 'processor' or isinstance(data__parties_item__role, str) and data__parties_item__role == 'contractor' or isinstance(data__parties_item__role, str) and data__parties_item__role == 'gateway'):
+                                raise Invalid
+                        if "region" in data__parties_item_keys:
+                            data__parties_item_keys.remove("region")
+                            data__parties_item__region = data__parties_item["region"]
+                            validate_https___charte_lint_org_schemas_ai_usage_schema_json___defs_country(data__parties_item__region, custom_formats)
+                        if "contract" in data__parties_item_keys:
+                            data__parties_item_keys.remove("contract")
+                            data__parties_item__contract = data__parties_item["contract"]
+                            if not isinstance(data__parties_item__contract, (bool)):
+                                raise Invalid
+                        if data__parties_item_keys:
+                            raise Invalid
         if "model" in data_keys:
             data_keys.remove("model")
             data__model = data["model"]
@@ -415,6 +486,73 @@ def validate_https___charte_lint_org_schemas_ai_usage_schema_json___defs_use(dat
                         raise Invalid
                 if data__model_keys:
                     raise Invalid
+        if "algorithm" in data_keys:
+            data_keys.remove("algorithm")
+            data__algorithm = data["algorithm"]
+            if not isinstance(data__algorithm, (dict)):
+                raise Invalid
+            data__algorithm_is_dict = isinstance(data__algorithm, dict)
+            if data__algorithm_is_dict:
+                data__algorithm_keys = set(data__algorithm.keys())
+                if "type" in data__algorithm_keys:
+                    data__algorithm_keys.remove("type")
+                    data__algorithm__type = data__algorithm["type"]
+                    if not isinstance(data__algorithm__type, (str)):
+                        raise Invalid
+                    if not (isinstance(data__algorithm__type, str) and data__algorithm__type == 'rules' or isinstance(data__algorithm__type, str) and data__algorithm__type == 'statistical' or isinstance(data__algorithm__type, str) and data__algorithm__type == 'machine_learning' or isinstance(data__algorithm__type, str) and data__algorithm__type == 'deep_learning' or isinstance(data__algorithm__type, str) and data__algorithm__type == 'generative' or isinstance(data__algorithm__type, str) and data__algorithm__type == 'mixed'):
+                        raise Invalid
+                if "training_data" in data__algorithm_keys:
+                    data__algorithm_keys.remove("training_data")
+                    data__algorithm__trainingdata = data__algorithm["training_data"]
+                    if not isinstance(data__algorithm__trainingdata, (str)):
+                        raise Invalid
+                    if isinstance(data__algorithm__trainingdata, str):
+                        data__algorithm__trainingdata_len = len(data__algorithm__trainingdata)
+                        if data__algorithm__trainingdata_len < 1:
+                            raise Invalid
+                if "performance" in data__algorithm_keys:
+                    data__algorithm_keys.remove("performance")
+                    data__algorithm__performance = data__algorithm["performance"]
+                    if not isinstance(data__algorithm__performance, (list, tuple)):
+                        raise Invalid
+                    data__algorithm__performance_is_list = isinstance(data__algorithm__performance, (list, tuple))
+                    if data__algorithm__performance_is_list:
+                        data__algorithm__performance_len = len(data__algorithm__performance)
+                        for data__algorithm__performance_x, data__algorithm__performance_item in enumerate(data__algorithm__performance):
+                            if not isinstance(data__algorithm__performance_item, (dict)):
+                                raise Invalid
+                            data__algorithm__performance_item_is_dict = isinstance(data__algorithm__performance_item, dict)
+                            if data__algorithm__performance_item_is_dict:
+                                data__algorithm__performance_item__missing_keys = set(['metric', 'value']) - data__algorithm__performance_item.keys()
+                                if data__algorithm__performance_item__missing_keys:
+                                    raise Invalid
+                                data__algorithm__performance_item_keys = set(data__algorithm__performance_item.keys())
+                                if "metric" in data__algorithm__performance_item_keys:
+                                    data__algorithm__performance_item_keys.remove("metric")
+                                    data__algorithm__performance_item__metric = data__algorithm__performance_item["metric"]
+                                    if not isinstance(data__algorithm__performance_item__metric, (str)):
+                                        raise Invalid
+                                    if isinstance(data__algorithm__performance_item__metric, str):
+                                        data__algorithm__performance_item__metric_len = len(data__algorithm__performance_item__metric)
+                                        if data__algorithm__performance_item__metric_len < 1:
+                                            raise Invalid
+                                if "value" in data__algorithm__performance_item_keys:
+                                    data__algorithm__performance_item_keys.remove("value")
+                                    data__algorithm__performance_item__value = data__algorithm__performance_item["value"]
+                                    if not isinstance(data__algorithm__performance_item__value, (int, float, str)) or isinstance(data__algorithm__performance_item__value, bool):
+                                        raise Invalid
+                                if "date" in data__algorithm__performance_item_keys:
+                                    data__algorithm__performance_item_keys.remove("date")
+                                    data__algorithm__performance_item__date = data__algorithm__performance_item["date"]
+                                    validate_https___charte_lint_org_schemas_ai_usage_schema_json___defs_date(data__algorithm__performance_item__date, custom_formats)
+                                if data__algorithm__performance_item_keys:
+                                    raise Invalid
+                if "code" in data__algorithm_keys:
+                    data__algorithm_keys.remove("code")
+                    data__algorithm__code = data__algorithm["code"]
+                    validate_https___charte_lint_org_schemas_ai_usage_schema_json___defs_url(data__algorithm__code, custom_formats)
+                if data__algorithm_keys:
+                    raise Invalid
         if "task" in data_keys:
             data_keys.remove("task")
             data__task = data["task"]
@@ -437,6 +575,22 @@ def validate_https___charte_lint_org_schemas_ai_usage_schema_json___defs_use(dat
                     if not isinstance(data__audience_item, (str)):
                         raise Invalid
                     if not (isinstance(data__audience_item, str) and data__audience_item == 'staff' or isinstance(data__audience_item, str) and data__audience_item == 'clients' or isinstance(data__audience_item, str) and data__audience_item == 'public'):
+                        raise Invalid
+        if "settings" in data_keys:
+            data_keys.remove("settings")
+            data__settings = data["settings"]
+            if not isinstance(data__settings, (list, tuple)):
+                raise Invalid
+            data__settings_is_list = isinstance(data__settings, (list, tuple))
+            if data__settings_is_list:
+                def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+                data__settings_len = len(data__settings)
+                if data__settings_len > len(set(fn(data__settings_x) for data__settings_x in data__settings)):
+                    raise Invalid
+                for data__settings_x, data__settings_item in enumerate(data__settings):
+                    if not isinstance(data__settings_item, (str)):
+                        raise Invalid
+                    if not (isinstance(data__settings_item, str) and data__settings_item == 'workplace' or isinstance(data__settings_item, str) and data__settings_item == 'education' or isinstance(data__settings_item, str) and data__settings_item == 'public_space' or isinstance(data__settings_item, str) and data__settings_item == 'commercial_premises' or isinstance(data__settings_item, str) and data__settings_item == 'online'):
                         raise Invalid
         if "domain" in data_keys:
             data_keys.remove("domain")
@@ -468,7 +622,7 @@ def validate_https___charte_lint_org_schemas_ai_usage_schema_json___defs_use(dat
                 for data__capabilities_x, data__capabilities_item in enumerate(data__capabilities):
                     if not isinstance(data__capabilities_item, (str)):
                         raise Invalid
-                    if not (isinstance(data__capabilities_item, str) and data__capabilities_item == 'profiling' or isinstance(data__capabilities_item, str) and data__capabilities_item == 'scoring' or isinstance(data__capabilities_item, str) and data__capabilities_item == 'emotion_recognition' or isinstance(data__capabilities_item, str) and data__capabilities_item == 'biometric_identification' or isinstance(data__capabilities_item, str) and data__capabilities_item == 'biometric_categorisation' or isinstance(data__capabilities_item, str) and data__capabilities_item == 'social_scoring' or isinstance(data__capabilities_item, str) and data__capabilities_item == 'behaviour_manipulation' or isinstance(data__capabilities_item, str) and data__capabilities_item == 'monitoring' or isinstance(data__capabilities_item, str) and data__capabilities_item == 'content_generation' or isinstance(data__capabilities_item, str) and data__capabilities_item == 'chatbot' or isinstance(data__capabilities_item, str) and data__capabilities_item == 'deepfake'):
+                    if not (isinstance(data__capabilities_item, str) and data__capabilities_item == 'profiling' or isinstance(data__capabilities_item, str) and data__capabilities_item == 'scoring' or isinstance(data__capabilities_item, str) and data__capabilities_item == 'emotion_recognition' or isinstance(data__capabilities_item, str) and data__capabilities_item == 'biometric_identification' or isinstance(data__capabilities_item, str) and data__capabilities_item == 'biometric_categorisation' or isinstance(data__capabilities_item, str) and data__capabilities_item == 'social_scoring' or isinstance(data__capabilities_item, str) and data__capabilities_item == 'behaviour_manipulation' or isinstance(data__capabilities_item, str) and data__capabilities_item == 'monitoring' or isinstance(data__capabilities_item, str) and data__capabilities_item == 'content_generation' or isinstance(data__capabilities_item, str) and data__capabilities_item == 'chatbot' or isinstance(data__capabilities_item, str) and data__capabilities_item == 'deepfake' or isinstance(data__capabilities_item, str) and data__capabilities_item == 'biometric_verification' or isinstance(data__capabilities_item, str) and data__capabilities_item == 'sentiment_analysis'):
                         raise Invalid
         if "interaction" in data_keys:
             data_keys.remove("interaction")
@@ -536,6 +690,37 @@ def validate_https___charte_lint_org_schemas_ai_usage_schema_json___defs_use(dat
                             if isinstance(data__data__categories_item, str):
                                 data__data__categories_item_len = len(data__data__categories_item)
                                 if data__data__categories_item_len < 1:
+                                    raise Invalid
+                if "modalities" in data__data_keys:
+                    data__data_keys.remove("modalities")
+                    data__data__modalities = data__data["modalities"]
+                    if not isinstance(data__data__modalities, (list, tuple)):
+                        raise Invalid
+                    data__data__modalities_is_list = isinstance(data__data__modalities, (list, tuple))
+                    if data__data__modalities_is_list:
+                        def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+                        data__data__modalities_len = len(data__data__modalities)
+                        if data__data__modalities_len > len(set(fn(data__data__modalities_x) for data__data__modalities_x in data__data__modalities)):
+                            raise Invalid
+                        for data__data__modalities_x, data__data__modalities_item in enumerate(data__data__modalities):
+                            if not isinstance(data__data__modalities_item, (str)):
+                                raise Invalid
+                            if not (isinstance(data__data__modalities_item, str) and data__data__modalities_item == 'text' or isinstance(data__data__modalities_item, str) and data__data__modalities_item == 'tabular' or isinstance(data__data__modalities_item, str) and data__data__modalities_item == 'image' or isinstance(data__data__modalities_item, str) and data__data__modalities_item == 'video' or isinstance(data__data__modalities_item, str) and data__data__modalities_item == 'audio' or isinstance(data__data__modalities_item, str) and data__data__modalities_item == 'biometric' or isinstance(data__data__modalities_item, str) and data__data__modalities_item == 'location'):
+                                raise Invalid
+                if "sources" in data__data_keys:
+                    data__data_keys.remove("sources")
+                    data__data__sources = data__data["sources"]
+                    if not isinstance(data__data__sources, (list, tuple)):
+                        raise Invalid
+                    data__data__sources_is_list = isinstance(data__data__sources, (list, tuple))
+                    if data__data__sources_is_list:
+                        data__data__sources_len = len(data__data__sources)
+                        for data__data__sources_x, data__data__sources_item in enumerate(data__data__sources):
+                            if not isinstance(data__data__sources_item, (str)):
+                                raise Invalid
+                            if isinstance(data__data__sources_item, str):
+                                data__data__sources_item_len = len(data__data__sources_item)
+                                if data__data__sources_item_len < 1:
                                     raise Invalid
                 if "special" in data__data_keys:
                     data__data_keys.remove("special")
@@ -633,6 +818,38 @@ def validate_https___charte_lint_org_schemas_ai_usage_schema_json___defs_use(dat
                         raise Invalid
                 if data__data_keys:
                     raise Invalid
+        if "legal_texts" in data_keys:
+            data_keys.remove("legal_texts")
+            data__legaltexts = data["legal_texts"]
+            if not isinstance(data__legaltexts, (list, tuple)):
+                raise Invalid
+            data__legaltexts_is_list = isinstance(data__legaltexts, (list, tuple))
+            if data__legaltexts_is_list:
+                data__legaltexts_len = len(data__legaltexts)
+                for data__legaltexts_x, data__legaltexts_item in enumerate(data__legaltexts):
+                    if not isinstance(data__legaltexts_item, (dict)):
+                        raise Invalid
+                    data__legaltexts_item_is_dict = isinstance(data__legaltexts_item, dict)
+                    if data__legaltexts_item_is_dict:
+                        data__legaltexts_item__missing_keys = set(['title']) - data__legaltexts_item.keys()
+                        if data__legaltexts_item__missing_keys:
+                            raise Invalid
+                        data__legaltexts_item_keys = set(data__legaltexts_item.keys())
+                        if "title" in data__legaltexts_item_keys:
+                            data__legaltexts_item_keys.remove("title")
+                            data__legaltexts_item__title = data__legaltexts_item["title"]
+                            if not isinstance(data__legaltexts_item__title, (str)):
+                                raise Invalid
+                            if isinstance(data__legaltexts_item__title, str):
+                                data__legaltexts_item__title_len = len(data__legaltexts_item__title)
+                                if data__legaltexts_item__title_len < 1:
+                                    raise Invalid
+                        if "url" in data__legaltexts_item_keys:
+                            data__legaltexts_item_keys.remove("url")
+                            data__legaltexts_item__url = data__legaltexts_item["url"]
+                            validate_https___charte_lint_org_schemas_ai_usage_schema_json___defs_url(data__legaltexts_item__url, custom_formats)
+                        if data__legaltexts_item_keys:
+                            raise Invalid
         if "decision" in data_keys:
             data_keys.remove("decision")
             data__decision = data["decision"]
@@ -663,6 +880,35 @@ def validate_https___charte_lint_org_schemas_ai_usage_schema_json___defs_use(dat
                     data__decision__administrative = data__decision["administrative"]
                     if not isinstance(data__decision__administrative, (bool)):
                         raise Invalid
+                if "purpose" in data__decision_keys:
+                    data__decision_keys.remove("purpose")
+                    data__decision__purpose = data__decision["purpose"]
+                    if not isinstance(data__decision__purpose, (str)):
+                        raise Invalid
+                    if not (isinstance(data__decision__purpose, str) and data__decision__purpose == 'eligibility' or isinstance(data__decision__purpose, str) and data__decision__purpose == 'pricing' or isinstance(data__decision__purpose, str) and data__decision__purpose == 'fraud_detection' or isinstance(data__decision__purpose, str) and data__decision__purpose == 'enforcement' or isinstance(data__decision__purpose, str) and data__decision__purpose == 'safeguarding' or isinstance(data__decision__purpose, str) and data__decision__purpose == 'recruitment' or isinstance(data__decision__purpose, str) and data__decision__purpose == 'work_management' or isinstance(data__decision__purpose, str) and data__decision__purpose == 'admission' or isinstance(data__decision__purpose, str) and data__decision__purpose == 'other'):
+                        raise Invalid
+                if "stage" in data__decision_keys:
+                    data__decision_keys.remove("stage")
+                    data__decision__stage = data__decision["stage"]
+                    if not isinstance(data__decision__stage, (str)):
+                        raise Invalid
+                    if not (isinstance(data__decision__stage, str) and data__decision__stage == 'selection' or isinstance(data__decision__stage, str) and data__decision__stage == 'prioritisation' or isinstance(data__decision__stage, str) and data__decision__stage == 'recommendation' or isinstance(data__decision__stage, str) and data__decision__stage == 'final'):
+                        raise Invalid
+                if "subjects_are" in data__decision_keys:
+                    data__decision_keys.remove("subjects_are")
+                    data__decision__subjectsare = data__decision["subjects_are"]
+                    if not isinstance(data__decision__subjectsare, (str)):
+                        raise Invalid
+                    if not (isinstance(data__decision__subjectsare, str) and data__decision__subjectsare == 'natural_persons' or isinstance(data__decision__subjectsare, str) and data__decision__subjectsare == 'legal_persons' or isinstance(data__decision__subjectsare, str) and data__decision__subjectsare == 'both'):
+                        raise Invalid
+                if "per_year" in data__decision_keys:
+                    data__decision_keys.remove("per_year")
+                    data__decision__peryear = data__decision["per_year"]
+                    if not isinstance(data__decision__peryear, (int)) and not (isinstance(data__decision__peryear, float) and data__decision__peryear.is_integer()) or isinstance(data__decision__peryear, bool):
+                        raise Invalid
+                    if isinstance(data__decision__peryear, (int, float)) and not isinstance(data__decision__peryear, bool):
+                        if data__decision__peryear < 0:
+                            raise Invalid
                 if data__decision_keys:
                     raise Invalid
         if "oversight" in data_keys:
@@ -807,7 +1053,7 @@ def validate_https___charte_lint_org_schemas_ai_usage_schema_json___defs_use(dat
                     if not isinstance(data__aiact__annexiii, (str, int)) and not (isinstance(data__aiact__annexiii, float) and data__aiact__annexiii.is_integer()) or isinstance(data__aiact__annexiii, bool):
                         raise Invalid
                     if isinstance(data__aiact__annexiii, str):
-                        if not REGEX_PATTERNS['^[1-8][a-z]?(?=\\n?\\Z)'].search(data__aiact__annexiii):
+                        if not REGEX_PATTERNS['^[1-8]([a-h]|\\([a-h]\\))?(?=\\n?\\Z)'].search(data__aiact__annexiii):
                             raise Invalid
                     if isinstance(data__aiact__annexiii, (int, float)) and not isinstance(data__aiact__annexiii, bool):
                         if data__aiact__annexiii < 1:
@@ -1064,6 +1310,25 @@ def validate_https___charte_lint_org_schemas_ai_usage_schema_json___defs_use(dat
                                 raise Invalid
                         if data__work__staffinformed_keys:
                             raise Invalid
+                if "staff_consulted" in data__work_keys:
+                    data__work_keys.remove("staff_consulted")
+                    data__work__staffconsulted = data__work["staff_consulted"]
+                    if not isinstance(data__work__staffconsulted, (dict)):
+                        raise Invalid
+                    data__work__staffconsulted_is_dict = isinstance(data__work__staffconsulted, dict)
+                    if data__work__staffconsulted_is_dict:
+                        data__work__staffconsulted_keys = set(data__work__staffconsulted.keys())
+                        if "date" in data__work__staffconsulted_keys:
+                            data__work__staffconsulted_keys.remove("date")
+                            data__work__staffconsulted__date = data__work__staffconsulted["date"]
+                            validate_https___charte_lint_org_schemas_ai_usage_schema_json___defs_date(data__work__staffconsulted__date, custom_formats)
+                        if "body" in data__work__staffconsulted_keys:
+                            data__work__staffconsulted_keys.remove("body")
+                            data__work__staffconsulted__body = data__work__staffconsulted["body"]
+                            if not isinstance(data__work__staffconsulted__body, (str)):
+                                raise Invalid
+                        if data__work__staffconsulted_keys:
+                            raise Invalid
                 if data__work_keys:
                     raise Invalid
         if "cooperation" in data_keys:
@@ -1149,19 +1414,19 @@ def validate_https___charte_lint_org_schemas_ai_usage_schema_json___defs_assessm
             raise Invalid
     return data
 
-def validate_https___charte_lint_org_schemas_ai_usage_schema_json___defs_url(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (str)):
-        raise Invalid
-    if isinstance(data, str):
-        if not custom_formats["url"](data):
-            raise Invalid
-    return data
-
 def validate_https___charte_lint_org_schemas_ai_usage_schema_json___defs_duration(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (str)):
         raise Invalid
     if isinstance(data, str):
         if not custom_formats["duration"](data):
+            raise Invalid
+    return data
+
+def validate_https___charte_lint_org_schemas_ai_usage_schema_json___defs_url(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (str)):
+        raise Invalid
+    if isinstance(data, str):
+        if not custom_formats["url"](data):
             raise Invalid
     return data
 

@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # typing costs import time on the hot path; annotations stay 
     from typing import Any
 
     from charte_lint.content import RuleText
+    from charte_lint.law import Law
 
     CheckFunction = Callable[["RuleContext"], Iterable["Finding"]]
 
@@ -26,6 +27,10 @@ SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 SCOPES = ("manifest", "repository")
 CHARTERS = ("private", "public")
+STATUSES = ("idea", "design", "pilot", "production", "retired")
+IN_SERVICE = ("pilot", "production")
+"""A pilot is a use: it is put into service on real cases (AI Act art. 3(11)), and the duties
+that bind "before use" bind before the pilot."""
 PRINCIPLES = (
     "value",
     "transparency",
@@ -64,6 +69,7 @@ _PLACEMENT = (
     "source_line",
     "suppression",
     "fingerprint",
+    "legal",
 )
 _FIELDS: tuple[str, ...]  # of any length: grown on the next line
 _FIELDS = ("code", "name", "severity", "pointer", "message", "principle", "charter", "on_key")
@@ -92,6 +98,7 @@ class _FindingFields:
     source_line: str
     suppression: dict[str, Any] | None
     fingerprint: str | None
+    legal: dict[str, Any] | None
 
 
 _new = object.__new__
@@ -107,7 +114,9 @@ class Finding(_FindingFields):
     comment or a waiver silences the finding: {"kind": "inSource" or "external",
     "justification": str, "approved_by": str | None, "until": str | None}. `fingerprint` is a
     short hash of what the finding is about, for its identity (`charte_lint.identity`): the
-    value at the pointer in a manifest, the evidence for a finding in code.
+    value at the pointer in a manifest, the evidence for a finding in code. `legal` is set
+    on a finding that rests on a legal duty (`RuleContext.finding(..., duty=...)`):
+    {"duty", "instrument", "cite", "binds_from", "in_force"}.
     """
 
     __slots__ = ()
@@ -132,6 +141,7 @@ class Finding(_FindingFields):
         source_line: str = "",
         suppression: dict[str, Any] | None = None,
         fingerprint: str | None = None,
+        legal: dict[str, Any] | None = None,
     ) -> Finding:
         # Filled as a plain slotted object, then made a Finding: five times faster than
         # object.__setattr__ per field, and a run makes tens of thousands of findings.
@@ -153,6 +163,7 @@ class Finding(_FindingFields):
         self.source_line = source_line  # the text of `line`, for reporters that show it
         self.suppression = suppression
         self.fingerprint = fingerprint
+        self.legal = legal
         self.__class__ = cls
         return self  # type: ignore[return-value]  # a Finding now: mypy cannot see __class__ set
 
@@ -195,6 +206,7 @@ class Finding(_FindingFields):
             source_line=source_line,
             suppression=self.suppression,
             fingerprint=fingerprint if fingerprint is not None else self.fingerprint,
+            legal=self.legal,
         )
 
     def replace(self, **changes: Any) -> Finding:
@@ -207,8 +219,9 @@ class Finding(_FindingFields):
         return (self.file, self.line, self.column, self.code, self.message)
 
     def as_dict(self) -> dict[str, Any]:
-        """The JSON output's shape for one finding (a public contract)."""
-        return {
+        """The JSON output's shape for one finding (a public contract); `legal` only on a
+        finding that rests on a legal duty."""
+        shape = {
             "file": self.file,
             "line": self.line,
             "column": self.column,
@@ -223,6 +236,9 @@ class Finding(_FindingFields):
             "pointer": self.pointer,
             "message": self.message,
         }
+        if self.legal is not None:
+            shape["legal"] = self.legal
+        return shape
 
     def __repr__(self) -> str:
         return f"<Finding {self.code} {self.file}:{self.line}:{self.column} {self.message!r}>"
@@ -295,19 +311,31 @@ class Rule:
     code detection is on, reporting at evidence with `ctx.finding_in_code(...)`. `options` are the
     rule's own settings with their defaults, checked against `options_schema` (a JSON Schema for
     one object) when an organisation's configuration sets them.
+
+    `reads` names the manifest facts the check reads (`data.subjects`, `settings`...), and
+    `duties` the legal duties of the calendar (`charte_lint/content/law.yaml`) it may rest on;
+    both are shown by `--explain` and the rules reference. `charter_severity` is the severity
+    of a finding whose legal duty does not bind yet (or not in the organisation's country):
+    the charter still asks for it, the law not yet (by default, `warning` for an `error` rule).
+    `statuses` names the use statuses the rule checks (`ctx.uses()` yields only those uses, and
+    uses whose status is missing or unknown); None checks every use.
     """
 
     __slots__ = (
         "_numbers",
+        "charter_severity",
         "check",
         "code",
         "content",
+        "duties",
         "name",
         "options",
         "options_schema",
         "principle",
+        "reads",
         "scope",
         "severity",
+        "statuses",
         "versions",
     )
 
@@ -324,6 +352,10 @@ class Rule:
         options: Mapping[str, Any] | None = None,
         options_schema: Mapping[str, Any] | None = None,
         content: str | None = None,
+        reads: Iterable[str] = (),
+        duties: Iterable[str] = (),
+        charter_severity: str | None = None,
+        statuses: Iterable[str] | None = None,
     ) -> None:
         self.code = code
         self.name = name
@@ -335,6 +367,12 @@ class Rule:
         self.options = dict(options or {})
         self.options_schema = dict(options_schema or {"type": "object"})
         self.content = content or _content_beside(check)
+        self.reads = tuple(reads)
+        self.duties = tuple(duties)
+        if charter_severity is None:
+            charter_severity = "warning" if severity == "error" else severity
+        self.charter_severity = charter_severity
+        self.statuses = tuple(statuses) if statuses is not None else None
         self._numbers: dict[str, str | None] | None = None
         problems = rule_problems(self)
         if problems:
@@ -421,6 +459,10 @@ def rule(
     options: Mapping[str, Any] | None = None,
     options_schema: Mapping[str, Any] | None = None,
     content: str | None = None,
+    reads: Iterable[str] = (),
+    duties: Iterable[str] = (),
+    charter_severity: str | None = None,
+    statuses: Iterable[str] | None = None,
 ) -> Callable[[CheckFunction], Rule]:
     """Declare a rule on its check: `@rule("DAT001", "legal-basis-missing", principle="data",
     severity="error")` above `def legal_basis_missing(ctx): ...` makes that name the `Rule`."""
@@ -437,6 +479,10 @@ def rule(
             options=options,
             options_schema=options_schema,
             content=content,
+            reads=reads,
+            duties=duties,
+            charter_severity=charter_severity,
+            statuses=statuses,
         )
 
     return declare
@@ -463,6 +509,8 @@ def rule_problems(rule: Rule) -> list[str]:
         problems.append("CL codes are reserved for charte-lint's structural findings")
     if not structural and rule.principle not in PRINCIPLES:
         problems.append(f"principle must be one of {', '.join(PRINCIPLES)}")
+    if rule.charter_severity not in SEVERITIES:
+        problems.append(f"charter_severity must be one of {', '.join(SEVERITIES)}")
     if rule.severity not in SEVERITIES:
         problems.append(f"severity must be one of {', '.join(SEVERITIES)}")
     if set(rule.versions) - set(CHARTERS) or not (structural or rule.versions):
@@ -495,7 +543,7 @@ class Policy:
     `approved_tools` is None when no registry is configured at all (not the same as an empty one).
     """
 
-    __slots__ = ("approved_tools", "max_model_tier", "models", "review_every")
+    __slots__ = ("approved_tools", "legal_dates", "max_model_tier", "models", "review_every")
 
     def __init__(
         self,
@@ -503,8 +551,11 @@ class Policy:
         max_model_tier: Mapping[str, str] | None = None,
         models: Mapping[str, Mapping[str, Any]] | None = None,
         review_every: str = "P1Y",
+        legal_dates: Mapping[str, _dt.date] | None = None,
     ) -> None:
         self.approved_tools = approved_tools
+        # The organisation's reading of the legal calendar: a duty's date, by duty key.
+        self.legal_dates = dict(legal_dates or {})
         self.max_model_tier = dict(max_model_tier or {})
         self.models = dict(models or {})
         self.review_every = review_every
@@ -553,10 +604,34 @@ class RuleContext:
         self.path = ""  # the manifest's path, as linted
         self.configured: Mapping[str, Mapping[str, Any]] = {}  # rule options, by code or name
         self._declared: list[DeclaredUse] | None = None
+        self._law: Law | None = None
+
+    @property
+    def law(self) -> Law:
+        """The law of the organisation's country (`organisation.country`, default `FR`) and
+        sector, with the configuration's `legal_dates`: which instruments apply, which duties
+        bind and from when (`charte_lint.law`)."""
+        if self._law is None:
+            from charte_lint.law import Law, organisation_country
+
+            self._law = Law(
+                organisation_country(self.manifest),
+                _sector(self.manifest),
+                self.policy.legal_dates,
+            )
+        return self._law
 
     def uses(self) -> Iterator[tuple[str, Mapping[str, Any]]]:
-        """(pointer, use) for each use that is a mapping, e.g. ("/uses/0", {...})."""
-        return iter(self._uses)
+        """(pointer, use) for each use that is a mapping, e.g. ("/uses/0", {...}), among the
+        statuses the rule checks (`Rule.statuses`; a use without a known status is checked)."""
+        statuses = self.rule.statuses
+        if statuses is None:
+            return iter(self._uses)
+        return (
+            (pointer, use)
+            for pointer, use in self._uses
+            if use.get("status") in statuses or use.get("status") not in STATUSES
+        )
 
     def declared_uses(self) -> list[DeclaredUse]:
         """The manifest's uses as the cross-check with code sees them, worked out once."""
@@ -583,18 +658,77 @@ class RuleContext:
         separator = self.term("separators", "list")
         return separator.join(self.term(group, key) for key in keys)
 
-    def finding(self, pointer: str, message: str = "default", **params: Any) -> Finding:
-        """A finding of this rule at `pointer`, its message rendered in the run's language."""
-        template = self.rule.messages[message][self.lang]
+    def finding(
+        self,
+        pointer: str,
+        message: str = "default",
+        *,
+        duty: str | None = None,
+        use: Mapping[str, Any] | None = None,
+        **params: Any,
+    ) -> Finding:
+        """A finding of this rule at `pointer`, its message rendered in the run's language.
+
+        With `duty` (a key of the legal calendar), the finding rests on that duty as it binds
+        the organisation: in force at the run's date, it keeps the rule's severity; not yet in
+        force (for `use`, which may be under a transitional rule), or not law in the
+        organisation's country, it takes the rule's `charter_severity` and the message says
+        from when the duty binds. The message's `{cite}` placeholder is the duty's citation.
+        """
+        rule = self.rule
+        severity = rule.severity
+        legal = None
+        suffix = ""
+        if duty is not None:
+            severity, legal, suffix = self._legal_standing(duty, use or {}, params)
+        template = rule.messages[message][self.lang]
         return Finding(
-            code=self.rule.code,
-            name=self.rule.name,
-            severity=self.rule.severity,
+            code=rule.code,
+            name=rule.name,
+            severity=severity,
             pointer=pointer,
-            message=template.format(**params),
-            principle=self.rule.principle,
-            charter=self.rule.charters.get(self.charter),
+            message=template.format(**params) + suffix,
+            principle=rule.principle,
+            charter=rule.charters.get(self.charter),
+            legal=legal,
         )
+
+    def _legal_standing(
+        self, key: str, use: Mapping[str, Any], params: dict[str, Any]
+    ) -> tuple[str, dict[str, Any] | None, str]:
+        """(severity, the finding's `legal` record, what the message adds) for duty `key`."""
+        from charte_lint.messages import t
+
+        rule = self.rule
+        duty = self.law.duty(key)
+        if duty is None:
+            params.setdefault("cite", "")
+            return rule.charter_severity, None, ""
+        params.setdefault("cite", duty.cite(self.lang))
+        public = _sector(self.manifest) in ("public_body", "private_public_service")
+        binds = duty.binds_from(use, public)
+        status = use.get("status")
+        in_service = status in IN_SERVICE or status not in STATUSES
+        in_force = binds is not None and binds <= self.today and in_service
+        legal = {
+            "duty": key,
+            "instrument": duty.instrument.key,
+            "cite": duty.cite("en"),
+            "binds_from": binds.isoformat() if binds else None,
+            "in_force": in_force,
+        }
+        if in_force:
+            return rule.severity, legal, ""
+        if binds is not None and binds <= self.today:
+            # the law binds, but the use is not in service yet: nothing is breached yet
+            note = t(self.lang, " (legal duty before the use starts)")
+        elif binds is None:
+            note = t(
+                self.lang, " (legal duty only once its design changes significantly: {cite})"
+            ).format(cite=duty.transitional_cite(self.lang))
+        else:
+            note = t(self.lang, " (legal duty from {date})").format(date=binds.isoformat())
+        return rule.charter_severity, legal, note
 
     def finding_in_code(
         self,
@@ -861,6 +995,14 @@ def _directory_key(directory: str) -> str:
     """A directory as `has_code_under` files it: normalised, the current one as ''."""
     normal = os.path.normpath(directory) if directory else "."
     return "" if normal == "." else normal
+
+
+def _sector(manifest: Mapping[str, Any]) -> str:
+    """`organisation.sector`, or its default from the charter version."""
+    value = get(manifest, "organisation.sector")
+    if value in ("private", "public_body", "private_public_service"):
+        return str(value)
+    return "public_body" if manifest.get("charter") == "public" else "private"
 
 
 def uses_of(manifest: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:

@@ -11,6 +11,7 @@ and `options`, which are merged key by key, and `approved_tools`, merged entry b
 
 from __future__ import annotations
 
+import datetime as _dt
 import os
 
 from charte_lint.api import ApprovedTool, Policy
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     Origin: TypeAlias = tuple[str, str, str | None]  # (file, JSON pointer, policy package or None)
 
 CONFIG_NAMES = (".charte-lint.yaml", ".charte-lint.yml")
-MERGED_KEYS = ("severity", "max_model_tier", "models", "options")
+MERGED_KEYS = ("severity", "max_model_tier", "models", "options", "legal_dates")
 
 
 class ConfigError(Exception):
@@ -75,6 +76,10 @@ class Config:
             max_model_tier=data.get("max_model_tier"),
             models=data.get("models"),
             review_every=data.get("review_every", "P1Y"),
+            legal_dates={
+                key: _dt.date.fromisoformat(str(value))
+                for key, value in data.get("legal_dates", {}).items()
+            },
         )
 
 

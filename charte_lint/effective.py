@@ -21,6 +21,7 @@ ORDER = (
     "max_model_tier",
     "models",
     "review_every",
+    "legal_dates",
     "select",
     "ignore",
     "severity",
@@ -37,7 +38,7 @@ DEFAULTS: dict[str, Any] = {
     "fail_on": "error",
     "exclude": [],
 }
-ENTRIES = ("max_model_tier", "models", "severity", "options")  # shown key by key
+ENTRIES = ("max_model_tier", "models", "legal_dates", "severity", "options")  # shown key by key
 
 
 def settings(config: Config) -> list[tuple[str, Any, Origin | None]]:

@@ -198,6 +198,7 @@ class Linter:
         self._validator: Any = None
         self._selection: dict[int, tuple[dict[str, str], list[Rule]]] = {}
         self._codes: dict[str, str] | None = None
+        self._defaults: dict[str, str] | None = None
 
     @property
     def validator(self) -> Any:
@@ -234,6 +235,12 @@ class Linter:
         ]
         self._selection[id(config)] = (severities, checks)
         return severities, checks
+
+    def default_severity(self, code: str) -> str | None:
+        """The severity `code` is declared with, None for an unknown code."""
+        if self._defaults is None:
+            self._defaults = {rule.code: rule.severity for rule in self.rules}
+        return self._defaults.get(code)
 
     def disabled(self, rule: str, severities: dict[str, str]) -> bool:
         """Whether `rule` names a known rule that this run does not check."""
@@ -293,6 +300,15 @@ def _placed_unused(
     return waiver
 
 
+def _severity(finding: Finding, selected: str, settings: Linter) -> str:
+    """The severity of a placed finding: the configuration's override where there is one,
+    otherwise the severity the rule gave the finding."""
+    default = settings.default_severity(finding.code)
+    if default is None or selected != default:
+        return selected  # configured (or a structural finding's own)
+    return finding.severity
+
+
 def _place(
     findings: list[Finding], manifest: Manifest, severities: dict[str, str], settings: Linter
 ) -> list[Finding]:
@@ -305,6 +321,11 @@ def _place(
         severity = severities.get(finding.code)
         if severity is None:
             continue
+        if finding.legal is not None or severity != finding.severity:
+            # A finding that rests on a legal duty has its severity from the calendar (the
+            # rule's, or its charter severity while the duty does not bind yet), unless the
+            # configuration sets the rule's severity (`severity:`), which wins.
+            severity = _severity(finding, severity, settings)
         position = (
             (finding.line, finding.column, finding.end_line, finding.end_column)
             if finding.line
