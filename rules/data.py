@@ -79,7 +79,7 @@ def _data_kind(use: Mapping[str, Any], ctx: RuleContext) -> str:
 
 def _registry_mismatches(
     pointer: str, use: Mapping[str, Any], entry: ApprovedTool
-) -> Iterator[tuple[str, str, dict[str, str]]]:
+) -> Iterator[tuple[str, str, dict[str, Any]]]:
     """(pointer, message id, parameters) for each way the entry does not cover the use's data."""
     data = use.get("data")
     data = data if isinstance(data, Mapping) else {}

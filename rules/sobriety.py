@@ -138,7 +138,12 @@ def model_above_task_tier(ctx: RuleContext) -> Iterator[Finding]:
             continue
         tier, params_b = found
         name = model.get("name")
-        common = {"use_id": use_id(use), "tier": tier, "task": task, "max_tier": max_tier}
+        common: dict[str, Any] = {
+            "use_id": use_id(use),
+            "tier": tier,
+            "task": task,
+            "max_tier": max_tier,
+        }
         if isinstance(name, str) and name.strip():
             yield ctx.finding(f"{pointer}/model/name", model=name.strip(), **common)
         else:

@@ -24,6 +24,7 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from typing import Any
 
     from charte_lint.api import Finding, RuleContext
 
@@ -71,7 +72,7 @@ def high_risk_not_declared(ctx: RuleContext) -> Iterator[Finding]:
         points = high_risk_points(use, manifest, ctx.shared)
         if not points:
             continue
-        common = {"use_id": use_id(use), "points": describe_points(points, ctx)}
+        common: dict[str, Any] = {"use_id": use_id(use), "points": describe_points(points, ctx)}
         if category in ("minimal", "limited"):
             yield ctx.finding(f"{pointer}/ai_act/category", category=category, **common)
         else:
