@@ -215,7 +215,7 @@ def test_show_config_says_where_each_value_comes_from(site, tmp_path):
         f'  max_model_tier.classification = "small"  # {policy}:16 (policy:acme)\n'
         "  models = {}  # default\n"
         '  review_every = "P1Y"  # default\n'
-        '  legal_dates = {}  # default\n'
+        "  legal_dates = {}  # default\n"
         '  select = ["ALL"]  # default\n'
         "  ignore = []  # default\n"
         f'  severity.SOB002 = "error"  # {policy}:18 (policy:acme)\n'
@@ -261,7 +261,7 @@ def test_show_config_without_a_configuration_and_with_pyproject(tmp_path):
         "  max_model_tier = {}  # default\n"
         "  models = {}  # default\n"
         '  review_every = "P1Y"  # default\n'
-        '  legal_dates = {}  # default\n'
+        "  legal_dates = {}  # default\n"
         '  select = ["ALL"]  # default\n'
         "  ignore = []  # default\n"
         "  severity = {}  # default\n"

@@ -328,7 +328,7 @@ def test_platform_engineer_path(tmp_path: Path):
         f'  max_model_tier.classification = "small"  # {policy_file}:16 (policy:acme)\n'
         "  models = {}  # default\n"
         '  review_every = "P1Y"  # default\n'
-        '  legal_dates = {}  # default\n'
+        "  legal_dates = {}  # default\n"
         '  select = ["ALL"]  # default\n'
         "  ignore = []  # default\n"
         f'  severity.SOB002 = "error"  # {policy_file}:18 (policy:acme)\n'
