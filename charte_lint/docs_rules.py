@@ -29,6 +29,16 @@ _LABELS = {
     "name": N_("name"),
     "summary": N_("summary"),
     "title": N_("Rules"),
+    "facts": N_("Facts and legal calendar"),
+    "reads": N_("Reads:"),
+    "statuses": N_("Checks uses whose `status` is:"),
+    "duties": N_("Legal duties (the law of `organisation.country`; default `FR`):"),
+    "binds": N_("{cite}: binds from {date} ({source})"),
+    "unverified": N_("date not verified against the published text"),
+    "transitional": N_(
+        "a system in service before {date} is bound only once its design changes significantly"
+    ),
+    "public_by": N_("public authorities by {date}"),
 }
 
 
@@ -106,7 +116,54 @@ def render_docs(rule: Rule, lang: str) -> str:
     if example:
         parts.append(f"## {labels['example']}\n" + "\n".join(example))
     parts += [f"## {title}\n{body}" for title, body in sections[2:]]
+    facts = _facts_block(rule, lang)
+    if facts:
+        parts.append(f"## {labels['facts']}\n" + "\n".join(facts))
     return "\n\n".join(parts) + "\n"
+
+
+def _facts_block(rule: Rule, lang: str) -> list[str]:
+    """Which facts the rule reads, which statuses it checks, and the legal duties it rests
+    on with the date each binds from, per instrument (`charte_lint/content/law.yaml`)."""
+    labels = _labels(lang)
+    lines = []
+    if rule.reads:
+        lines.append(f"- {labels['reads']} " + ", ".join(f"`{key}`" for key in rule.reads))
+    if rule.statuses is not None:
+        lines.append(
+            f"- {labels['statuses']} " + ", ".join(f"`{key}`" for key in rule.statuses)
+        )
+    if rule.duties:
+        lines.append(f"- {labels['duties']}")
+        lines += [f"  - {line}" for key in rule.duties for line in duty_lines(key, lang)]
+    return lines
+
+
+def duty_lines(key: str, lang: str) -> list[str]:
+    """One line per instrument imposing duty `key`: its citation, date and source."""
+    from charte_lint.law import data
+
+    labels = _labels(lang)
+    entry = data()["duties"][key]
+    lines = []
+    for instrument, variant in entry["in"].items():
+        short = data()["instruments"][instrument]["short"]
+        article = variant["article"]
+        cite = f"{short.get(lang) or short['en']}, {article.get(lang) or article['en']}"
+        line = labels["binds"].format(cite=cite, date=variant["from"], source=variant["source"])
+        scope = data()["instruments"][instrument]["scope"]
+        notes = [scope.get(lang) or scope["en"]]
+        transitional = variant.get("transitional")
+        if transitional:
+            notes.append(labels["transitional"].format(date=transitional["in_service_before"]))
+            if transitional.get("public_authorities_by"):
+                notes.append(
+                    labels["public_by"].format(date=transitional["public_authorities_by"])
+                )
+        if not variant.get("verified"):
+            notes.append(labels["unverified"])
+        lines.append(f"{line}; " + "; ".join(notes))
+    return lines
 
 
 def render_docs_text(rule: Rule, lang: str) -> str:

@@ -278,7 +278,7 @@ def test_show_config_without_a_configuration_and_with_pyproject(tmp_path):
     assert result.out.splitlines()[0] == "Effective configuration for . (from pyproject.toml):"
     write(tmp_path / "other.yaml", "fail_on: warning\n")
     forced = lint("--show-config", "--config", "other.yaml", ".", cwd=tmp_path).out.splitlines()
-    assert (forced[0], forced[9]) == (
+    assert (forced[0], forced[10]) == (
         "Effective configuration for . (from other.yaml):",
         '  fail_on = "warning"  # other.yaml:1',
     )

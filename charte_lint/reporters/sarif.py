@@ -120,6 +120,8 @@ def _result(finding: Finding, rule_index: int, fingerprint: str) -> dict[str, An
             "charter": finding.charter,
         },
     }
+    if finding.legal is not None:  # the legal duty the finding rests on, and from when
+        result["properties"]["legal"] = finding.legal
     if finding.suppression is not None:
         record = finding.suppression
         suppression: dict[str, Any] = {
