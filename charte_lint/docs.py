@@ -424,16 +424,21 @@ def update_page(text: str, path: str) -> str:
 
 RULES_DOCS = {"en": "docs/rules.md", "fr": "docs/rules.fr.md"}
 """The rule reference pages, by language, as paths relative to the repository."""
+LAW_DOCS = {"en": "docs/legal-calendar.md", "fr": "docs/legal-calendar.fr.md"}
+"""The legal calendar (`charte_lint/content/law.yaml` for people), by language."""
 
 
 def rules_docs() -> dict[str, str]:
-    """The text of each rule reference page (built-in rules only), by path in the repository."""
-    from charte_lint.docs_rules import rules_markdown
+    """The text of each rule reference page (built-in rules only) and of the legal calendar,
+    by path in the repository."""
+    from charte_lint.docs_rules import legal_calendar_markdown, rules_markdown
     from charte_lint.rules import RULES as BUILTIN
     from charte_lint.structure import RULES as STRUCTURAL
 
     rules = [*STRUCTURAL, *BUILTIN]
-    return {path: rules_markdown(rules, lang) for lang, path in RULES_DOCS.items()}
+    pages = {path: rules_markdown(rules, lang) for lang, path in RULES_DOCS.items()}
+    pages.update({path: legal_calendar_markdown(lang) for lang, path in LAW_DOCS.items()})
+    return pages
 
 
 def write_rules_docs(root: Any) -> None:

@@ -277,3 +277,77 @@ def rules_markdown(rules: list[Rule], lang: str) -> str:
             title = field.format(label=f"**{labels['references']}**", value="")
             lines += ["", title.rstrip(), "", *(f"- {ref}" for ref in cited)]
     return "\n".join(lines) + "\n"
+
+
+# --- docs/legal-calendar.md: content/law.yaml for people ---------------------------------------
+
+_CALENDAR = {
+    "title": N_("The law of the country and the legal calendar"),
+    "intro": N_(
+        "Generated from `charte_lint/content/law.yaml` (`python -m charte_lint.docs`): the "
+        "instruments charte-lint applies, where they bind, and the date each legal duty applies "
+        "from. A finding that rests on a duty in force is a legal finding at its rule's "
+        "severity; before that date, or for a use not yet in service, it keeps the charter's "
+        "own severity and says from when the duty binds. An organisation may set its own reading "
+        "of a date in its configuration: `legal_dates: {{DUTY: DATE}}`."
+    ),
+    "instruments": N_("Instruments and where they bind"),
+    "duties": N_("Duties"),
+    "instrument": N_("Instrument"),
+    "where": N_("Where it binds"),
+    "article": N_("Article"),
+    "from": N_("Applies from"),
+    "source": N_("Set by"),
+    "verified": N_("Verified"),
+    "yes": N_("yes"),
+    "no": N_("no"),
+    "key": N_("key"),
+    "transitional": N_(
+        "Transitional rule ({cite}): a system in service before {date} is bound only once its "
+        "design changes significantly; public authorities by {public}."
+    ),
+}
+
+
+def legal_calendar_markdown(lang: str) -> str:
+    """docs/legal-calendar.md (or .fr.md): every instrument, duty, date and source, with notes."""
+    from charte_lint.law import data
+
+    words = {key: t(lang, value) for key, value in _CALENDAR.items()}
+    law = data()
+
+    def pick(entry: dict[str, str]) -> str:
+        return entry.get(lang) or entry["en"]
+
+    lines = [f"# {words['title']}", "", words["intro"].replace("{{", "{").replace("}}", "}"), ""]
+    lines += [f"## {words['instruments']}", ""]
+    lines += [f"| {words['instrument']} | {words['where']} |", "|---|---|"]
+    for entry in law["instruments"].values():
+        lines.append(f"| [{pick(entry['name'])}]({entry['url']}) | {pick(entry['scope'])} |")
+    lines += ["", f"## {words['duties']}"]
+    for key, duty in law["duties"].items():
+        lines += ["", f"### {pick(duty['title'])}", "", f"{words['key']}: `{key}`", ""]
+        header = (words["instrument"], words["article"], words["from"], words["source"])
+        lines += [f"| {' | '.join(header)} | {words['verified']} |", "|---|---|---|---|---|"]
+        notes: list[str] = []
+        for instrument, variant in duty["in"].items():
+            short = pick(law["instruments"][instrument]["short"])
+            verified = words["yes"] if variant.get("verified") else words["no"]
+            source = " ".join(str(variant["source"]).split())
+            lines.append(
+                f"| {short} | [{pick(variant['article'])}]({variant['url']}) | {variant['from']} "
+                f"| {source} | {verified} |"
+            )
+            transitional = variant.get("transitional")
+            if transitional:
+                notes.append(
+                    words["transitional"].format(
+                        cite=pick(transitional["cite"]),
+                        date=transitional["in_service_before"],
+                        public=transitional.get("public_authorities_by", "-"),
+                    )
+                )
+            if variant.get("note"):
+                notes.append(f"{short}: " + " ".join(str(variant["note"]).split()))
+        lines += ["", *(f"- {note}" for note in notes)]
+    return "\n".join(line.rstrip() for line in lines).rstrip() + "\n"
