@@ -130,9 +130,7 @@ def _facts_block(rule: Rule, lang: str) -> list[str]:
     if rule.reads:
         lines.append(f"- {labels['reads']} " + ", ".join(f"`{key}`" for key in rule.reads))
     if rule.statuses is not None:
-        lines.append(
-            f"- {labels['statuses']} " + ", ".join(f"`{key}`" for key in rule.statuses)
-        )
+        lines.append(f"- {labels['statuses']} " + ", ".join(f"`{key}`" for key in rule.statuses))
     if rule.duties:
         lines.append(f"- {labels['duties']}")
         lines += [f"  - {line}" for key in rule.duties for line in duty_lines(key, lang)]
@@ -157,9 +155,7 @@ def duty_lines(key: str, lang: str) -> list[str]:
         if transitional:
             notes.append(labels["transitional"].format(date=transitional["in_service_before"]))
             if transitional.get("public_authorities_by"):
-                notes.append(
-                    labels["public_by"].format(date=transitional["public_authorities_by"])
-                )
+                notes.append(labels["public_by"].format(date=transitional["public_authorities_by"]))
         if not variant.get("verified"):
             notes.append(labels["unverified"])
         lines.append(f"{line}; " + "; ".join(notes))

@@ -9,13 +9,13 @@ import json
 import re
 
 import pytest
+from conftest import REPO, dedent
 
 from charte_lint import law
 from charte_lint.api import rule
 from charte_lint.config import Config
 from charte_lint.engine import Linter, lint_source
 from charte_lint.registry import load_rules
-from conftest import REPO, dedent
 
 CONTENT = str(REPO / "tests" / "data" / "law_pack" / "content")
 DUTY = {"key": "fria"}  # which duty the test rule rests on, set per test
@@ -58,9 +58,7 @@ def _lint(
     lang: str = "en",
 ):
     DUTY["key"] = duty
-    text = MANIFEST.format(
-        charter=charter, organisation=organisation, status=status, dates=dates
-    )
+    text = MANIFEST.format(charter=charter, organisation=organisation, status=status, dates=dates)
     linter = Linter(rules=[_legal_test], today=dt.date.fromisoformat(today), lang=lang)
     findings = lint_source(text, config=config, linter=linter, lang=lang)
     (finding,) = [f for f in findings if f.code == "LAW100"]
@@ -236,9 +234,9 @@ def test_an_unknown_duty_date_in_the_configuration_is_a_configuration_error(tmp_
     from conftest import run_cli
 
     (tmp_path / ".charte-lint.yaml").write_text("legal_dates:\n  fira: 2027-01-01\n")
-    (tmp_path / "ai-usage.yaml").write_text(dedent(MANIFEST.format(
-        charter="private", organisation="", status="production", dates=""
-    )))
+    (tmp_path / "ai-usage.yaml").write_text(
+        dedent(MANIFEST.format(charter="private", organisation="", status="production", dates=""))
+    )
     result = run_cli(str(tmp_path))
     assert result.code == 2
     assert result.err == (
