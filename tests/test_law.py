@@ -243,3 +243,15 @@ def test_an_unknown_duty_date_in_the_configuration_is_a_configuration_error(tmp_
         f"charte-lint: error: {tmp_path}/.charte-lint.yaml:2:3: invalid configuration: unknown "
         "key `fira` in `legal_dates`: did you mean `fria`?\n"
     )
+
+
+def test_the_legal_calendar_page_is_up_to_date():
+    from charte_lint.docs import LAW_DOCS, rules_docs
+
+    pages = rules_docs()
+    for path in LAW_DOCS.values():
+        assert (REPO / path).read_text(encoding="utf-8") == pages[path], (
+            "python -m charte_lint.docs"
+        )
+    assert "| AI Act | [art. 27](" in pages["docs/legal-calendar.md"]
+    assert "| règlement IA | [art. 27](" in pages["docs/legal-calendar.fr.md"]

@@ -24,6 +24,8 @@ def test_list_rules_as_markdown_is_the_rules_page(lang, path):
 
 def test_every_built_in_rule_has_a_section_in_both_languages():
     for path, text in rules_docs().items():
+        if path not in RULES_DOCS.values():
+            continue  # the legal calendar
         for rule in RULES:
             assert f"\n## {rule.code}\n" in text, (path, rule.code)
             assert f"(#{rule.code.lower()})" in text, (path, rule.code)
