@@ -451,11 +451,44 @@ def write_rules_docs(root: Any) -> None:
         target.write_text(text, encoding="utf-8")
 
 
+def legal_dates_schema() -> dict[str, Any]:
+    """The `legal_dates` properties of the configuration schema: one date per duty of the legal
+    calendar (`content/law.yaml`), described by the duty's title."""
+    from charte_lint.law import data
+
+    return {
+        key: {
+            "$ref": "#/$defs/date",
+            "description": f"The date from which this duty binds: {duty['title']['en']}.",
+            "x-description-fr": (
+                f"La date à compter de laquelle cette obligation s'applique : {duty['title']['fr']}."
+            ),
+        }
+        for key, duty in sorted(data()["duties"].items())
+    }
+
+
+def write_config_schema(root: Any) -> bool:
+    """Refresh `legal_dates` in schemas/config.schema.json from the calendar; True if changed."""
+    from pathlib import Path
+
+    path = Path(root) / "schemas" / "config.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    wanted = legal_dates_schema()
+    if schema["properties"]["legal_dates"]["properties"] == wanted:
+        return False
+    schema["properties"]["legal_dates"]["properties"] = wanted
+    path.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return True
+
+
 if __name__ == "__main__":  # python -m charte_lint.docs [ROOT]: refresh docs/, the French schemas
     import sys
     from pathlib import Path
 
     root = Path(sys.argv[1] if len(sys.argv) > 1 else ".")
+    if write_config_schema(root):  # the calendar changed: the configuration schema follows
+        print("schemas/config.schema.json changed: run python -m charte_lint.schema --regenerate")
     for page in sorted(set(GENERATED_PAGES.values())):
         target = root / page
         target.write_text(update_page(target.read_text(encoding="utf-8"), page), encoding="utf-8")

@@ -208,8 +208,13 @@ def test_the_french_citations_follow_one_style():
 def test_the_configuration_schema_knows_every_duty():
     from charte_lint.schema import load_schema
 
+    from charte_lint.docs import legal_dates_schema
+
     schema = load_schema("config.schema.json")
     assert sorted(schema["properties"]["legal_dates"]["properties"]) == law.duty_keys()
+    assert schema["properties"]["legal_dates"]["properties"] == legal_dates_schema(), (
+        "python -m charte_lint.docs, then python -m charte_lint.schema --regenerate"
+    )
 
 
 def test_every_built_in_rule_rests_on_known_duties():

@@ -45,7 +45,7 @@ WAIVER = {
 }
 
 TOP_KEYS = {"version", "charter", "organisation", "uses", "waivers"}
-ORGANISATION_KEYS = {"name", "sector", "agents", "inhabitants", "dpo"}
+ORGANISATION_KEYS = {"name", "country", "sector", "agents", "inhabitants", "dpo"}
 USE_KEYS = {
     "code",  # added by charte-lint (issue 6): the code a use covers
     "id",
@@ -123,6 +123,24 @@ USE_KEYS = {
     "cooperation.lessons",
     "review.last",
     "review.every",
+    # The additions of December 2026 (manifest.md), all optional.
+    "settings",
+    "data.modalities",
+    "data.sources",
+    "decision.purpose",
+    "decision.stage",
+    "decision.subjects_are",
+    "decision.per_year",
+    "dates.start",
+    "dates.end",
+    "algorithm.type",
+    "algorithm.training_data",
+    "algorithm.performance",
+    "algorithm.code",
+    "legal_texts",
+    "parties",
+    # added by charte-lint (issue 11): consulting staff representatives is not informing them
+    "work.staff_consulted",
 }
 # Keys of the objects nested one level further (the table's `{...}` shapes).
 NESTED_KEYS = {
@@ -134,7 +152,11 @@ NESTED_KEYS = {
     "inclusion.accessibility": {"standard", "status", "statement"},
     "sobriety.energy": {"kwh_month", "method"},
     "work.staff_informed": {"date", "body"},
+    "work.staff_consulted": {"date", "body"},
     "data.transfers[]": {"country", "mechanism"},
+    "algorithm.performance[]": {"metric", "value", "date"},
+    "legal_texts[]": {"title", "url"},
+    "parties[]": {"name", "role", "region", "contract"},
     "risks[]": {"risk", "mitigation", "owner"},
 }
 WAIVER_KEYS = {"rule", "use", "path", "reason", "approved_by", "until"}  # `path`: optional
@@ -150,6 +172,10 @@ MANIFEST_REQUIRED = {
     "uses[].data": {"personal"},
     "uses[].data.transfers[]": {"country", "mechanism"},
     "uses[].risks[]": {"risk"},
+    # The additions of December 2026: an entry without these says nothing.
+    "uses[].algorithm.performance[]": {"metric", "value"},
+    "uses[].legal_texts[]": {"title"},
+    "uses[].parties[]": {"name", "role"},
     "waivers[]": WAIVER_KEYS - {"path"},
 }
 
@@ -205,6 +231,9 @@ ENUMS = {
         "content_generation",
         "chatbot",
         "deepfake",
+        # the additions of December 2026
+        "biometric_verification",
+        "sentiment_analysis",
     ],
     "data.special[]": [
         "health",
@@ -259,6 +288,31 @@ ENUMS = {
     "assessments.fria.status": ["done", "todo", "not_required"],
     "inclusion.accessibility.standard": ["RGAA", "WCAG", "EN301549"],
     "inclusion.accessibility.status": ["full", "partial", "none"],
+    # The additions of December 2026.
+    "settings[]": ["workplace", "education", "public_space", "commercial_premises", "online"],
+    "data.modalities[]": ["text", "tabular", "image", "video", "audio", "biometric", "location"],
+    "decision.purpose": [
+        "eligibility",
+        "pricing",
+        "fraud_detection",
+        "enforcement",
+        "safeguarding",
+        "recruitment",
+        "work_management",
+        "admission",
+        "other",
+    ],
+    "decision.stage": ["selection", "prioritisation", "recommendation", "final"],
+    "decision.subjects_are": ["natural_persons", "legal_persons", "both"],
+    "algorithm.type": [
+        "rules",
+        "statistical",
+        "machine_learning",
+        "deep_learning",
+        "generative",
+        "mixed",
+    ],
+    "parties[].role": ["provider", "developer", "host", "processor", "contractor", "gateway"],
 }
 TOP_ENUMS = {
     "charter": ["private", "public"],
