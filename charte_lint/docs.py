@@ -460,9 +460,8 @@ def legal_dates_schema() -> dict[str, Any]:
         key: {
             "$ref": "#/$defs/date",
             "description": f"The date from which this duty binds: {duty['title']['en']}.",
-            "x-description-fr": (
-                f"La date à compter de laquelle cette obligation s'applique : {duty['title']['fr']}."
-            ),
+            "x-description-fr": "La date à compter de laquelle cette obligation s'applique : "
+            f"{duty['title']['fr']}.",
         }
         for key, duty in sorted(data()["duties"].items())
     }

@@ -206,9 +206,8 @@ def test_the_french_citations_follow_one_style():
 
 
 def test_the_configuration_schema_knows_every_duty():
-    from charte_lint.schema import load_schema
-
     from charte_lint.docs import legal_dates_schema
+    from charte_lint.schema import load_schema
 
     schema = load_schema("config.schema.json")
     assert sorted(schema["properties"]["legal_dates"]["properties"]) == law.duty_keys()
