@@ -29,11 +29,20 @@ if TYPE_CHECKING:
 _OUTSIDE_AUDIENCES = ("clients", "public")
 
 
-@rule("TRN001", "chatbot-without-disclosure", principle="transparency", severity="error")
+@rule(
+    "TRN001",
+    "chatbot-without-disclosure",
+    principle="transparency",
+    severity="error",
+    statuses=("pilot", "production"),
+    reads=("capabilities", "task", "audience", "interaction.disclosure", "organisation.country"),
+    duties=("ai_interaction_notice",),
+)
 def chatbot_without_disclosure(ctx: RuleContext) -> Iterator[Finding]:
+    law = "default" if ctx.law.applies("ai_act") else "charter"
     for pointer, use in ctx.uses():
         is_chatbot = "chatbot" in as_list(use.get("capabilities")) or use.get("task") == "chat"
-        audience = as_list(use.get("audience"))
+        audience = as_list(use.get("audience"))  # who talks with it
         outside = [group for group in _OUTSIDE_AUDIENCES if group in audience]
         if not (is_chatbot and outside):
             continue
@@ -41,6 +50,9 @@ def chatbot_without_disclosure(ctx: RuleContext) -> Iterator[Finding]:
         if is_blank(disclosure):
             yield ctx.finding(
                 missing_pointer(pointer, use, "interaction.disclosure"),
+                law,
+                duty="ai_interaction_notice",
+                use=use,
                 use_id=use_id(use),
                 audience=", ".join(outside),
             )
@@ -58,20 +70,36 @@ def _disclosure_missing(pointer: str, use: Mapping[str, Any]) -> str | None:
 _MEDIA = ("image", "audio", "video")
 
 
-@rule("TRN002", "deepfake-without-disclosure", principle="transparency", severity="error")
+@rule(
+    "TRN002",
+    "deepfake-without-disclosure",
+    principle="transparency",
+    severity="error",
+    statuses=("pilot", "production"),
+    reads=("capabilities", "interaction.disclosure", "organisation.country"),
+    duties=("deepfake_disclosure",),
+)
 def deepfake_without_disclosure(ctx: RuleContext) -> Iterator[Finding]:
+    law = "default" if ctx.law.applies("ai_act") else "charter"
     for pointer, use in ctx.uses():
-        if "deepfake" not in strings(use.get("capabilities")) or use.get("status") == "retired":
+        if "deepfake" not in strings(use.get("capabilities")):
             continue
         where = _disclosure_missing(pointer, use)
         if where is not None:
-            yield ctx.finding(where, use_id=use_id(use))
+            yield ctx.finding(where, law, duty="deepfake_disclosure", use=use, use_id=use_id(use))
 
 
-@rule("TRN003", "published-media-without-disclosure", principle="transparency", severity="warning")
+@rule(
+    "TRN003",
+    "published-media-without-disclosure",
+    principle="transparency",
+    severity="warning",
+    statuses=("pilot", "production"),
+    reads=("interaction.published", "interaction.generates", "capabilities"),
+)
 def published_media_without_disclosure(ctx: RuleContext) -> Iterator[Finding]:
     for pointer, use in ctx.uses():
-        if get(use, "interaction.published") is not True or use.get("status") == "retired":
+        if get(use, "interaction.published") is not True:
             continue
         if "deepfake" in strings(use.get("capabilities")):
             continue  # TRN002
@@ -84,18 +112,35 @@ def published_media_without_disclosure(ctx: RuleContext) -> Iterator[Finding]:
 # TRN004 ------------------------------------------------------------------------------------
 
 
-@rule("TRN004", "published-text-without-disclosure", principle="transparency", severity="error")
+@rule(
+    "TRN004",
+    "published-text-without-disclosure",
+    principle="transparency",
+    severity="error",
+    statuses=("pilot", "production"),
+    reads=(
+        "interaction.published",
+        "interaction.generates",
+        "oversight.content_review",
+        "interaction.disclosure",
+        "organisation.country",
+    ),
+    duties=("published_text_disclosure",),
+)
 def published_text_without_disclosure(ctx: RuleContext) -> Iterator[Finding]:
+    law = "default" if ctx.law.applies("ai_act") else "charter"
     for pointer, use in ctx.uses():
-        if get(use, "interaction.published") is not True or use.get("status") == "retired":
+        if get(use, "interaction.published") is not True:
             continue
         if "text" not in strings(get(use, "interaction.generates")):
             continue
         if get(use, "oversight.content_review") is True:
-            continue
+            continue  # human review and editorial responsibility: art. 50(4), second subparagraph
         where = _disclosure_missing(pointer, use)
         if where is not None:
-            yield ctx.finding(where, use_id=use_id(use))
+            yield ctx.finding(
+                where, law, duty="published_text_disclosure", use=use, use_id=use_id(use)
+            )
 
 
 # TRN005 ------------------------------------------------------------------------------------

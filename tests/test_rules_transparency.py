@@ -29,6 +29,7 @@ def test_chatbot_for_clients_without_disclosure():
     assert findings[0].message == (
         "use `assistant-sav` is a chatbot for `clients` without `interaction.disclosure`: add the "
         "text that tells people, at the first exchange, that they are talking to an AI"
+        " (AI Act, art. 50(1))"
     )
 
 
@@ -38,7 +39,7 @@ def test_message_in_french_names_every_outside_audience():
     assert findings[0].message == (
         "l'usage `assistant-sav` est un agent conversationnel pour `clients, public` sans "
         "`interaction.disclosure` : ajouter le texte qui annonce, dès le premier échange, que "
-        "l'interlocuteur est une IA"
+        "l'interlocuteur est une IA (règlement IA, art. 50, 1)"
     )
 
 
@@ -112,13 +113,13 @@ def test_deepfake_without_disclosure():
     assert findings[0].message == (
         "use `video-place` produces deep fakes (`capabilities: deepfake`) without "
         "`interaction.disclosure`: state, on the content itself, that it was generated or "
-        "manipulated by AI (AI Act Art. 50(4))"
+        "manipulated by AI (AI Act, art. 50(4), first subparagraph)"
     )
     french = run_rules(manifest_with(VIDEO), lang="fr", codes=["TRN002"])
     assert french[0].message == (
         "l'usage `video-place` produit des hypertrucages (`capabilities: deepfake`) sans "
         "`interaction.disclosure` : indiquer, sur le contenu lui-même, qu'il a été généré ou "
-        "manipulé par une IA (AI Act, art. 50(4))"
+        "manipulé par une IA (règlement IA, art. 50, 4, premier alinéa)"
     )
 
 
@@ -130,14 +131,14 @@ def test_published_generated_media_without_disclosure():
     assert findings[0].severity == "warning"
     assert findings[0].message == (
         "use `video-place` publishes AI-generated `image, audio` without "
-        "`interaction.disclosure`: say that the content is AI-generated (required if it can pass "
-        "for real, AI Act Art. 50(4))"
+        "`interaction.disclosure`: say that the content is AI-generated (a legal duty where it can pass "
+        "for real: AI Act, art. 50(4), see TRN002)"
     )
     french = run_rules(manifest_with(use), lang="fr", codes=["TRN003"])
     assert french[0].message == (
         "l'usage `video-place` publie des contenus `image, audio` générés par IA sans "
-        "`interaction.disclosure` : indiquer que le contenu est généré par IA (obligatoire s'il "
-        "peut passer pour réel, AI Act, art. 50(4))"
+        "`interaction.disclosure` : indiquer que le contenu est généré par IA (obligation légale "
+        "s'il peut passer pour réel : règlement IA, art. 50, 4, voir TRN002)"
     )
 
 
@@ -173,13 +174,15 @@ def test_published_text_without_review_nor_disclosure():
     assert findings[0].message == (
         "use `actualites` publishes AI-generated text with neither human review "
         "(`oversight.content_review: true`) nor `interaction.disclosure`: have each text reviewed "
-        "before publication, or say that it is AI-generated (AI Act Art. 50(4))"
+        "before publication, or say that it is AI-generated (AI Act, art. 50(4), second "
+        "subparagraph)"
     )
     french = run_rules(manifest_with(NEWS, charter="public"), lang="fr", codes=["TRN004"])
     assert french[0].message == (
         "l'usage `actualites` publie des textes générés par IA sans relecture humaine "
         "(`oversight.content_review: true`) ni `interaction.disclosure` : faire relire chaque "
-        "texte avant publication, ou indiquer qu'il est généré par IA (AI Act, art. 50(4))"
+        "texte avant publication, ou indiquer qu'il est généré par IA (règlement IA, art. 50, 4, "
+        "deuxième alinéa)"
     )
 
 
@@ -397,3 +400,48 @@ def test_positions():
         ("TRN006", 23, 16),
         ("TRN007", 22, 5),
     ]
+
+
+# AI Act art. 50 by country and date (issue 11) ----------------------------------------------
+# Art. 50(1): "Providers shall ensure that AI systems intended to interact directly with natural
+# persons are designed and developed in such a way that the natural persons concerned are
+# informed that they are interacting with an AI system, unless this is obvious [...]".
+# It applies from 2 August 2026 (art. 113, second paragraph; not deferred by Regulation (EU)
+# 2026/1744). https://eur-lex.europa.eu/eli/reg/2024/1689/oj
+
+
+def _chatbot_in(country: str | None, today: str = "2026-11-29", status: str = "production"):
+    manifest = manifest_with({**CHATBOT, "status": status})
+    if country:
+        manifest["organisation"]["country"] = country
+    import datetime as dt
+
+    return run_rules(manifest, codes=["TRN001"], today=dt.date.fromisoformat(today))
+
+
+def test_art_50_binds_from_2_august_2026_in_the_eu():
+    (before,) = _chatbot_in("FR", today="2026-08-01")
+    assert before.severity == "warning"
+    assert before.message.endswith("(AI Act, art. 50(1)) (legal duty from 2026-08-02)")
+    (after,) = _chatbot_in("DE", today="2026-08-02")
+    assert after.severity == "error"
+    assert after.legal == {
+        "duty": "ai_interaction_notice",
+        "instrument": "ai_act",
+        "cite": "AI Act, art. 50(1)",
+        "binds_from": "2026-08-02",
+        "in_force": True,
+    }
+
+
+def test_outside_the_eu_the_charter_still_asks_without_citing_the_ai_act():
+    (british,) = _chatbot_in("GB")
+    assert (british.severity, british.legal) == ("warning", None)
+    assert british.message.endswith("(the charter's transparency commitment)")
+    assert "AI Act" not in british.message
+
+
+def test_a_chatbot_still_in_design_or_retired_is_not_checked():
+    assert _chatbot_in("FR", status="design") == []
+    assert _chatbot_in("FR", status="retired") == []
+    assert len(_chatbot_in("FR", status="pilot")) == 1
