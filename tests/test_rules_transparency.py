@@ -131,8 +131,8 @@ def test_published_generated_media_without_disclosure():
     assert findings[0].severity == "warning"
     assert findings[0].message == (
         "use `video-place` publishes AI-generated `image, audio` without "
-        "`interaction.disclosure`: say that the content is AI-generated (a legal duty where it can pass "
-        "for real: AI Act, art. 50(4), see TRN002)"
+        "`interaction.disclosure`: say that the content is AI-generated (a legal duty where it "
+        "can pass for real: AI Act, art. 50(4), see TRN002)"
     )
     french = run_rules(manifest_with(use), lang="fr", codes=["TRN003"])
     assert french[0].message == (
