@@ -138,7 +138,11 @@ _POINT_RE = re.compile(r"^\s*([1-8])\s*(?:\(?\s*([a-h])\s*\)?)?\s*$", re.IGNOREC
 BIOMETRIC_MODALITIES = ("image", "video", "audio", "biometric")
 """Input from which biometric data (Art. 3(34): "physical, physiological or behavioural
 characteristics of a natural person, such as facial images") can come."""
-BIOMETRIC_CAPABILITIES = ("biometric_identification", "biometric_categorisation", "emotion_recognition")
+BIOMETRIC_CAPABILITIES = (
+    "biometric_identification",
+    "biometric_categorisation",
+    "emotion_recognition",
+)
 SENSITIVE_INFERENCES = ("ethnic_origin", "political", "union", "religious", "sex_life")
 """The `data.special` categories Art. 5(1)(g) forbids a biometric categorisation system to infer:
 "race, political opinions, trade union membership, religious or philosophical beliefs, sex life
@@ -315,17 +319,20 @@ def prohibited_grounds(
                 excepted = manifest is not None and medical_or_safety_waiver(
                     use, manifest, today or run_date()
                 )
+                params: dict[str, Any] = {"area": area.area}
                 if area.fact is not None:
-                    params = {"area": area.area, "fact": area.fact}
+                    params["fact"] = area.fact
                     grounds.append(Ground("emotion_recognition", where, params, excepted))
                 else:
-                    params = {"area": area.area, "domain": area.domain}
+                    params["domain"] = area.domain
                     grounds.append(Ground("emotion_recognition_inferred", where, params, excepted))
         elif capability == "biometric_categorisation" and biometric:
             inferred = [c for c in strings(get(use, "data.special")) if c in SENSITIVE_INFERENCES]
             if inferred and "law_enforcement" not in strings(use.get("domain")):
                 categories = ", ".join(inferred)
-                grounds.append(Ground("biometric_categorisation", where, {"categories": categories}))
+                grounds.append(
+                    Ground("biometric_categorisation", where, {"categories": categories})
+                )
         elif capability == "social_scoring":
             grounds.append(Ground("social_scoring", where))
         elif capability == "behaviour_manipulation" and any(s in subjects for s in _VULNERABLE):
@@ -362,8 +369,9 @@ def annex_iii_points(use: Mapping[str, Any], manifest: Mapping[str, Any]) -> lis
     4 employment: 4(a) `decision.purpose: recruitment`, or `candidates` in `data.subjects` who
     are scored, profiled or decided about; 4(b) `decision.purpose: work_management`, or staff
     (`data.subjects`) or the workplace (`settings`) with `scoring`, `profiling` or `monitoring`,
-    or a decision about staff with no other purpose. `domain: [employment]` stands in only
-    where none of `decision.purpose`, `data.subjects` and `settings` is declared.
+    or, with no declared purpose, a decision about people who are all staff. `domain:
+    [employment]` stands in only where none of `decision.purpose`, `data.subjects` and
+    `settings` is declared.
     5(a) a public body or a body acting on its behalf (`organisation.sector`) deciding
     `eligibility` for public assistance (`domain` `public_benefits`, `housing` or `health`, or
     no domain), or `enforcement` (reduce, revoke, reclaim) of public benefits.
@@ -405,15 +413,15 @@ def annex_iii_points(use: Mapping[str, Any], manifest: Mapping[str, Any]) -> lis
     elif not settings and "education" in domains and judges:
         add("3", inferred="settings")
     # 4: employment, workers' management and access to self-employment
-    if natural and purpose == "recruitment":
+    recruits = natural and purpose == "recruitment"
+    if recruits or ("candidates" in subjects and (about_people or evaluates)):
         add("4(a)")
-    elif "candidates" in subjects and (about_people or evaluates):
-        add("4(a)")
-    if natural and purpose == "work_management":
-        add("4(b)")
-    elif ("staff" in subjects or "workplace" in settings) and (evaluates or watches):
-        add("4(b)")
-    elif "staff" in subjects and about_people and purpose is None:
+    workers_only = bool(subjects) and all(subject == "staff" for subject in subjects)
+    if (
+        (natural and purpose == "work_management")
+        or (("staff" in subjects or "workplace" in settings) and (evaluates or watches))
+        or (workers_only and about_people and purpose is None)
+    ):
         add("4(b)")
     undeclared = purpose is None and not subjects and not settings
     if undeclared and "employment" in domains and judges:
@@ -421,9 +429,8 @@ def annex_iii_points(use: Mapping[str, Any], manifest: Mapping[str, Any]) -> lis
     # 5: essential private services and essential public services and benefits
     if natural and sector(manifest) in PUBLIC_SECTORS:
         assistance = not domains or any(d in domains for d in _PUBLIC_ASSISTANCE)
-        if purpose == "eligibility" and assistance:
-            add("5(a)")
-        elif purpose == "enforcement" and "public_benefits" in domains:
+        reclaims = purpose == "enforcement" and "public_benefits" in domains
+        if (purpose == "eligibility" and assistance) or reclaims:
             add("5(a)")
         elif purpose is None and "public_benefits" in domains and about_people:
             add("5(a)", inferred="purpose")

@@ -61,7 +61,9 @@ _CLASSIFICATION_FACTS = (
 )
 
 
-def describe_points(points: list[str], ctx: RuleContext, use: Mapping[str, Any] | None = None) -> str:
+def describe_points(
+    points: list[str], ctx: RuleContext, use: Mapping[str, Any] | None = None
+) -> str:
     """`4(b) (employment and workers management), 5(b) (...)`, in the run's language; a point a
     `domain` label decided (the facts that would were not declared) says so."""
     inferred = (
