@@ -16,6 +16,7 @@ from .facts import (
     UNDER_WAY,
     annex_iii_points,
     decides_about_people,
+    declared_point,
     exemption_blockers,
     exemption_claimed,
     high_risk_points,
@@ -65,12 +66,15 @@ def describe_points(
     points: list[str], ctx: RuleContext, use: Mapping[str, Any] | None = None
 ) -> str:
     """`4(b) (employment and workers management), 5(b) (...)`, in the run's language; a point a
-    `domain` label decided (the facts that would were not declared) says so."""
+    `domain` label decided (the facts that would were not declared, and `ai_act.annex_iii` does
+    not name it) says so."""
     inferred = (
         {found.point: found.inferred for found in annex_iii_points(use, ctx.manifest)}
         if use is not None
         else {}
     )
+    if use is not None:
+        inferred.pop(declared_point(use) or "", None)  # the use names the point itself
     described = []
     for point in points:
         label = point
