@@ -10,6 +10,7 @@ from charte_lint.api import get, rule
 from .facts import (
     LIVE_STATUSES,
     as_list,
+    biometric_input,
     if_missing,
     is_administration,
     is_blank,
@@ -148,16 +149,42 @@ def published_text_without_disclosure(ctx: RuleContext) -> Iterator[Finding]:
 _EXPOSING_CAPABILITIES = ("emotion_recognition", "biometric_categorisation")
 
 
-@rule("TRN005", "emotion-or-biometric-without-notice", principle="transparency", severity="error")
+@rule(
+    "TRN005",
+    "emotion-or-biometric-without-notice",
+    principle="transparency",
+    severity="error",
+    statuses=("pilot", "production"),
+    reads=(
+        "capabilities",
+        "data.modalities",
+        "data.special",
+        "interaction.disclosure",
+        "organisation.country",
+    ),
+    duties=("emotion_biometric_notice",),
+)
 def exposure_without_notice(ctx: RuleContext) -> Iterator[Finding]:
+    """AI Act art. 50(3): "Deployers of an emotion recognition system or a biometric
+    categorisation system shall inform the natural persons exposed thereto of the operation of
+    the system", whether the practice is otherwise lawful or not (VIG002 judges that); only on
+    biometric input (art. 3(39), 3(40)), and only where the AI Act applies."""
+    if not ctx.law.applies("ai_act"):
+        return
     for pointer, use in ctx.uses():
         capabilities = strings(use.get("capabilities"))
         found = [name for name in _EXPOSING_CAPABILITIES if name in capabilities]
-        if not found or use.get("status") == "retired":
+        if not found or use.get("status") == "retired" or not biometric_input(use):
             continue
         where = _disclosure_missing(pointer, use)
         if where is not None:
-            yield ctx.finding(where, use_id=use_id(use), capabilities=", ".join(found))
+            yield ctx.finding(
+                where,
+                duty="emotion_biometric_notice",
+                use=use,
+                use_id=use_id(use),
+                capabilities=", ".join(found),
+            )
 
 
 # TRN006, TRN007 ----------------------------------------------------------------------------

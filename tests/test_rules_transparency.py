@@ -217,13 +217,13 @@ def test_emotion_recognition_without_notice():
     assert findings[0].message == (
         "use `analyse-appels` performs `emotion_recognition, biometric_categorisation` without "
         "`interaction.disclosure`: inform the people exposed to it of the system's operation (AI "
-        "Act Art. 50(3))"
+        "Act, art. 50(3))"
     )
     french = run_rules(manifest_with(CALLS), lang="fr", codes=["TRN005"])
     assert french[0].message == (
         "l'usage `analyse-appels` pratique `emotion_recognition, biometric_categorisation` sans "
         "`interaction.disclosure` : informer les personnes qui y sont exposées du fonctionnement "
-        "du système (AI Act, art. 50(3))"
+        "du système (règlement IA, art. 50, 3)"
     )
 
 

@@ -3,6 +3,8 @@ VIG004 exemption-with-profiling, VIG005 fria-missing, VIG006 eu-registration-mis
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from conftest import brief, lint
 from rule_harness import manifest_with, run_rules, smallest, summary
@@ -118,16 +120,17 @@ def test_emotion_recognition_at_work_is_prohibited():
     assert findings[0].severity == "error"
     assert findings[0].charter == "P8"
     assert findings[0].message == (
-        "use `humeur-centre-appels` recognises emotions (`emotion_recognition`) in the "
-        "workplace or in education: prohibited by AI Act Art. 5(1)(f), save for medical or "
-        "safety reasons; stop it"
+        "use `humeur-centre-appels` infers people's emotions (`emotion_recognition`) in the "
+        "workplace (`data.subjects: [staff]`): prohibited by AI Act, art. 5(1)(f), save for "
+        "medical or safety reasons (declare them in a waiver of this rule); stop it"
     )
     french = run_rules(manifest_with(EMOTIONS, charter="public"), lang="fr", codes=["VIG002"])
     assert french[0].charter == "S9"
     assert french[0].message == (
-        "l'usage `humeur-centre-appels` reconnaît les émotions (`emotion_recognition`) au "
-        "travail ou dans l'enseignement : interdit par l'art. 5, paragraphe 1, point f) du "
-        "règlement sur l'IA, sauf raison médicale ou de sécurité ; y mettre fin"
+        "l'usage `humeur-centre-appels` infère les émotions des personnes "
+        "(`emotion_recognition`) sur le lieu de travail (`data.subjects: [staff]`) : interdit "
+        "par le règlement IA, art. 5, 1, f), sauf raison médicale ou de sécurité (la déclarer "
+        "dans une dérogation à cette règle) ; y mettre fin"
     )
 
 
@@ -147,17 +150,17 @@ def test_other_prohibited_practices():
     ]
     assert findings[0].message == (
         "use `notation-citoyenne` declares `social_scoring`: evaluating people by their social "
-        "behaviour or personal traits for detrimental treatment is prohibited by AI Act "
-        "Art. 5(1)(c); stop it"
+        "behaviour or personal traits for detrimental treatment is prohibited by AI Act, "
+        "art. 5(1)(c); stop it"
     )
     assert findings[1].message == (
-        "use `declare` is declared `ai_act.category: prohibited`: the AI Act (Art. 5) forbids "
-        "it; stop the use"
+        "use `declare` is declared `ai_act.category: prohibited`: the AI Act forbids it (AI "
+        "Act, art. 5(1)); stop the use"
     )
     assert findings[2].message == (
         "use `jeu-incitatif` manipulates behaviour (`behaviour_manipulation`) of minors or "
-        "vulnerable people: exploiting their vulnerabilities is prohibited by AI Act "
-        "Art. 5(1)(b); stop it"
+        "vulnerable people: exploiting their vulnerabilities is prohibited by AI Act, "
+        "art. 5(1)(b); stop it"
     )
 
 
@@ -185,32 +188,41 @@ SCREENING = {
 }
 
 
+ANNEX_III_DAY = dt.date(2027, 12, 2)  # AI Act art. 113(c)(i), as amended: Annex III duties
+
+
 def test_annex_iii_use_declared_minimal():
-    findings = run_rules(manifest_with(SCREENING), codes=["VIG003"])
+    findings = run_rules(manifest_with(SCREENING), codes=["VIG003"], today=ANNEX_III_DAY)
     assert summary(findings) == [("VIG003", "/uses/0/ai_act/category")]
     assert findings[0].severity == "error"
     assert findings[0].message == (
-        "use `tri-candidatures` falls under AI Act Annex III, point 4 (employment and workers "
-        "management), but is declared `ai_act.category: minimal`: declare it `high` and meet "
-        "the deployer's duties, or document an Art. 6(3) exemption in `ai_act.exemption`"
+        "use `tri-candidatures` is high-risk under AI Act, art. 6(2) and Annex III, point 4(a) "
+        "(employment and workers management), but is declared `ai_act.category: minimal`: "
+        "declare it `high` and meet the deployer's duties, or document an Art. 6(3) exemption "
+        "in `ai_act.exemption`"
     )
-    french = run_rules(manifest_with(SCREENING), lang="fr", codes=["VIG003"])
+    french = run_rules(manifest_with(SCREENING), lang="fr", codes=["VIG003"], today=ANNEX_III_DAY)
     assert french[0].message == (
-        "l'usage `tri-candidatures` relève de l'annexe III du règlement sur l'IA, point 4 "
-        "(emploi et gestion de la main-d'œuvre), mais est déclaré `ai_act.category: minimal` : "
-        "le déclarer `high` et remplir les obligations du déployeur, ou documenter une "
-        "dérogation de l'art. 6, par. 3 dans `ai_act.exemption`"
+        "l'usage `tri-candidatures` est à haut risque au sens du règlement IA, art. 6, 2, et "
+        "annexe III, point 4, a) (emploi et gestion de la main-d'œuvre), mais est déclaré "
+        "`ai_act.category: minimal` : le déclarer `high` et remplir les obligations du "
+        "déployeur, ou documenter une dérogation de l'art. 6, 3, dans `ai_act.exemption`"
     )
+    # Before that date, the same finding is the charter's warning, dated.
+    early = run_rules(manifest_with(SCREENING), codes=["VIG003"])
+    assert early[0].severity == "warning"
+    assert early[0].message.endswith(" (legal duty from 2027-12-02)")
 
 
 def test_annex_iii_use_without_category():
     use = {key: value for key, value in SCREENING.items() if key != "ai_act"}
-    findings = run_rules(manifest_with(use), codes=["VIG003"])
+    findings = run_rules(manifest_with(use), codes=["VIG003"], today=ANNEX_III_DAY)
     assert summary(findings) == [("VIG003", "/uses/0")]
     assert findings[0].message == (
-        "use `tri-candidatures` falls under AI Act Annex III, point 4 (employment and workers "
-        "management), and declares no `ai_act.category`: declare it `high` and meet the "
-        "deployer's duties, or document an Art. 6(3) exemption in `ai_act.exemption`"
+        "use `tri-candidatures` is high-risk under AI Act, art. 6(2) and Annex III, point 4(a) "
+        "(employment and workers management), and declares no `ai_act.category`: declare it "
+        "`high` and meet the deployer's duties, or document an Art. 6(3) exemption in "
+        "`ai_act.exemption`"
     )
 
 
@@ -221,11 +233,12 @@ def test_annex_iii_use_without_category():
         ({"domain": ["marketing"], "capabilities": ["emotion_recognition"]}, "1(c) (biometrics)"),
         (
             {"domain": ["education"], "decision": {"affects_individuals": True}},
-            "3 (education and vocational training)",
+            "3 (education and vocational training; inferred from `domain`: declare `settings`)",
         ),
         (
             {"domain": ["credit"], "capabilities": ["scoring"]},
-            "5(b) (essential private and public services)",
+            "5(b) (essential private and public services; inferred from `domain`: declare "
+            "`decision.purpose`)",
         ),
         (
             {
@@ -233,7 +246,8 @@ def test_annex_iii_use_without_category():
                 "capabilities": ["profiling"],
                 "data": {"personal": True, "special": ["health"]},
             },
-            "5(c) (essential private and public services)",
+            "5(c) (essential private and public services; inferred from `domain`: declare "
+            "`decision.purpose`)",
         ),
         (
             {"domain": ["emergency"], "capabilities": ["scoring"]},
@@ -306,15 +320,24 @@ def test_exemption_claimed_with_profiling():
     assert findings[0].message == (
         "use `tri-candidatures` claims an Art. 6(3) exemption (`ai_act.exemption`) but profiles "
         "people (`capabilities: profiling`): an Annex III system that profiles natural persons "
-        "is always high-risk"
+        "is always high-risk (AI Act, art. 6(3), last subparagraph) (legal duty from 2027-12-02)"
     )
-    french = run_rules(manifest_with(use), lang="fr", codes=["VIG004"])
+    french = run_rules(manifest_with(use), lang="fr", codes=["VIG004"], today=ANNEX_III_DAY)
     assert french[0].message == (
-        "l'usage `tri-candidatures` invoque une dérogation de l'art. 6, par. 3 "
-        "(`ai_act.exemption`) mais profile des personnes (`capabilities: profiling`) : un "
-        "système de l'annexe III qui profile des personnes physiques est toujours à haut risque"
+        "l'usage `tri-candidatures` invoque une dérogation de l'art. 6, 3, (`ai_act.exemption`) "
+        "mais profile des personnes (`capabilities: profiling`) : un système de l'annexe III "
+        "qui profile des personnes physiques est toujours à haut risque (règlement IA, art. 6, "
+        "3, dernier alinéa)"
     )
-    without_profiling = {**use, "capabilities": ["scoring"]}
+    # Scoring people is profiling them (GDPR, art. 4(4)); with neither, and with the human
+    # assessing each case, the exemption stands.
+    scoring = {**use, "capabilities": ["scoring"]}
+    (finding,) = run_rules(manifest_with(scoring), codes=["VIG004"])
+    assert finding.message.startswith(
+        "use `tri-candidatures` claims an Art. 6(3) exemption (`ai_act.exemption`) but scores "
+        "people (`capabilities: scoring`): scoring a person's performance"
+    )
+    without_profiling = {**use, "capabilities": ["content_generation"]}
     assert run_rules(manifest_with(without_profiling), codes=["VIG004"]) == []
 
 
@@ -332,34 +355,37 @@ BENEFITS = {
 
 
 def test_public_body_high_risk_without_fria_or_registration():
-    findings = run_rules(manifest_with(BENEFITS, charter="public"), codes=["VIG005", "VIG006"])
+    manifest = manifest_with(BENEFITS, charter="public")
+    findings = run_rules(manifest, codes=["VIG005", "VIG006"], today=ANNEX_III_DAY)
     assert summary(findings) == [("VIG005", "/uses/0"), ("VIG006", "/uses/0/ai_act")]
+    assert [f.severity for f in findings] == ["error", "error"]
     assert findings[0].message == (
-        "use `aide-energie` (`status: pilot`) is high-risk (Annex III, point 5(a) (essential "
-        "private and public services)) and deployed by a public body or public service, without "
-        "a completed fundamental-rights impact assessment (`assessments.fria.status: done`): "
-        "carry it out before deployment (AI Act Art. 27)"
+        "use `aide-energie` (`status: pilot`) is high-risk (AI Act, Annex III, point 5(a) "
+        "(essential private and public services)) and deployed by a public body or a private "
+        "body providing a public service (`organisation.sector: public_body`), without a "
+        "completed fundamental-rights impact assessment (`assessments.fria.status: done`): "
+        "carry it out before its first use (AI Act, art. 27)"
     )
     assert findings[1].message == (
-        "use `aide-energie` (`status: pilot`) is a high-risk system used by a public body and "
-        "has no `ai_act.registration`: register its use in the EU database before using it "
-        "(AI Act Art. 26(8) and 49(3))"
+        "use `aide-energie` (`status: pilot`) is a high-risk system (AI Act, Annex III, point "
+        "5(a) (essential private and public services)) used by a public authority and has no "
+        "`ai_act.registration`: register its use in the EU database before using it (AI Act, "
+        "art. 49(3))"
     )
-    french = run_rules(
-        manifest_with(BENEFITS, charter="public"), lang="fr", codes=["VIG005", "VIG006"]
-    )
+    french = run_rules(manifest, lang="fr", codes=["VIG005", "VIG006"], today=ANNEX_III_DAY)
     assert french[0].message == (
-        "l'usage `aide-energie` (`status: pilot`) est à haut risque (annexe III, point 5(a) "
-        "(services privés et publics essentiels)) et déployé par un organisme public ou chargé "
-        "d'un service public, sans analyse d'impact sur les droits fondamentaux achevée "
-        "(`assessments.fria.status: done`) : la mener avant le déploiement (art. 27 du "
-        "règlement sur l'IA)"
+        "l'usage `aide-energie` (`status: pilot`) est à haut risque (règlement IA, annexe III, "
+        "point 5, a) (services privés et publics essentiels)) et déployé par un organisme "
+        "public ou un organisme privé chargé d'un service public (`organisation.sector: "
+        "public_body`), sans analyse d'impact sur les droits fondamentaux achevée "
+        "(`assessments.fria.status: done`) : la mener avant sa première utilisation (règlement "
+        "IA, art. 27)"
     )
     assert french[1].message == (
-        "l'usage `aide-energie` (`status: pilot`) est un système à haut risque utilisé par un "
-        "organisme public et n'a pas d'`ai_act.registration` : enregistrer son utilisation dans "
-        "la base de données de l'UE avant de s'en servir (art. 26, par. 8 et 49, par. 3 du "
-        "règlement sur l'IA)"
+        "l'usage `aide-energie` (`status: pilot`) est un système à haut risque (règlement IA, "
+        "annexe III, point 5, a) (services privés et publics essentiels)) utilisé par une "
+        "autorité publique et n'a pas d'`ai_act.registration` : enregistrer son utilisation "
+        "dans la base de données de l'UE avant de s'en servir (règlement IA, art. 49, 3)"
     )
 
 
@@ -378,13 +404,13 @@ def test_private_credit_scoring_needs_a_fria_but_no_registration():
         "capabilities": ["scoring"],
         "ai_act": {"category": "high", "annex_iii": "5b"},
     }
-    findings = run_rules(manifest_with(credit), codes=["VIG005", "VIG006"])
+    findings = run_rules(manifest_with(credit), codes=["VIG005", "VIG006"], today=ANNEX_III_DAY)
     assert summary(findings) == [("VIG005", "/uses/0")]
     assert findings[0].message == (
-        "use `score-credit` (`status: production`) scores people for credit or life and health "
-        "insurance (Annex III, point 5(b) (essential private and public services)) without a "
-        "completed fundamental-rights impact assessment (`assessments.fria.status: done`): "
-        "carry it out before deployment (AI Act Art. 27)"
+        "use `score-credit` (`status: production`) evaluates people for credit or for life and "
+        "health insurance (AI Act, Annex III, point 5(b) (essential private and public "
+        "services)) without a completed fundamental-rights impact assessment "
+        "(`assessments.fria.status: done`): carry it out before its first use (AI Act, art. 27)"
     )
 
 
@@ -394,7 +420,7 @@ def test_fria_and_registration_silent_cases():
         "assessments": {"fria": {"status": "done", "ref": "AIDF-1", "date": "2026-05-12"}},
         "ai_act": {"category": "high", "annex_iii": "5a", "registration": "EU-DB-1"},
     }
-    design = {**BENEFITS, "id": "projet", "status": "design"}
+    idea = {**BENEFITS, "id": "projet", "status": "idea"}
     infrastructure = {**BENEFITS, "id": "reseau", "ai_act": {"category": "high", "annex_iii": "2"}}
     high_without_point = {
         **BENEFITS,
@@ -402,7 +428,7 @@ def test_fria_and_registration_silent_cases():
         "domain": [],
         "ai_act": {"category": "high"},
     }
-    manifest = manifest_with(done, design, infrastructure, high_without_point, charter="public")
+    manifest = manifest_with(done, idea, infrastructure, high_without_point, charter="public")
     assert run_rules(manifest, codes=["VIG005", "VIG006"]) == []
     # A private employer's high-risk recruitment tool: no FRIA, no registration duty.
     assert (
@@ -470,6 +496,7 @@ def test_positions():
         ("VIG004", 36, 7),
         ("VIG005", 19, 5),
         ("VIG006", 34, 5),
+        ("VIG007", 19, 5),  # the applicants are not told (AI Act, art. 26(11))
     ]
 
 
@@ -480,7 +507,7 @@ MY_CODES = [
     *(f"WRK00{n}" for n in (2, 3)),
     *(f"SEC00{n}" for n in (2, 3)),
     "COO002",
-    *(f"VIG00{n}" for n in (2, 3, 4, 5, 6)),
+    *(f"VIG00{n}" for n in (2, 3, 4, 5, 6, 7)),
 ]
 HONEST_HIGH_RISK = {
     **BENEFITS,
@@ -497,6 +524,7 @@ HONEST_HIGH_RISK = {
         "legal_basis": "legal_obligation",
     },
     "ai_act": {"category": "high", "annex_iii": "5a", "registration": "EU-DB-2026-001"},
+    "transparency": {"mention": "Each decision letter says an AI system prepared the file."},
     "assessments": {"fria": {"status": "done", "ref": "AIDF-1", "date": "2026-03-15"}},
     "risks": [{"risk": "bias", "mitigation": "Quarterly review by group.", "owner": "Director"}],
     "inclusion": {"groups": ["homeless people", "self-employed workers"]},
