@@ -382,7 +382,7 @@ def dpia_missing(ctx: RuleContext) -> Iterator[Finding]:
             if status == "not_required"
             else missing_pointer(pointer, use, "assessments.dpia.status")
         )
-        params = {"duty": "dpia", "use": use, "use_id": use_id(use)}
+        params: dict[str, Any] = {"duty": "dpia", "use": use, "use_id": use_id(use)}
         mandatory = _dpia_mandatory(use, ctx.manifest, france)
         if mandatory:
             yield ctx.finding(where, reasons=ctx.terms("dpia_reasons", mandatory), **params)
@@ -492,7 +492,12 @@ def transfer_without_safeguard(ctx: RuleContext) -> Iterator[Finding]:
     for pointer, use in ctx.uses():
         if not processes_personal_data(use):
             continue
-        params = {"duty": "transfers", "use": use, "use_id": use_id(use), "date": date}
+        params: dict[str, Any] = {
+            "duty": "transfers",
+            "use": use,
+            "use_id": use_id(use),
+            "date": date,
+        }
         transfers = as_list(get(use, "data.transfers"))
         declared = set()
         for index, transfer in enumerate(transfers):
@@ -588,7 +593,7 @@ def processor_without_contract(ctx: RuleContext) -> Iterator[Finding]:
     for pointer, use in ctx.uses():
         if not processes_personal_data(use):
             continue
-        params = {"duty": "processor_contract", "use": use, "use_id": use_id(use)}
+        params: dict[str, Any] = {"duty": "processor_contract", "use": use, "use_id": use_id(use)}
         hosting = get(use, "tool.hosting")
         if hosting in _PROCESSOR_HOSTING and get(use, "tool.contract") is not True:
             yield ctx.finding(
@@ -710,7 +715,7 @@ def processing_location_unknown(ctx: RuleContext) -> Iterator[Finding]:
     for pointer, use in ctx.uses():
         if not processes_personal_data(use):
             continue
-        params = {"duty": "transfers", "use": use, "use_id": use_id(use)}
+        params: dict[str, Any] = {"duty": "transfers", "use": use, "use_id": use_id(use)}
         parties = [
             (index, party)
             for index, party in enumerate(as_list(use.get("parties")))

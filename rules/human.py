@@ -77,7 +77,7 @@ def _art22_findings(ctx: RuleContext, pointer: str, use: Mapping[str, Any]) -> I
     where = f"{pointer}/decision/automation"
     automation = get(use, "decision.automation")
     effect = effect_text(ctx, use)
-    common = {"use_id": use_id(use), "automation": automation, "effect": effect}
+    common: dict[str, Any] = {"use_id": use_id(use), "automation": automation, "effect": effect}
     if not uk(ctx) and art22_exception(ctx, use) is None:
         yield ctx.finding(where, "no_exception", duty="automated_decision", use=use, **common)
     elif automation == "full" and get(use, "oversight.can_override") is not True:
@@ -268,7 +268,7 @@ def automated_administrative_decision(ctx: RuleContext) -> Iterator[Finding]:
         if get(use, "decision.administrative") is not True or not settles_cases_alone(use):
             continue
         automation = get(use, "decision.automation")
-        params = {"use_id": use_id(use), "automation": automation}
+        params: dict[str, Any] = {"use_id": use_id(use), "automation": automation}
         if is_blank(get(use, "transparency.mention")):
             where = missing_pointer(pointer, use, "transparency.mention")
             yield ctx.finding(where, duty=duty, use=use, **params)
