@@ -262,7 +262,7 @@ def _location(use: Mapping[str, Any]) -> bool:
     ]
 
 
-def _dpia_mandatory(use: Mapping[str, Any], manifest: Mapping[str, Any], france: bool) -> list[str]:
+def dpia_mandatory(use: Mapping[str, Any], manifest: Mapping[str, Any], france: bool) -> list[str]:
     """Why a DPIA is mandatory: GDPR Art. 35(3) everywhere, and in France the CNIL list
     (délibération n° 2018-327, items readable from the manifest: 1, 2, 3, 4, 8, 11, 12, 14)."""
     capabilities = strings(use.get("capabilities"))
@@ -383,7 +383,7 @@ def dpia_missing(ctx: RuleContext) -> Iterator[Finding]:
             else missing_pointer(pointer, use, "assessments.dpia.status")
         )
         params: dict[str, Any] = {"duty": "dpia", "use": use, "use_id": use_id(use)}
-        mandatory = _dpia_mandatory(use, ctx.manifest, france)
+        mandatory = dpia_mandatory(use, ctx.manifest, france)
         if mandatory:
             yield ctx.finding(where, reasons=ctx.terms("dpia_reasons", mandatory), **params)
             continue
@@ -414,7 +414,7 @@ def dpia_pending(ctx: RuleContext) -> Iterator[Finding]:
     for pointer, use in ctx.uses():
         if _dpia_status(use) != "todo" or not processes_personal_data(use):
             continue
-        mandatory = _dpia_mandatory(use, ctx.manifest, france)
+        mandatory = dpia_mandatory(use, ctx.manifest, france)
         reasons = mandatory or _dpia_criteria(use)
         if mandatory or len(reasons) >= 2:
             yield ctx.finding(
@@ -747,7 +747,7 @@ def processing_location_unknown(ctx: RuleContext) -> Iterator[Finding]:
 @rule(
     "DAT017",
     "automated-decision-logic-missing",
-    principle="transparency",
+    principle="data",
     severity="error",
     statuses=_IN_SERVICE,
     reads=(

@@ -4,8 +4,11 @@ whose facts are derived in `gdpr.py`."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from charte_lint.api import get, rule
 
+from .data import dpia_mandatory
 from .facts import if_missing, is_blank, missing_pointer, strings, use_id
 from .gdpr import (
     ART22_SPECIAL_BASES,
@@ -22,7 +25,7 @@ from .gdpr import (
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping
+    from collections.abc import Iterator
     from typing import Any
 
     from charte_lint.api import Finding, RuleContext
@@ -234,9 +237,12 @@ def decision_facts_missing(ctx: RuleContext) -> Iterator[Finding]:
             continue
         profiles = any(c in _PROFILING for c in strings(use.get("capabilities")))
         dpia = get(use, "assessments.dpia")
-        status = dpia.get("status") if isinstance(dpia, dict) else None
-        if profiles and status not in ("done", "todo") and get(use, "data.personal") is True:
-            yield ctx.finding(where, "dpia", duty="dpia", use=use, use_id=use_id(use))
+        status = dpia.get("status") if isinstance(dpia, Mapping) else None
+        if not profiles or status in ("done", "todo") or get(use, "data.personal") is not True:
+            continue
+        if dpia_mandatory(use, ctx.manifest, ctx.law.country == "FR"):
+            continue  # DAT006 already asks for the DPIA: the purpose would not change that
+        yield ctx.finding(where, "dpia", duty="dpia", use=use, use_id=use_id(use))
 
 
 # HUM006 ------------------------------------------------------------------------------------
