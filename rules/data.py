@@ -128,7 +128,21 @@ def _registry_mismatches(
         yield f"{pointer}/tool/region", "region", {"region": region, "allowed": allowed}
 
 
-@rule("DAT002", "tool-not-approved", principle="data", severity="error")
+@rule(
+    "DAT002",
+    "tool-not-approved",
+    principle="data",
+    severity="error",
+    statuses=_BEFORE_USE,
+    reads=(
+        "tool.approved",
+        "tool.name",
+        "tool.region",
+        "data.personal",
+        "data.special",
+        "data.classification",
+    ),
+)
 def tool_not_approved(ctx: RuleContext) -> Iterator[Finding]:
     registry = ctx.policy.approved_tools
     if registry is None:
@@ -159,7 +173,14 @@ def tool_not_approved(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(where, message, use_id=use_id(use), tool=label, **params)
 
 
-@rule("DAT003", "no-approved-tools-registry", principle="data", severity="info")
+@rule(
+    "DAT003",
+    "no-approved-tools-registry",
+    principle="data",
+    severity="info",
+    statuses=_BEFORE_USE,
+    reads=("data.personal", "data.special", "data.classification"),
+)
 def no_approved_tools_registry(ctx: RuleContext) -> Iterator[Finding]:
     if ctx.policy.approved_tools is not None:
         return
@@ -626,7 +647,20 @@ def _saas_with_sensitive_data(use: Mapping[str, Any]) -> bool:
     return get(use, "tool.hosting") == "saas" and sends_sensitive_data(use)
 
 
-@rule("DAT011", "vendor-trains-on-inputs", principle="data", severity="error")
+@rule(
+    "DAT011",
+    "vendor-trains-on-inputs",
+    principle="data",
+    severity="error",
+    statuses=_BEFORE_USE,
+    reads=(
+        "tool.hosting",
+        "tool.trains_on_inputs",
+        "data.personal",
+        "data.special",
+        "data.classification",
+    ),
+)
 def vendor_trains_on_inputs(ctx: RuleContext) -> Iterator[Finding]:
     for pointer, use in ctx.uses():
         if _saas_with_sensitive_data(use) and get(use, "tool.trains_on_inputs") is True:
@@ -637,10 +671,23 @@ def vendor_trains_on_inputs(ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-@rule("DAT012", "training-on-inputs-unknown", principle="data", severity="warning")
+@rule(
+    "DAT012",
+    "training-on-inputs-unknown",
+    principle="data",
+    severity="warning",
+    statuses=_BEFORE_USE,
+    reads=(
+        "tool.hosting",
+        "tool.trains_on_inputs",
+        "data.personal",
+        "data.special",
+        "data.classification",
+    ),
+)
 def training_on_inputs_unknown(ctx: RuleContext) -> Iterator[Finding]:
     for pointer, use in ctx.uses():
-        if not _saas_with_sensitive_data(use) or use.get("status") == "retired":
+        if not _saas_with_sensitive_data(use):
             continue
         tool = use.get("tool")
         if isinstance(tool, Mapping) and tool.get("trains_on_inputs") is None:
@@ -654,7 +701,13 @@ def training_on_inputs_unknown(ctx: RuleContext) -> Iterator[Finding]:
 # DAT013 ------------------------------------------------------------------------------------
 
 
-@rule("DAT013", "personal-data-in-manifest", principle="data", severity="error")
+@rule(
+    "DAT013",
+    "personal-data-in-manifest",
+    principle="data",
+    severity="error",
+    reads=("*",),  # every string of the manifest, whatever the use's status
+)
 def personal_data_in_manifest(ctx: RuleContext) -> Iterator[Finding]:
     manifest = ctx.manifest
     for pointer, text in strings_of(manifest):
