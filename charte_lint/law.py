@@ -57,6 +57,23 @@ def in_eea(country: str) -> bool:
     return country in ("EU", "EEA") or country in countries("eea")
 
 
+def adequacy(country: str, on_date: _dt.date) -> dict[str, Any] | None:
+    """The GDPR Art. 45 adequacy decision for `country` (ISO code) in force on `on_date`, or None:
+    a decision not yet adopted, or expired (`until` passed), does not count. The entry keeps
+    its `scope` (and `scope_only`, the one mechanism a limited decision covers: `dpf` for the
+    United States)."""
+    wanted = country.upper()
+    for entry in data().get("adequacy") or ():
+        if str(entry.get("code", "")).upper() != wanted:
+            continue
+        adopted = _date(entry.get("adopted"))
+        until = _date(entry.get("until"))
+        if adopted is None or adopted > on_date or (until is not None and until < on_date):
+            continue
+        return dict(entry)
+    return None
+
+
 class Instrument:
     """A legal text, with how messages name it in each language."""
 

@@ -10,17 +10,27 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from charte_lint.api import get, rule
+from charte_lint.law import adequacy
 
 from .facts import (
+    PUBLIC_SECTORS,
     as_list,
-    if_missing,
     is_blank,
     is_public_body,
     missing_pointer,
     processes_personal_data,
+    sector,
     sends_sensitive_data,
     strings,
     use_id,
+)
+from .gdpr import (
+    ART9_CATEGORIES,
+    art22_case,
+    art22_effect,
+    data_protection_law,
+    effect_text,
+    uk,
 )
 from .pii import CONTACT_FIELDS, personal_data_in, strings_of
 
@@ -42,11 +52,31 @@ _EU = frozenset((
 _EEA = _EU | {"IS", "LI", "NO", "EU"}
 
 
-@rule("DAT001", "personal-data-without-legal-basis", principle="data", severity="error")
+_BEFORE_USE = ("design", "pilot", "production")
+"""Statuses of rules whose duty must be met before the use starts (the status policy)."""
+_IN_SERVICE = ("pilot", "production")
+
+
+@rule(
+    "DAT001",
+    "personal-data-without-legal-basis",
+    principle="data",
+    severity="error",
+    statuses=_BEFORE_USE,
+    reads=("data.personal", "data.legal_basis", "organisation.country"),
+    duties=("legal_basis",),
+)
 def personal_data_without_legal_basis(ctx: RuleContext) -> Iterator[Finding]:
+    if not data_protection_law(ctx):
+        return  # the Art. 6(1) grounds are the GDPR's
     for pointer, use in ctx.uses():
         if get(use, "data.personal") is True and is_blank(get(use, "data.legal_basis")):
-            yield ctx.finding(missing_pointer(pointer, use, "data.legal_basis"), use_id=use_id(use))
+            yield ctx.finding(
+                missing_pointer(pointer, use, "data.legal_basis"),
+                duty="legal_basis",
+                use=use,
+                use_id=use_id(use),
+            )
 
 
 def _region_allowed(region: str, allowed: tuple[str, ...]) -> bool:
@@ -98,7 +128,21 @@ def _registry_mismatches(
         yield f"{pointer}/tool/region", "region", {"region": region, "allowed": allowed}
 
 
-@rule("DAT002", "tool-not-approved", principle="data", severity="error")
+@rule(
+    "DAT002",
+    "tool-not-approved",
+    principle="data",
+    severity="error",
+    statuses=_BEFORE_USE,
+    reads=(
+        "tool.approved",
+        "tool.name",
+        "tool.region",
+        "data.personal",
+        "data.special",
+        "data.classification",
+    ),
+)
 def tool_not_approved(ctx: RuleContext) -> Iterator[Finding]:
     registry = ctx.policy.approved_tools
     if registry is None:
@@ -129,7 +173,14 @@ def tool_not_approved(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(where, message, use_id=use_id(use), tool=label, **params)
 
 
-@rule("DAT003", "no-approved-tools-registry", principle="data", severity="info")
+@rule(
+    "DAT003",
+    "no-approved-tools-registry",
+    principle="data",
+    severity="info",
+    statuses=_BEFORE_USE,
+    reads=("data.personal", "data.special", "data.classification"),
+)
 def no_approved_tools_registry(ctx: RuleContext) -> Iterator[Finding]:
     if ctx.policy.approved_tools is not None:
         return
@@ -145,38 +196,47 @@ def no_approved_tools_registry(ctx: RuleContext) -> Iterator[Finding]:
 # DAT004 ------------------------------------------------------------------------------------
 
 
-@rule("DAT004", "legitimate-interests-public-body", principle="data", severity="error")
+@rule(
+    "DAT004",
+    "legitimate-interests-public-body",
+    principle="data",
+    severity="error",
+    statuses=_BEFORE_USE,
+    reads=("data.legal_basis", "organisation.sector", "organisation.country"),
+    duties=("legitimate_interests_public_authority",),
+)
 def legitimate_interests_public_body(ctx: RuleContext) -> Iterator[Finding]:
-    manifest = ctx.manifest
-    if not is_public_body(manifest):
+    duty = "legitimate_interests_public_authority"
+    if not is_public_body(ctx.manifest) or ctx.law.duty(duty) is None:
         return
     for pointer, use in ctx.uses():
         if get(use, "data.legal_basis") == "legitimate_interests":
-            yield ctx.finding(f"{pointer}/data/legal_basis", use_id=use_id(use))
+            yield ctx.finding(f"{pointer}/data/legal_basis", duty=duty, use=use, use_id=use_id(use))
 
 
 # DAT005 ------------------------------------------------------------------------------------
 
-_ART9_CATEGORIES = (
-    "health",
-    "ethnic_origin",
-    "political",
-    "religious",
-    "union",
-    "genetic",
-    "biometric",
-    "sex_life",
+
+@rule(
+    "DAT005",
+    "special-data-without-basis",
+    principle="data",
+    severity="error",
+    statuses=_BEFORE_USE,
+    reads=("data.special", "data.special_basis", "organisation.country"),
+    duties=("special_categories",),
 )
-
-
-@rule("DAT005", "special-data-without-basis", principle="data", severity="error")
 def special_data_without_basis(ctx: RuleContext) -> Iterator[Finding]:
+    if not data_protection_law(ctx):
+        return
     for pointer, use in ctx.uses():
         special = strings(get(use, "data.special"))
-        art9 = [category for category in _ART9_CATEGORIES if category in special]
+        art9 = [category for category in ART9_CATEGORIES if category in special]
         if art9 and is_blank(get(use, "data.special_basis")):
             yield ctx.finding(
                 missing_pointer(pointer, use, "data.special_basis"),
+                duty="special_categories",
+                use=use,
                 use_id=use_id(use),
                 categories=", ".join(art9),
             )
@@ -186,68 +246,130 @@ def special_data_without_basis(ctx: RuleContext) -> Iterator[Finding]:
 
 _VULNERABLE_SUBJECTS = ("minors", "vulnerable", "patients", "staff", "candidates")
 _ACCESS_DOMAINS = ("credit", "insurance", "public_benefits", "housing")
-_GENERATIVE_CAPABILITIES = ("content_generation", "chatbot", "deepfake", "emotion_recognition")
+_GENERATIVE_CAPABILITIES = ("content_generation", "chatbot", "deepfake")
 _GENERATIVE_TASKS = ("drafting", "chat", "rag_qa", "image_generation", "agentic")
+_BIOMETRIC_CAPABILITIES = (
+    "biometric_identification",
+    "biometric_verification",
+    "biometric_categorisation",
+    "emotion_recognition",
+)
+_WATCHING_MODALITIES = ("image", "video", "biometric")
+_DPIA_READS = (
+    "data.personal",
+    "data.special",
+    "data.subjects",
+    "data.scale",
+    "data.modalities",
+    "data.categories",
+    "settings",
+    "capabilities",
+    "task",
+    "domain",
+    "decision.affects_individuals",
+    "decision.significant_effect",
+    "decision.administrative",
+    "decision.automation",
+    "decision.purpose",
+    "assessments.dpia",
+    "organisation.country",
+    "organisation.sector",
+)
 
 
-def _dpia_mandatory(use: Mapping[str, Any]) -> list[str]:
-    """Why a DPIA is mandatory for the use: GDPR Art. 35(3) and the CNIL list (délib. 2018-327)."""
+def _location(use: Mapping[str, Any]) -> bool:
+    return "location" in strings(get(use, "data.modalities")) or "location" in [
+        category.casefold() for category in strings(get(use, "data.categories"))
+    ]
+
+
+def dpia_mandatory(use: Mapping[str, Any], manifest: Mapping[str, Any], france: bool) -> list[str]:
+    """Why a DPIA is mandatory: GDPR Art. 35(3) everywhere, and in France the CNIL list
+    (délibération n° 2018-327, items readable from the manifest: 1, 2, 3, 4, 8, 11, 12, 14)."""
     capabilities = strings(use.get("capabilities"))
     special = strings(get(use, "data.special"))
     subjects = strings(get(use, "data.subjects"))
+    settings = strings(use.get("settings"))
+    purpose = get(use, "decision.purpose")
+    affects = get(use, "decision.affects_individuals") is True
     scoring = "profiling" in capabilities or "scoring" in capabilities
-    vulnerable = any(group in subjects for group in ("minors", "vulnerable", "patients"))
+    large = get(use, "data.scale") == "large"
     reasons = []
-    if (
-        scoring
-        and get(use, "decision.affects_individuals") is True
-        and get(use, "decision.significant_effect") is True
-    ):
+    if scoring and affects and art22_effect(use) is not None:
         reasons.append("art35_3a")
-    if special and get(use, "data.scale") == "large":
+    if special and large:
         reasons.append("art35_3b")
-    if scoring and "employment" in strings(use.get("domain")):
-        reasons.append("cnil_hr")
-    if "monitoring" in capabilities and "staff" in subjects:
-        reasons.append("cnil_staff_monitoring")
+    watches = "monitoring" in capabilities or "biometric_identification" in capabilities
+    if "public_space" in settings and watches and get(use, "data.scale") != "small":
+        reasons.append("art35_3c")
+    if not france:
+        return reasons
     if "health" in special and "patients" in subjects:
         reasons.append("cnil_patients")
-    biometric = (
-        "biometric" in special or "genetic" in special or "biometric_identification" in capabilities
-    )
-    if biometric and vulnerable:
+    if "genetic" in special and any(s in _VULNERABLE_SUBJECTS for s in subjects):
+        reasons.append("cnil_genetic")
+    if scoring:
+        if any(s in ("staff", "candidates") for s in subjects) or purpose in (
+            "recruitment",
+            "work_management",
+        ):
+            reasons.append("cnil_hr")
+        elif "employment" in strings(use.get("domain")):
+            reasons.append("cnil_hr_domain")
+    if "monitoring" in capabilities and ("staff" in subjects or "workplace" in settings):
+        reasons.append("cnil_staff_monitoring")
+    if (
+        scoring
+        and affects
+        and purpose in ("eligibility", "fraud_detection")
+        and sector(manifest) == "private"
+    ):
+        reasons.append("cnil_contract")
+    biometric = "biometric" in special or "biometric_identification" in capabilities
+    if biometric and any(s in ("minors", "vulnerable", "patients") for s in subjects):
         reasons.append("cnil_vulnerable")
+    if (
+        "housing" in strings(use.get("domain"))
+        and purpose == "eligibility"
+        and sector(manifest) in PUBLIC_SECTORS
+    ):
+        reasons.append("cnil_social_housing")
+    if _location(use) and large:
+        reasons.append("cnil_location")
     return reasons
 
 
 def _dpia_criteria(use: Mapping[str, Any]) -> list[str]:
-    """The EDPB (WP248) criteria the declared facts meet."""
+    """The EDPB criteria (WP248 rev.01) the declared facts meet; matching or combining
+    datasets cannot be read from the manifest."""
     capabilities = strings(use.get("capabilities"))
     subjects = strings(get(use, "data.subjects"))
+    modalities = strings(get(use, "data.modalities"))
     affects = get(use, "decision.affects_individuals") is True
     criteria = []
     if "profiling" in capabilities or "scoring" in capabilities:
         criteria.append("evaluation")
-    if (
-        affects
-        and get(use, "decision.significant_effect") is True
-        and get(use, "decision.automation") in ("partial", "full")
-    ):
+    if art22_case(use):
         criteria.append("automated_decision")
-    if "monitoring" in capabilities:
+    public_watch = "public_space" in strings(use.get("settings")) and any(
+        m in _WATCHING_MODALITIES for m in modalities
+    )
+    if "monitoring" in capabilities or public_watch:
         criteria.append("monitoring")
-    if strings(get(use, "data.special")):
+    if strings(get(use, "data.special")) or _location(use):
         criteria.append("sensitive")
     if get(use, "data.scale") == "large":
         criteria.append("large_scale")
     if any(group in subjects for group in _VULNERABLE_SUBJECTS):
         criteria.append("vulnerable")
     if (
-        any(capability in capabilities for capability in _GENERATIVE_CAPABILITIES)
+        any(c in capabilities for c in (*_GENERATIVE_CAPABILITIES, *_BIOMETRIC_CAPABILITIES))
+        or "biometric" in modalities
         or use.get("task") in _GENERATIVE_TASKS
     ):
         criteria.append("innovative")
-    if affects and any(domain in strings(use.get("domain")) for domain in _ACCESS_DOMAINS):
+    access = any(d in strings(use.get("domain")) for d in _ACCESS_DOMAINS)
+    if affects and (access or get(use, "decision.purpose") == "eligibility"):
         criteria.append("access")
     return criteria
 
@@ -257,8 +379,19 @@ def _dpia_status(use: Mapping[str, Any]) -> Any:
     return dpia.get("status") if isinstance(dpia, Mapping) else None
 
 
-@rule("DAT006", "dpia-missing", principle="data", severity="error")
+@rule(
+    "DAT006",
+    "dpia-missing",
+    principle="data",
+    severity="error",
+    statuses=_BEFORE_USE,
+    reads=_DPIA_READS,
+    duties=("dpia",),
+)
 def dpia_missing(ctx: RuleContext) -> Iterator[Finding]:
+    if not data_protection_law(ctx):
+        return
+    france = ctx.law.country == "FR"
     for pointer, use in ctx.uses():
         if not processes_personal_data(use):
             continue
@@ -270,76 +403,122 @@ def dpia_missing(ctx: RuleContext) -> Iterator[Finding]:
             if status == "not_required"
             else missing_pointer(pointer, use, "assessments.dpia.status")
         )
-        mandatory = _dpia_mandatory(use)
+        params: dict[str, Any] = {"duty": "dpia", "use": use, "use_id": use_id(use)}
+        mandatory = dpia_mandatory(use, ctx.manifest, france)
         if mandatory:
-            yield ctx.finding(
-                where, use_id=use_id(use), reasons=ctx.terms("dpia_reasons", mandatory)
-            )
+            yield ctx.finding(where, reasons=ctx.terms("dpia_reasons", mandatory), **params)
             continue
         criteria = _dpia_criteria(use)
         if len(criteria) < 2:
             continue
+        reasons = ctx.terms("dpia_reasons", criteria)
         if status == "not_required":
             if is_blank(get(use, "assessments.dpia.reason")):
-                yield ctx.finding(
-                    where,
-                    "no_reason",
-                    use_id=use_id(use),
-                    reasons=ctx.terms("dpia_reasons", criteria),
-                )
+                yield ctx.finding(where, "no_reason", reasons=reasons, **params)
             continue
-        yield ctx.finding(
-            where, "criteria", use_id=use_id(use), reasons=ctx.terms("dpia_reasons", criteria)
-        )
+        yield ctx.finding(where, "criteria", reasons=reasons, **params)
 
 
-@rule("DAT007", "dpia-pending", principle="data", severity="warning")
+@rule(
+    "DAT007",
+    "dpia-pending",
+    principle="data",
+    severity="warning",
+    statuses=_IN_SERVICE,
+    reads=_DPIA_READS,
+    duties=("dpia",),
+)
 def dpia_pending(ctx: RuleContext) -> Iterator[Finding]:
+    if not data_protection_law(ctx):
+        return
+    france = ctx.law.country == "FR"
     for pointer, use in ctx.uses():
-        status = use.get("status")
-        if status not in ("pilot", "production") or _dpia_status(use) != "todo":
+        if _dpia_status(use) != "todo" or not processes_personal_data(use):
             continue
-        if not processes_personal_data(use):
-            continue
-        mandatory = _dpia_mandatory(use)
+        mandatory = dpia_mandatory(use, ctx.manifest, france)
         reasons = mandatory or _dpia_criteria(use)
         if mandatory or len(reasons) >= 2:
             yield ctx.finding(
                 f"{pointer}/assessments/dpia/status",
+                duty="dpia",
+                use=use,
                 use_id=use_id(use),
-                status=status,
+                status=use.get("status"),
                 reasons=ctx.terms("dpia_reasons", reasons),
             )
 
 
 # DAT008 ------------------------------------------------------------------------------------
 
-# Countries with an adequacy decision (GDPR Art. 45), besides the United States whose decision
-# covers only organisations certified under the EU-US Data Privacy Framework (10 July 2023).
-# Canada's covers commercial organisations only.
-# fmt: off
-_ADEQUATE = frozenset((
-    "AD", "AR", "CA", "CH", "FO", "GB", "GG", "IL", "IM", "JE", "JP", "KR", "NZ", "UY",
-))
-# fmt: on
+_RECEIVING_ROLES = ("processor", "host", "gateway")
+"""`parties[].role` values that receive the personal data a use sends (GDPR Art. 28)."""
 
 
-def _transfer_problem(country: str, mechanism: Any) -> str | None:
-    """The message id for a transfer to `country` (outside the EEA) under `mechanism`."""
+def _home(ctx: RuleContext) -> frozenset[str]:
+    """Where personal data may go without a transfer mechanism: the EEA, and the UK for a GB
+    organisation (UK adequacy regulations cover the EEA states: DPA 2018, Sch. 21, para. 5)."""
+    home = _EEA | {"EEA"}
+    return home | {"GB"} if uk(ctx) else home
+
+
+def _adequate(ctx: RuleContext, country: str) -> bool:
+    """A full-scope EU adequacy decision in force at the run's date; never for a GB
+    organisation (the UK list is not modelled: see law.yaml `transfers`)."""
+    if uk(ctx):
+        return False
+    entry = adequacy(country, ctx.today)
+    return entry is not None and not entry.get("scope_only")
+
+
+def _transfer_problem(ctx: RuleContext, country: str, mechanism: Any) -> str | None:
+    """The message id for a transfer to `country` (outside home) under `mechanism`."""
     if is_blank(mechanism):
         return "default"
-    if mechanism == "adequacy" and country not in _ADEQUATE:
-        return "us_adequacy" if country == "US" else "no_adequacy"
     if mechanism == "dpf" and country != "US":
         return "dpf_not_us"
+    if uk(ctx):
+        return None  # UK adequacy regulations are not modelled: the mechanism is taken as declared
+    if mechanism == "adequacy":
+        entry = adequacy(country, ctx.today)
+        if entry is None:
+            return "no_adequacy"
+        if entry.get("scope_only") == "dpf":
+            return "us_adequacy"
+    if mechanism == "dpf" and adequacy("US", ctx.today) is None:
+        return "dpf_lapsed"
     return None
 
 
-@rule("DAT008", "transfer-without-safeguard", principle="data", severity="error")
+@rule(
+    "DAT008",
+    "transfer-without-safeguard",
+    principle="data",
+    severity="error",
+    statuses=_BEFORE_USE,
+    reads=(
+        "data.personal",
+        "data.special",
+        "data.transfers",
+        "tool.region",
+        "parties",
+        "organisation.country",
+    ),
+    duties=("transfers",),
+)
 def transfer_without_safeguard(ctx: RuleContext) -> Iterator[Finding]:
+    if not data_protection_law(ctx):
+        return
+    home = _home(ctx)
+    date = ctx.today.isoformat()
     for pointer, use in ctx.uses():
         if not processes_personal_data(use):
             continue
+        params: dict[str, Any] = {
+            "duty": "transfers",
+            "use": use,
+            "use_id": use_id(use),
+            "date": date,
+        }
         transfers = as_list(get(use, "data.transfers"))
         declared = set()
         for index, transfer in enumerate(transfers):
@@ -347,34 +526,65 @@ def transfer_without_safeguard(ctx: RuleContext) -> Iterator[Finding]:
                 continue
             country = transfer["country"].upper()
             declared.add(country)
-            if country in _EEA or country == "EEA":
+            if country in home:
                 continue
-            mechanism = transfer.get("mechanism")
-            problem = _transfer_problem(country, mechanism)
+            problem = _transfer_problem(ctx, country, transfer.get("mechanism"))
             if problem is None:
                 continue
             where = f"{pointer}/data/transfers/{index}"
             if "mechanism" in transfer:
                 where += "/mechanism"
-            yield ctx.finding(where, problem, use_id=use_id(use), country=country)
+            yield ctx.finding(where, problem, country=country, **params)
         region = get(use, "tool.region")
-        if not isinstance(region, str):
-            continue
-        region = region.upper()
-        if region in _EEA or region == "EEA" or region in _ADEQUATE or region in declared:
-            continue
-        yield ctx.finding(f"{pointer}/tool/region", "region", use_id=use_id(use), country=region)
+        if isinstance(region, str):
+            region = region.upper()
+            if not (region in home or region in declared or _adequate(ctx, region)):
+                yield ctx.finding(f"{pointer}/tool/region", "region", country=region, **params)
+        for index, party in enumerate(as_list(use.get("parties"))):
+            if not isinstance(party, Mapping) or party.get("role") not in _RECEIVING_ROLES:
+                continue
+            region = party.get("region")
+            if not isinstance(region, str) or not region.strip():
+                continue  # DAT016 asks for it
+            region = region.upper()
+            if region in home or region in declared or _adequate(ctx, region):
+                continue
+            yield ctx.finding(
+                f"{pointer}/parties/{index}/region",
+                "party_region",
+                country=region,
+                party=_party_name(party),
+                **params,
+            )
+
+
+def _party_name(party: Mapping[str, Any]) -> str:
+    name = party.get("name")
+    return name.strip() if isinstance(name, str) and name.strip() else "?"
 
 
 # DAT009 ------------------------------------------------------------------------------------
 
 
-@rule("DAT009", "retention-missing", principle="data", severity="warning")
+@rule(
+    "DAT009",
+    "retention-missing",
+    principle="data",
+    severity="warning",
+    statuses=_IN_SERVICE,
+    reads=("data.personal", "data.special", "data.retention"),
+    duties=("storage_limitation",),
+)
 def retention_missing(ctx: RuleContext) -> Iterator[Finding]:
     for pointer, use in ctx.uses():
-        if use.get("status") == "retired" or not processes_personal_data(use):
+        if not processes_personal_data(use) or not is_blank(get(use, "data.retention")):
             continue
-        yield from if_missing(ctx, pointer, use, "data.retention")
+        yield ctx.finding(
+            missing_pointer(pointer, use, "data.retention"),
+            duty="storage_limitation",
+            use=use,
+            use_id=use_id(use),
+        )
 
 
 # DAT010 ------------------------------------------------------------------------------------
@@ -382,15 +592,51 @@ def retention_missing(ctx: RuleContext) -> Iterator[Finding]:
 _PROCESSOR_HOSTING = ("saas", "private_cloud")
 
 
-@rule("DAT010", "processor-without-contract", principle="data", severity="error")
+@rule(
+    "DAT010",
+    "processor-without-contract",
+    principle="data",
+    severity="error",
+    statuses=_BEFORE_USE,
+    reads=(
+        "data.personal",
+        "data.special",
+        "tool.hosting",
+        "tool.contract",
+        "parties",
+        "organisation.country",
+    ),
+    duties=("processor_contract",),
+)
 def processor_without_contract(ctx: RuleContext) -> Iterator[Finding]:
+    # a charter commitment too: outside the GDPR's reach it is asked without citing a law
+    law = ctx.law.duty("processor_contract") is not None
     for pointer, use in ctx.uses():
-        hosting = get(use, "tool.hosting")
-        if hosting not in _PROCESSOR_HOSTING or not processes_personal_data(use):
+        if not processes_personal_data(use):
             continue
-        if get(use, "tool.contract") is not True:
+        params: dict[str, Any] = {"duty": "processor_contract", "use": use, "use_id": use_id(use)}
+        hosting = get(use, "tool.hosting")
+        if hosting in _PROCESSOR_HOSTING and get(use, "tool.contract") is not True:
             yield ctx.finding(
-                missing_pointer(pointer, use, "tool.contract"), use_id=use_id(use), hosting=hosting
+                missing_pointer(pointer, use, "tool.contract"),
+                "default" if law else "charter",
+                hosting=hosting,
+                **params,
+            )
+        for index, party in enumerate(as_list(use.get("parties"))):
+            if not isinstance(party, Mapping) or party.get("role") not in _RECEIVING_ROLES:
+                continue
+            if party.get("contract") is True:
+                continue
+            where = f"{pointer}/parties/{index}"
+            if "contract" in party:
+                where += "/contract"
+            yield ctx.finding(
+                where,
+                "party" if law else "party_charter",
+                party=_party_name(party),
+                role=party["role"],
+                **params,
             )
 
 
@@ -401,7 +647,20 @@ def _saas_with_sensitive_data(use: Mapping[str, Any]) -> bool:
     return get(use, "tool.hosting") == "saas" and sends_sensitive_data(use)
 
 
-@rule("DAT011", "vendor-trains-on-inputs", principle="data", severity="error")
+@rule(
+    "DAT011",
+    "vendor-trains-on-inputs",
+    principle="data",
+    severity="error",
+    statuses=_BEFORE_USE,
+    reads=(
+        "tool.hosting",
+        "tool.trains_on_inputs",
+        "data.personal",
+        "data.special",
+        "data.classification",
+    ),
+)
 def vendor_trains_on_inputs(ctx: RuleContext) -> Iterator[Finding]:
     for pointer, use in ctx.uses():
         if _saas_with_sensitive_data(use) and get(use, "tool.trains_on_inputs") is True:
@@ -412,10 +671,23 @@ def vendor_trains_on_inputs(ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-@rule("DAT012", "training-on-inputs-unknown", principle="data", severity="warning")
+@rule(
+    "DAT012",
+    "training-on-inputs-unknown",
+    principle="data",
+    severity="warning",
+    statuses=_BEFORE_USE,
+    reads=(
+        "tool.hosting",
+        "tool.trains_on_inputs",
+        "data.personal",
+        "data.special",
+        "data.classification",
+    ),
+)
 def training_on_inputs_unknown(ctx: RuleContext) -> Iterator[Finding]:
     for pointer, use in ctx.uses():
-        if not _saas_with_sensitive_data(use) or use.get("status") == "retired":
+        if not _saas_with_sensitive_data(use):
             continue
         tool = use.get("tool")
         if isinstance(tool, Mapping) and tool.get("trains_on_inputs") is None:
@@ -429,7 +701,13 @@ def training_on_inputs_unknown(ctx: RuleContext) -> Iterator[Finding]:
 # DAT013 ------------------------------------------------------------------------------------
 
 
-@rule("DAT013", "personal-data-in-manifest", principle="data", severity="error")
+@rule(
+    "DAT013",
+    "personal-data-in-manifest",
+    principle="data",
+    severity="error",
+    reads=("*",),  # every string of the manifest, whatever the use's status
+)
 def personal_data_in_manifest(ctx: RuleContext) -> Iterator[Finding]:
     manifest = ctx.manifest
     for pointer, text in strings_of(manifest):
@@ -441,16 +719,114 @@ def personal_data_in_manifest(ctx: RuleContext) -> Iterator[Finding]:
 # DAT014 ------------------------------------------------------------------------------------
 
 
-@rule("DAT014", "criminal-data-private-body", principle="data", severity="warning")
+@rule(
+    "DAT014",
+    "criminal-data-private-body",
+    principle="data",
+    severity="warning",
+    statuses=_BEFORE_USE,
+    reads=("data.special", "organisation.sector", "organisation.country"),
+    duties=("criminal_data",),
+)
 def criminal_data_private_body(ctx: RuleContext) -> Iterator[Finding]:
     manifest = ctx.manifest
-    sector = get(manifest, "organisation.sector")
-    private = sector == "private" or (sector is None and manifest.get("charter") == "private")
-    if not private:
+    declared = get(manifest, "organisation.sector")
+    private = declared == "private" or (declared is None and manifest.get("charter") == "private")
+    if not private or ctx.law.duty("criminal_data") is None:
         return
     for pointer, use in ctx.uses():
-        if "criminal" in strings(get(use, "data.special")) and use.get("status") != "retired":
-            yield ctx.finding(f"{pointer}/data/special", use_id=use_id(use))
+        if "criminal" in strings(get(use, "data.special")):
+            yield ctx.finding(
+                f"{pointer}/data/special", duty="criminal_data", use=use, use_id=use_id(use)
+            )
+
+
+# DAT016 ------------------------------------------------------------------------------------
+
+
+@rule(
+    "DAT016",
+    "processing-location-unknown",
+    principle="data",
+    severity="warning",
+    statuses=_BEFORE_USE,
+    reads=(
+        "data.personal",
+        "data.special",
+        "tool.hosting",
+        "tool.vendor",
+        "tool.region",
+        "data.transfers",
+        "parties",
+        "organisation.country",
+    ),
+    duties=("transfers",),
+)
+def processing_location_unknown(ctx: RuleContext) -> Iterator[Finding]:
+    if not data_protection_law(ctx):
+        return  # where the data go matters here for the transfer rules
+    for pointer, use in ctx.uses():
+        if not processes_personal_data(use):
+            continue
+        params: dict[str, Any] = {"duty": "transfers", "use": use, "use_id": use_id(use)}
+        parties = [
+            (index, party)
+            for index, party in enumerate(as_list(use.get("parties")))
+            if isinstance(party, Mapping) and party.get("role") in _RECEIVING_ROLES
+        ]
+        tool = use.get("tool")
+        tool = tool if isinstance(tool, Mapping) else {}
+        vendor = tool.get("vendor")
+        located = not is_blank(tool.get("region")) or not is_blank(get(use, "data.transfers"))
+        located = located or any(not is_blank(party.get("region")) for _, party in parties)
+        if tool.get("hosting") == "saas" and not is_blank(vendor) and not located:
+            yield ctx.finding(
+                missing_pointer(pointer, use, "tool.region"), vendor=str(vendor).strip(), **params
+            )
+        for index, party in parties:
+            if is_blank(party.get("region")):
+                yield ctx.finding(
+                    f"{pointer}/parties/{index}",
+                    "party",
+                    party=_party_name(party),
+                    role=party["role"],
+                    **params,
+                )
+
+
+# DAT017 ------------------------------------------------------------------------------------
+
+
+@rule(
+    "DAT017",
+    "automated-decision-logic-missing",
+    principle="data",
+    severity="error",
+    statuses=_IN_SERVICE,
+    reads=(
+        "decision.affects_individuals",
+        "decision.automation",
+        "decision.significant_effect",
+        "decision.administrative",
+        "decision.purpose",
+        "description.how",
+        "organisation.country",
+    ),
+    duties=("automated_decision_information",),
+)
+def automated_decision_logic_missing(ctx: RuleContext) -> Iterator[Finding]:
+    if not data_protection_law(ctx):
+        return
+    for pointer, use in ctx.uses():
+        if not art22_case(use) or not is_blank(get(use, "description.how")):
+            continue
+        yield ctx.finding(
+            missing_pointer(pointer, use, "description.how"),
+            duty="automated_decision_information",
+            use=use,
+            use_id=use_id(use),
+            effect=effect_text(ctx, use),
+        )
 
 
 @rule("DAT015", "hard-coded-api-key", principle="data", severity="error", scope="repository")
@@ -485,4 +861,6 @@ RULES = [
     personal_data_in_manifest,
     criminal_data_private_body,
     hard_coded_api_key,
+    processing_location_unknown,
+    automated_decision_logic_missing,
 ]

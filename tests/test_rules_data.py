@@ -69,12 +69,12 @@ def test_personal_data_without_legal_basis():
     assert findings[0].severity == "error"
     assert findings[0].message == (
         "use `reponses-clients` processes personal data (`data.personal: true`) without "
-        "`data.legal_basis`: add the GDPR Art. 6(1) legal basis"
+        "`data.legal_basis`: add the legal basis (GDPR, art. 6(1))"
     )
     french = run_rules(manifest, lang="fr", codes=["DAT001"])
     assert french[0].message == (
         "l'usage `reponses-clients` traite des données personnelles (`data.personal: true`) sans "
-        "`data.legal_basis` : ajouter la base légale de l'art. 6(1) du RGPD"
+        "`data.legal_basis` : ajouter la base légale (RGPD, art. 6, 1)"
     )
 
 
@@ -389,15 +389,15 @@ def test_public_body_on_legitimate_interests():
     assert findings[0].severity == "error"
     assert findings[0].charter == "S3"
     assert findings[0].message == (
-        "use `reponses-courriels` of a public body relies on `legitimate_interests`, which GDPR "
-        "Art. 6(1) excludes for processing by public authorities in the performance of their "
-        "tasks: use `public_task` or `legal_obligation`"
+        "use `reponses-courriels` of a public body relies on `legitimate_interests`, which is "
+        "excluded for processing by public authorities in the performance of their tasks "
+        "(GDPR, art. 6(1), second subparagraph): use `public_task` or `legal_obligation`"
     )
     french = run_rules(manifest, lang="fr", codes=["DAT004"])
     assert french[0].message == (
         "l'usage `reponses-courriels` d'un organisme public repose sur `legitimate_interests`, "
-        "que l'art. 6(1) du RGPD exclut pour les traitements des autorités publiques dans "
-        "l'exécution de leurs missions : retenir `public_task` ou `legal_obligation`"
+        "exclu pour les traitements des autorités publiques dans l'exécution de leurs missions "
+        "(RGPD, art. 6, 1, second alinéa) : retenir `public_task` ou `legal_obligation`"
     )
 
 
@@ -444,14 +444,14 @@ def test_special_data_without_art9_basis():
     assert findings[0].severity == "error"
     assert findings[0].message == (
         "use `syntheses-apa` processes special-category data (`health, religious`) without "
-        "`data.special_basis`: their processing is prohibited unless an exception of GDPR "
-        "Art. 9(2) applies; declare it"
+        "`data.special_basis`: their processing is prohibited unless an exception applies "
+        "(GDPR, art. 9(2)); declare it"
     )
     french = run_rules(manifest_with(SYNTHESES), lang="fr", codes=["DAT005"])
     assert french[0].message == (
         "l'usage `syntheses-apa` traite des données sensibles (`health, religious`) sans "
-        "`data.special_basis` : leur traitement est interdit sauf exception de l'art. 9(2) du "
-        "RGPD ; la déclarer"
+        "`data.special_basis` : leur traitement est interdit sauf exception (RGPD, art. 9, 2) ; "
+        "la déclarer"
     )
 
 
@@ -487,16 +487,16 @@ def test_mandatory_dpia_missing():
     assert summary(findings) == [("DAT006", "/uses/0")]
     assert findings[0].severity == "error"
     assert findings[0].message == (
-        "use `preselection` requires a DPIA (profiling or scoring on which decisions with "
-        "significant effects are based (Art. 35(3)(a)); profiling for human-resources management "
-        "(CNIL list)): carry it out before the processing and set `assessments.dpia.status: done` "
-        "(GDPR Art. 35)"
+        "use `preselection` requires a DPIA (profiling or scoring on which decisions with legal "
+        "or significant effects are based (art. 35(3)(a)); profiling for human-resources "
+        "management (CNIL list)): carry it out before the processing and set "
+        "`assessments.dpia.status: done` (GDPR, art. 35)"
     )
     french = run_rules(manifest_with(PRESELECTION), lang="fr", codes=["DAT006"])
     assert french[0].message == (
         "l'usage `preselection` exige une AIPD (profilage ou notation fondant des décisions à "
-        "effets importants (art. 35(3)(a)) ; profilage à des fins de gestion des ressources "
-        "humaines (liste CNIL)) : la réaliser avant le traitement et indiquer "
+        "effets juridiques ou importants (art. 35, 3, a)) ; profilage à des fins de gestion des "
+        "ressources humaines (liste CNIL)) : la réaliser avant le traitement et indiquer "
         "`assessments.dpia.status: done` (RGPD, art. 35)"
     )
 
@@ -521,8 +521,8 @@ def test_two_edpb_criteria_call_for_a_dpia_or_a_reason():
     assert summary(findings) == [("DAT006", "/uses/0/assessments")]
     assert findings[0].message == (
         "use `suivi-eleves` meets several EDPB criteria for a DPIA (vulnerable data subjects; "
-        "innovative technology): carry one out (`assessments.dpia`), or set "
-        "`status: not_required` with the `reason`"
+        "innovative technology (generative AI or biometrics)): carry one out "
+        "(`assessments.dpia`), or set `status: not_required` with the `reason` (GDPR, art. 35)"
     )
     no_reason = {**use, "assessments": {"dpia": {"status": "not_required"}}}
     findings = run_rules(manifest_with(no_reason), lang="fr", codes=["DAT006"])
@@ -530,7 +530,8 @@ def test_two_edpb_criteria_call_for_a_dpia_or_a_reason():
     assert findings[0].message == (
         "l'usage `suivi-eleves` déclare son AIPD `not_required` sans raison (`reason`) alors "
         "qu'il réunit plusieurs critères du CEPD (personnes vulnérables ; technologie "
-        "innovante) : écrire pourquoi aucune AIPD n'est nécessaire"
+        "innovante (IA générative ou biométrie)) : écrire pourquoi aucune AIPD n'est nécessaire "
+        "(RGPD, art. 35)"
     )
     reasoned = {
         **use,
@@ -562,16 +563,16 @@ def test_dpia_still_todo_in_production():
     assert findings[0].severity == "warning"
     assert findings[0].message == (
         "use `preselection` is in `production` while its DPIA is still `todo` (profiling or "
-        "scoring on which decisions with significant effects are based (Art. 35(3)(a)); "
-        "profiling for human-resources management (CNIL list)): the assessment comes before the "
-        "processing; finish it and set `status: done`"
+        "scoring on which decisions with legal or significant effects are based "
+        "(art. 35(3)(a)); profiling for human-resources management (CNIL list)): the assessment "
+        "comes before the processing (GDPR, art. 35); finish it and set `status: done`"
     )
     french = run_rules(manifest_with({**use, "status": "pilot"}), lang="fr", codes=["DAT007"])
     assert french[0].message == (
         "l'usage `preselection` est en `pilot` alors que son AIPD est encore `todo` (profilage "
-        "ou notation fondant des décisions à effets importants (art. 35(3)(a)) ; profilage à "
-        "des fins de gestion des ressources humaines (liste CNIL)) : l'analyse précède le "
-        "traitement ; la terminer et indiquer `status: done`"
+        "ou notation fondant des décisions à effets juridiques ou importants (art. 35, 3, a)) ; "
+        "profilage à des fins de gestion des ressources humaines (liste CNIL)) : l'analyse "
+        "précède le traitement (RGPD, art. 35) ; la terminer et indiquer `status: done`"
     )
 
 
@@ -601,13 +602,14 @@ def test_transfer_without_mechanism():
     assert findings[0].severity == "error"
     assert findings[0].message == (
         "use `reponses-clients` transfers personal data to `IN` with no `mechanism`: name the "
-        "GDPR Chapter V instrument (`adequacy`, `dpf`, `scc`, `bcr` or `derogation`)"
+        "transfer instrument (GDPR, art. 44 to 49: `adequacy`, `dpf`, `scc`, `bcr` or "
+        "`derogation`)"
     )
     french = run_rules(manifest, lang="fr", codes=["DAT008"])
     assert french[0].message == (
         "l'usage `reponses-clients` transfère des données personnelles vers `IN` sans "
-        "`mechanism` : indiquer l'instrument du chapitre V du RGPD (`adequacy`, `dpf`, `scc`, "
-        "`bcr` ou `derogation`)"
+        "`mechanism` : indiquer l'instrument de transfert (RGPD, art. 44 à 49 : `adequacy`, "
+        "`dpf`, `scc`, `bcr` ou `derogation`)"
     )
 
 
@@ -627,17 +629,17 @@ def test_wrong_transfer_mechanisms():
     ]
     assert findings[0].message == (
         "use `reponses-clients` relies on `adequacy` for `US`, where the adequacy decision covers "
-        "only organisations certified under the Data Privacy Framework: declare `dpf` if the "
-        "recipient is certified, `scc` otherwise"
+        "only organisations certified under the Data Privacy Framework (GDPR, art. 44 to 49): "
+        "declare `dpf` if the recipient is certified, `scc` otherwise"
     )
     assert findings[1].message == (
-        "use `reponses-clients` relies on `adequacy` for `MA`, which has no adequacy decision "
-        "(GDPR Art. 45): use standard contractual clauses (`scc`) or another Art. 46-49 "
-        "instrument"
+        "use `reponses-clients` relies on `adequacy` for `MA`, which has no adequacy decision in "
+        "force on 2026-11-29 (GDPR, art. 44 to 49): use standard contractual clauses (`scc`) or "
+        "another instrument"
     )
     assert findings[2].message == (
         "use `reponses-clients` declares `dpf` for `CH`, but the Data Privacy Framework only "
-        "covers transfers to the United States: correct the mechanism"
+        "covers transfers to the United States (GDPR, art. 44 to 49): correct the mechanism"
     )
 
 
@@ -646,8 +648,9 @@ def test_region_outside_the_eea_without_transfer():
     findings = run_rules(manifest, codes=["DAT008"])
     assert summary(findings) == [("DAT008", "/uses/0/tool/region")]
     assert findings[0].message == (
-        "use `reponses-clients` has its personal data processed in `US` (`tool.region`), outside "
-        "the EEA, with no entry for it in `data.transfers`: declare the transfer and its mechanism"
+        "use `reponses-clients` has its personal data processed in `US` (`tool.region`), with no "
+        "entry for it in `data.transfers` and no adequacy decision in force on 2026-11-29 "
+        "(GDPR, art. 44 to 49): declare the transfer and its mechanism"
     )
 
 
@@ -718,8 +721,8 @@ def test_saas_with_personal_data_without_contract():
     assert findings[0].severity == "error"
     assert findings[0].message == (
         "use `comptes-rendus` sends personal data to a `saas` tool without a signed processing "
-        "agreement (`tool.contract: true`): sign the vendor's data processing agreement (GDPR "
-        "Art. 28(3)) before sending any"
+        "agreement (`tool.contract: true`): sign the vendor's data processing agreement (GDPR, "
+        "art. 28(3)) before sending any"
     )
     refused = {**NOTES, "tool": {**NOTES["tool"], "hosting": "private_cloud", "contract": False}}
     french = run_rules(manifest_with(refused), lang="fr", codes=["DAT010"])
@@ -727,7 +730,7 @@ def test_saas_with_personal_data_without_contract():
     assert french[0].message == (
         "l'usage `comptes-rendus` envoie des données personnelles à un outil `private_cloud` "
         "sans contrat de sous-traitance signé (`tool.contract: true`) : signer l'accord de "
-        "traitement des données du fournisseur (RGPD, art. 28(3)) avant tout envoi"
+        "traitement des données du fournisseur (RGPD, art. 28, 3) avant tout envoi"
     )
 
 
@@ -905,16 +908,16 @@ def test_criminal_data_in_a_private_organisation():
     assert findings[0].severity == "warning"
     assert findings[0].message == (
         "use `verification-dossiers` processes data on criminal convictions or offences "
-        "(`criminal`) in a private organisation: GDPR Art. 10 allows it only under the control "
-        "of official authority or where a law authorises it with safeguards; check that one "
-        "does, or remove these data"
+        "(`criminal`) in a private organisation: this is allowed only under the control of "
+        "official authority or where a law authorises it with safeguards (GDPR, art. 10); check "
+        "that one does, or remove these data"
     )
     french = run_rules(manifest_with(SCREENING), lang="fr", codes=["DAT014"])
     assert french[0].message == (
         "l'usage `verification-dossiers` traite des données relatives aux condamnations pénales "
-        "ou aux infractions (`criminal`) dans un organisme privé : l'art. 10 du RGPD ne le permet "
-        "que sous le contrôle de l'autorité publique ou si une loi l'autorise avec des garanties "
-        "; vérifier qu'une loi l'autorise, ou retirer ces données"
+        "ou aux infractions (`criminal`) dans un organisme privé : ce n'est permis que sous le "
+        "contrôle de l'autorité publique ou si une loi l'autorise avec des garanties (RGPD, "
+        "art. 10) ; vérifier qu'une loi l'autorise, ou retirer ces données"
     )
     positions = lint(
         """\

@@ -16,6 +16,8 @@ SCORING = {
     "capabilities": ["scoring"],
     "data": {"personal": True, "legal_basis": "contract", "classification": "confidential"},
     "decision": {"affects_individuals": True, "automation": "full", "significant_effect": True},
+    # GDPR art. 22(3) met (human intervention on request): what remains is the charter's
+    "oversight": {"can_override": True},
 }
 
 AID = {
@@ -26,6 +28,7 @@ AID = {
     "domain": ["public_benefits"],
     "data": {"personal": True, "legal_basis": "public_task"},
     "decision": {"affects_individuals": True, "automation": "full", "administrative": True},
+    "oversight": {"can_override": True},
 }
 
 
@@ -198,12 +201,19 @@ def test_partial_automation_without_override():
     findings = run_rules(manifest_with(SOCIAL_FUND), codes=["HUM003"])
     assert summary(findings) == [("HUM003", "/uses/0/oversight")]
     assert findings[0].severity == "error"
+    # the cases it settles alone have a significant effect: GDPR art. 22(3) (tests/test_law_gdpr.py)
     assert findings[0].message == (
-        "use `fonds-social` partly automates decisions about people (`decision.automation: "
-        "partial`) without `oversight.can_override: true`: the reviewer must be able to change "
-        "the AI's result, or the decision is in fact automated"
+        "use `fonds-social` settles some decisions about people alone (`decision.automation: "
+        "partial`) with legal or similarly significant effects without "
+        "`oversight.can_override: true`: for those cases the person must be able to obtain "
+        "human intervention (GDPR, art. 22); let the reviewer change the AI's result"
     )
-    refused = {**SOCIAL_FUND, "oversight": {**SOCIAL_FUND["oversight"], "can_override": False}}
+    assert findings[0].legal["duty"] == "automated_decision"
+    refused = {
+        **SOCIAL_FUND,
+        "decision": {"affects_individuals": True, "automation": "partial"},
+        "oversight": {**SOCIAL_FUND["oversight"], "can_override": False},
+    }
     french = run_rules(manifest_with(refused, charter="public"), lang="fr", codes=["HUM003"])
     assert summary(french) == [("HUM003", "/uses/0/oversight/can_override")]
     assert french[0].message == (
@@ -327,4 +337,5 @@ def test_positions():
         ("HUM002", 6, 5),
         ("HUM003", 40, 21),
         ("HUM004", 6, 5),
+        ("HUM005", 34, 5),  # partial automation, effect and purpose unknown: asked
     ]
