@@ -190,10 +190,10 @@ def staff_not_informed(ctx: RuleContext) -> Iterator[Finding]:
 
 def _charter_information(ctx: RuleContext, body: str) -> Iterator[Finding]:
     """Where no law of the country known here asks for a consultation: the charter's own
-    commitment to tell the staff about a use they are subject to (high-risk ones at the
-    workplace are WRK002's)."""
+    commitment to tell the staff about a use they are subject to (job candidates are not staff
+    yet; high-risk uses at the workplace are WRK002's)."""
     for pointer, use in ctx.uses():
-        facts = staff_facts(use)
+        facts = _workers_subject(use)
         if not facts or _informed(use) or _high_risk_at_work(use, ctx):
             continue
         yield ctx.finding(
