@@ -25,7 +25,10 @@ if TYPE_CHECKING:
 )
 def retired_without_lessons(ctx: RuleContext) -> Iterator[Finding]:
     for pointer, use in ctx.uses():
-        yield from if_missing(ctx, pointer, use, "cooperation.lessons")
+        # `ctx.uses()` also yields a use whose status is missing or invalid (CL104 says so):
+        # it is not known to be retired
+        if use.get("status") == "retired":
+            yield from if_missing(ctx, pointer, use, "cooperation.lessons")
 
 
 @rule(
