@@ -14,18 +14,39 @@ if TYPE_CHECKING:
     from charte_lint.api import Finding, RuleContext
 
 
-@rule("COO001", "retired-without-lessons", principle="cooperation", severity="info")
+@rule(
+    "COO001",
+    "retired-without-lessons",
+    principle="cooperation",
+    severity="info",
+    # about the end of a use: lessons are asked when it is retired, and only then
+    statuses=("retired",),
+    reads=("cooperation.lessons",),
+)
 def retired_without_lessons(ctx: RuleContext) -> Iterator[Finding]:
     for pointer, use in ctx.uses():
+        # `ctx.uses()` also yields a use whose status is missing or invalid (CL104 says so):
+        # it is not known to be retired
         if use.get("status") == "retired":
             yield from if_missing(ctx, pointer, use, "cooperation.lessons")
 
 
-@rule("COO002", "production-use-not-shared", principle="cooperation", severity="info")
+@rule(
+    "COO002",
+    "production-use-not-shared",
+    principle="cooperation",
+    severity="info",
+    statuses=("production",),  # what a use in production has learnt is worth sharing
+    reads=(
+        "audience",
+        "decision.affects_individuals",
+        "ai_act.category",
+        "cooperation.shared_in",
+        "cooperation.lessons",
+    ),
+)
 def production_use_not_shared(ctx: RuleContext) -> Iterator[Finding]:
     for pointer, use in ctx.uses():
-        if use.get("status") != "production":
-            continue
         audience = as_list(use.get("audience"))
         reaches = (
             "public" in audience

@@ -569,3 +569,71 @@ def reaches_people(use: Mapping[str, Any]) -> bool:
         or get(use, "decision.affects_individuals") is True
         or get(use, "interaction.published") is True
     )
+
+
+# Statuses and French law --------------------------------------------------------------------
+
+BEFORE_USE = ("design", "pilot", "production")
+"""The statuses a duty that binds BEFORE the use starts is checked in (the status policy: a
+design is told now, at the charter's severity, "legal duty before the use starts")."""
+IN_USE = ("pilot", "production")
+"""The statuses a duty about a use that runs is checked in: a pilot runs on real cases."""
+_AT_WORK_SUBJECTS = ("staff", "candidates")
+_AT_WORK_PURPOSES = ("work_management", "recruitment")
+_JOB_IMPACTS = ("role_change", "headcount_reduction")
+_STAFF_USERS = ("staff", "agents")
+
+
+def headcount(manifest: Mapping[str, Any]) -> int | None:
+    """`organisation.agents` (full-time equivalents), or None when it is not declared as a
+    whole number of people."""
+    agents = get(manifest, "organisation.agents")
+    if isinstance(agents, bool) or not isinstance(agents, int) or agents < 0:
+        return None
+    return agents
+
+
+def staff_facts(use: Mapping[str, Any]) -> list[str]:
+    """The declared facts that put the staff (or job candidates) at the receiving end of the
+    use, as `key: value` for messages: their data go into it (`data.subjects`), it observes or
+    acts on people at the workplace (`settings`), its decisions are about work or hiring
+    (`decision.purpose`). `audience` is NOT one of them: it says who sees the output, and
+    cameras in a street watched by agents do not concern the staff."""
+    facts = [
+        f"data.subjects: {s}" for s in strings(get(use, "data.subjects")) if s in _AT_WORK_SUBJECTS
+    ]
+    if "workplace" in strings(use.get("settings")):
+        facts.append("settings: workplace")
+    purpose = get(use, "decision.purpose")
+    if purpose in _AT_WORK_PURPOSES:
+        facts.append(f"decision.purpose: {purpose}")
+    return facts
+
+
+def work_change_facts(use: Mapping[str, Any]) -> list[str]:
+    """The declared facts that make the use a new technology in the staff's work: those of
+    `staff_facts`, a declared effect on jobs (`work.impact`), and the staff as its users
+    (`audience: staff`, or `purpose.beneficiaries` naming the staff or agents)."""
+    facts = staff_facts(use)
+    impact = get(use, "work.impact")
+    if impact in _JOB_IMPACTS:
+        facts.append(f"work.impact: {impact}")
+    if "staff" in strings(use.get("audience")):
+        facts.append("audience: staff")
+    users = [b for b in strings(get(use, "purpose.beneficiaries")) if b in _STAFF_USERS]
+    facts.extend(f"purpose.beneficiaries: {b}" for b in users)
+    return facts
+
+
+def individual_decisions(use: Mapping[str, Any]) -> str | None:
+    """Whether the use grounds individual administrative decisions (CRPA L311-3-1): `declared`
+    with `decision.administrative: true`; `inferred` when a public body's use takes decisions
+    about identified people (`decision.affects_individuals: true`) and the manifest does not
+    say they are not administrative (`decision.administrative: false`); None otherwise. Call
+    it only where the CRPA applies (a French public body or public service)."""
+    administrative = get(use, "decision.administrative")
+    if administrative is True:
+        return "declared"
+    if administrative is None and get(use, "decision.affects_individuals") is True:
+        return "inferred"
+    return None

@@ -24,12 +24,35 @@ def _cadence(value: Any) -> tuple[str, int] | None:
     return (value, days) if days else None
 
 
-@rule("SEC001", "review-overdue", principle="security", severity="warning")
+def _day(value: Any) -> dt.date | None:
+    day = parse_date(value)
+    return day.date() if isinstance(day, dt.datetime) else day
+
+
+@rule(
+    "SEC001",
+    "review-overdue",
+    principle="security",
+    severity="warning",
+    statuses=("design", "pilot", "production"),
+    reads=("review.last", "review.every", "dates.end", "status"),
+)
 def review_overdue(ctx: RuleContext) -> Iterator[Finding]:
     default = _cadence(ctx.policy.review_every)
     for pointer, use in ctx.uses():
-        if use.get("status") == "retired":
-            continue
+        # A pilot or production use past its planned end (`dates.end`) is stale: the
+        # declaration says it still runs, its own plan says it should not.
+        end = _day(get(use, "dates.end"))
+        status = use.get("status")
+        if end is not None and end < ctx.today and status in ("pilot", "production"):
+            yield ctx.finding(
+                f"{pointer}/dates/end",
+                "ended",
+                use_id=use_id(use),
+                status=status,
+                end=end.isoformat(),
+                today=ctx.today.isoformat(),
+            )
         last = parse_date(get(use, "review.last"))
         if last is None:
             continue
@@ -62,10 +85,18 @@ def review_overdue(ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-@rule("SEC002", "saas-without-exit-plan", principle="security", severity="warning")
+@rule(
+    "SEC002",
+    "saas-without-exit-plan",
+    principle="security",
+    severity="warning",
+    # a dependency to get out of is one the organisation has: a use in production
+    statuses=("production",),
+    reads=("tool.hosting", "tool.exit_plan"),
+)
 def saas_without_exit_plan(ctx: RuleContext) -> Iterator[Finding]:
     for pointer, use in ctx.uses():
-        if use.get("status") != "production" or get(use, "tool.hosting") != "saas":
+        if get(use, "tool.hosting") != "saas":
             continue
         if is_blank(get(use, "tool.exit_plan")):
             tool = get(use, "tool.name")
@@ -76,12 +107,24 @@ def saas_without_exit_plan(ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-@rule("SEC003", "risks-not-handled", principle="security", severity="warning")
+@rule(
+    "SEC003",
+    "risks-not-handled",
+    principle="security",
+    severity="warning",
+    statuses=("design", "pilot", "production"),
+    reads=(
+        "ai_act.category",
+        "ai_act.annex_iii",
+        "domain",
+        "capabilities",
+        "decision.affects_individuals",
+        "risks",
+    ),
+)
 def risks_not_handled(ctx: RuleContext) -> Iterator[Finding]:
     manifest = ctx.manifest
     for pointer, use in ctx.uses():
-        if use.get("status") in ("idea", "retired"):
-            continue
         high_risk = high_risk_points(use, manifest, ctx.shared) is not None
         if not high_risk and get(use, "decision.affects_individuals") is not True:
             continue

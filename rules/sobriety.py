@@ -25,7 +25,14 @@ TIERS = ("small", "medium", "large", "frontier")
 TIER_LIMITS = ((15, "small"), (80, "medium"), (300, "large"))
 
 
-@rule("SOB001", "reasoning-on-simple-task", principle="sobriety", severity="warning")
+@rule(
+    "SOB001",
+    "reasoning-on-simple-task",
+    principle="sobriety",
+    severity="warning",
+    statuses=("design", "pilot", "production"),
+    reads=("task", "model.reasoning", "model.name"),
+)
 def reasoning_on_simple_task(ctx: RuleContext) -> Iterator[Finding]:
     for pointer, use in ctx.uses():
         task, model = use.get("task"), use.get("model")
@@ -122,7 +129,14 @@ def _model_tier(model: Mapping[str, Any], policy: Policy) -> tuple[str, float | 
     return tier_for_params(params_b), params_b
 
 
-@rule("SOB002", "model-above-task-tier", principle="sobriety", severity="warning")
+@rule(
+    "SOB002",
+    "model-above-task-tier",
+    principle="sobriety",
+    severity="warning",
+    statuses=("design", "pilot", "production"),
+    reads=("task", "model.name", "model.params_b", "sobriety.justification"),
+)
 def model_above_task_tier(ctx: RuleContext) -> Iterator[Finding]:
     for pointer, use in ctx.uses():
         task, model = use.get("task"), use.get("model")
@@ -155,6 +169,8 @@ def model_above_task_tier(ctx: RuleContext) -> Iterator[Finding]:
     "high-volume-without-energy-estimate",
     principle="sobriety",
     severity="warning",
+    statuses=("design", "pilot", "production"),
+    reads=("sobriety.calls_per_month", "sobriety.energy"),
     # calls a month from which a use should know its energy use
     options={"calls_per_month": 100_000},
     options_schema={
@@ -167,7 +183,7 @@ def high_volume_without_energy(ctx: RuleContext) -> Iterator[Finding]:
     high_volume = ctx.options["calls_per_month"]
     for pointer, use in ctx.uses():
         calls = get(use, "sobriety.calls_per_month")
-        if use.get("status") == "retired" or isinstance(calls, bool):
+        if isinstance(calls, bool):
             continue
         if not isinstance(calls, int) or calls < high_volume:
             continue
@@ -179,11 +195,19 @@ def high_volume_without_energy(ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-@rule("SOB004", "smaller-model-not-evaluated", principle="sobriety", severity="warning")
+@rule(
+    "SOB004",
+    "smaller-model-not-evaluated",
+    principle="sobriety",
+    severity="warning",
+    # a pilot is where models are compared: asked of a use once it is in production
+    statuses=("production",),
+    reads=("model.name", "model.params_b", "sobriety.smaller_model_evaluated"),
+)
 def smaller_model_not_evaluated(ctx: RuleContext) -> Iterator[Finding]:
     for pointer, use in ctx.uses():
         model = use.get("model")
-        if use.get("status") != "production" or not isinstance(model, Mapping):
+        if not isinstance(model, Mapping):
             continue
         evaluated = get(use, "sobriety.smaller_model_evaluated")
         if evaluated is True:

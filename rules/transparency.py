@@ -8,11 +8,12 @@ from collections.abc import Mapping
 from charte_lint.api import get, rule
 
 from .facts import (
+    IN_USE,
     LIVE_STATUSES,
     as_list,
     biometric_input,
-    if_missing,
-    is_administration,
+    headcount,
+    individual_decisions,
     is_blank,
     missing_pointer,
     strings,
@@ -187,43 +188,100 @@ def exposure_without_notice(ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-# TRN006, TRN007 ----------------------------------------------------------------------------
+# TRN006, TRN007: the CRPA (French public bodies and public services only) -------------------
 
 
-def _administrative_uses(ctx: RuleContext) -> Iterator[tuple[str, Mapping[str, Any]]]:
+def _administrative_uses(ctx: RuleContext) -> Iterator[tuple[str, Mapping[str, Any], str]]:
+    """(pointer, use, `declared` or `inferred`) for each use the rule checks whose outputs ground
+    individual administrative decisions, where the CRPA binds the organisation."""
+    if not ctx.law.applies("crpa"):
+        return
     for pointer, use in ctx.uses():
-        if get(use, "decision.administrative") is True and use.get("status") != "retired":
-            yield pointer, use
+        how = individual_decisions(use)
+        if how is not None:
+            yield pointer, use, how
 
 
 @rule(
-    "TRN006", "administrative-decision-without-mention", principle="transparency", severity="error"
+    "TRN006",
+    "administrative-decision-without-mention",
+    principle="transparency",
+    severity="error",
+    statuses=IN_USE,
+    reads=(
+        "organisation.country",
+        "organisation.sector",
+        "decision.administrative",
+        "decision.affects_individuals",
+        "transparency.mention",
+    ),
+    duties=("algorithm_mention",),
 )
 def administrative_decision_without_mention(ctx: RuleContext) -> Iterator[Finding]:
-    for pointer, use in _administrative_uses(ctx):
-        yield from if_missing(ctx, pointer, use, "transparency.mention")
+    for pointer, use, how in _administrative_uses(ctx):
+        if is_blank(get(use, "transparency.mention")):
+            yield ctx.finding(
+                missing_pointer(pointer, use, "transparency.mention"),
+                "default" if how == "declared" else "inferred",
+                duty="algorithm_mention",
+                use=use,
+                use_id=use_id(use),
+            )
 
 
-def _above_publication_threshold(manifest: Mapping[str, Any]) -> bool:
-    organisation = manifest.get("organisation")
-    if not isinstance(organisation, Mapping):
-        return False
-    agents = organisation.get("agents")
-    if isinstance(agents, int) and not isinstance(agents, bool):
-        return agents > 50
-    inhabitants = organisation.get("inhabitants")
-    return (
-        isinstance(inhabitants, int) and not isinstance(inhabitants, bool) and (inhabitants >= 3500)
-    )
+# CRPA L312-1-3 exempts "les personnes morales dont le nombre d'agents ou de salariés est
+# inférieur à un seuil fixé par décret": 50 full-time equivalents (art. D312-1-4, décret
+# n° 2016-1922). Fewer than 50 are exempt; 50 is bound.
+PUBLICATION_THRESHOLD = 50
 
 
-@rule("TRN007", "algorithm-not-published", principle="transparency", severity="error")
+@rule(
+    "TRN007",
+    "algorithm-not-published",
+    principle="transparency",
+    severity="error",
+    statuses=IN_USE,
+    reads=(
+        "organisation.country",
+        "organisation.sector",
+        "organisation.agents",
+        "decision.administrative",
+        "decision.affects_individuals",
+        "transparency.public_record",
+    ),
+    duties=("algorithm_publication",),
+)
 def algorithm_not_published(ctx: RuleContext) -> Iterator[Finding]:
-    manifest = ctx.manifest
-    if not is_administration(manifest) or not _above_publication_threshold(manifest):
+    agents = headcount(ctx.manifest)
+    if agents is not None and agents < PUBLICATION_THRESHOLD:
         return
-    for pointer, use in _administrative_uses(ctx):
-        yield from if_missing(ctx, pointer, use, "transparency.public_record")
+    unpublished = [
+        (pointer, use, how)
+        for pointer, use, how in _administrative_uses(ctx)
+        if is_blank(get(use, "transparency.public_record"))
+    ]
+    if not unpublished:
+        return
+    if agents is None:  # the exemption turns on the headcount: ask for it, once, as a question
+        # (the charter's severity, no legal record: whether the duty binds is what is asked)
+        uses = ", ".join(f"`{use_id(use)}`" for _, use, _ in unpublished)
+        finding = ctx.finding(
+            missing_pointer("", ctx.manifest, "organisation.agents"),
+            "headcount",
+            uses=uses,
+            threshold=PUBLICATION_THRESHOLD,
+        )
+        yield finding.replace(severity=ctx.rule.charter_severity)
+        return
+    for pointer, use, how in unpublished:
+        yield ctx.finding(
+            missing_pointer(pointer, use, "transparency.public_record"),
+            "default" if how == "declared" else "inferred",
+            duty="algorithm_publication",
+            use=use,
+            use_id=use_id(use),
+            agents=agents,
+        )
 
 
 # Declared vs detected: the code's AI use against the manifests (when a directory is linted) --

@@ -5,7 +5,7 @@ from __future__ import annotations
 from charte_lint.api import get, rule
 from charte_lint.placeholders import is_placeholder, normalise
 
-from .facts import LIVE_STATUSES, as_list, if_missing, is_blank, missing_pointer, use_id
+from .facts import BEFORE_USE, IN_USE, as_list, if_missing, is_blank, missing_pointer, use_id
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
@@ -23,7 +23,14 @@ def _repeats(need: str, name: Any) -> bool:
     return normalise(name) == normalise(need)
 
 
-@rule("VAL001", "need-placeholder", principle="value", severity="error")
+@rule(
+    "VAL001",
+    "need-placeholder",
+    principle="value",
+    severity="error",
+    statuses=BEFORE_USE,  # an idea may still say `TODO`
+    reads=("purpose.need", "name"),
+)
 def need_placeholder(ctx: RuleContext) -> Iterator[Finding]:
     for pointer, use in ctx.uses():
         need = get(use, "purpose.need")
@@ -43,15 +50,21 @@ def need_placeholder(ctx: RuleContext) -> Iterator[Finding]:
 _PUBLIC_BENEFICIARIES = ("residents", "users", "agents", "staff", "clients")
 
 
-@rule("VAL002", "beneficiaries-missing", principle="value", severity="warning")
+@rule(
+    "VAL002",
+    "beneficiaries-missing",
+    principle="value",
+    severity="warning",
+    statuses=IN_USE,
+    reads=("purpose.beneficiaries",),
+)
 def beneficiaries_missing(ctx: RuleContext) -> Iterator[Finding]:
     for pointer, use in ctx.uses():
-        status = use.get("status")
-        if status in LIVE_STATUSES and is_blank(get(use, "purpose.beneficiaries")):
+        if is_blank(get(use, "purpose.beneficiaries")):
             yield ctx.finding(
                 missing_pointer(pointer, use, "purpose.beneficiaries"),
                 use_id=use_id(use),
-                status=status,
+                status=use.get("status"),
             )
 
 
@@ -65,17 +78,28 @@ def _weighs_on_people(use: Mapping[str, Any]) -> bool:
     )
 
 
-@rule("VAL003", "benefits-missing", principle="value", severity="warning")
+@rule(
+    "VAL003",
+    "benefits-missing",
+    principle="value",
+    severity="warning",
+    statuses=IN_USE,
+    reads=("audience", "decision.affects_individuals", "ai_act.category", "purpose.benefits"),
+)
 def benefits_missing(ctx: RuleContext) -> Iterator[Finding]:
     for pointer, use in ctx.uses():
-        status = use.get("status")
-        if status not in LIVE_STATUSES or not _weighs_on_people(use):
-            continue
-        yield from if_missing(ctx, pointer, use, "purpose.benefits", status=status)
+        if _weighs_on_people(use):
+            yield from if_missing(ctx, pointer, use, "purpose.benefits", status=use.get("status"))
 
 
 @rule(
-    "VAL004", "no-public-beneficiary", principle="value", severity="warning", charters=("public",)
+    "VAL004",
+    "no-public-beneficiary",
+    principle="value",
+    severity="warning",
+    charters=("public",),
+    statuses=BEFORE_USE,
+    reads=("purpose.beneficiaries",),
 )
 def no_public_beneficiary(ctx: RuleContext) -> Iterator[Finding]:
     if ctx.charter != "public":

@@ -82,14 +82,14 @@ def test_yaml11_boolean_where_text_is_expected_says_to_quote_it():
 
 
 def test_yaml11_octal_and_on():
-    text = SMALLEST.replace("  name: Exemple SAS\n", "  name: Exemple SAS\n  agents: 0777\n")
+    text = SMALLEST.replace("  name: Exemple SAS\n", "  name: Exemple SAS\n  agents: 0061\n")
     findings = lint(text)
     assert brief(findings) == [("CL003", 5, 11)]
     assert findings[0].message == (
-        '`0777` is read as the number 511 by YAML 1.1 (octal or base 60): quote it ("0777") '
+        '`0061` is read as the number 49 by YAML 1.1 (octal or base 60): quote it ("0061") '
         "if you mean text"
     )
-    assert read_manifest("m", text.encode()).data["organisation"]["agents"] == 511
+    assert read_manifest("m", text.encode()).data["organisation"]["agents"] == 49
 
 
 def test_quoted_values_are_not_traps():

@@ -51,14 +51,14 @@ def test_public_facing_service_without_accessibility():
     assert findings[0].charter == "S4"
     assert findings[0].message == (
         "use `chatbot-mairie` serves the public (`audience: public`, `status: production`) "
-        "without `inclusion.accessibility`: declare the RGAA conformance status and the "
-        "accessibility statement"
+        "without `inclusion.accessibility`: declare its conformance status against RGAA and the "
+        "address of its accessibility statement"
     )
     french = run_rules(manifest, lang="fr", codes=["INC001"])
     assert french[0].message == (
         "l'usage `chatbot-mairie` s'adresse au public (`audience: public`, `status: production`) "
-        "sans `inclusion.accessibility` : déclarer l'état de conformité au RGAA et la "
-        "déclaration d'accessibilité"
+        "sans `inclusion.accessibility` : déclarer son état de conformité (référentiel : RGAA) "
+        "et l'adresse de sa déclaration d'accessibilité"
     )
 
 

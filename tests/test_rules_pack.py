@@ -116,6 +116,7 @@ HONEST_USE = {
         "impact": "role_change",
         "tasks": ["first drafts"],
         "staff_informed": {"date": "2026-01-15", "body": "CSE"},
+        "staff_consulted": {"date": "2026-01-29", "body": "CSE"},
     },
     "cooperation": {"shared_in": ["communauté IA interne"]},
     "review": {"last": "2026-11-02", "every": "P1Y"},

@@ -268,21 +268,26 @@ def test_administrative_decision_without_mention():
     assert findings[0].message == (
         "use `cartes-resident` grounds individual administrative decisions "
         "(`decision.administrative: true`) without `transparency.mention`: each decision must "
-        "carry the explicit mention (CRPA L311-3-1), stating the purpose of the processing, the "
-        "right to obtain its rules and how to exercise it"
+        "carry the explicit mention (CRPA, art. L311-3-1), stating the purpose of the processing, "
+        "the right to obtain its rules and how to exercise it"
     )
     french = run_rules(manifest, lang="fr", codes=["TRN006"])
     assert french[0].message == (
         "l'usage `cartes-resident` fonde des décisions administratives individuelles "
         "(`decision.administrative: true`) sans `transparency.mention` : chaque décision doit "
-        "comporter la mention explicite (CRPA, art. L311-3-1) indiquant la finalité du "
-        "traitement, le droit d'en obtenir les règles et ses modalités d'exercice"
+        "porter la mention explicite (CRPA, art. L311-3-1), qui indique la finalité du "
+        "traitement, le droit d'obtenir la communication de ses règles et les modalités "
+        "d'exercice de ce droit"
     )
 
 
 def test_mention_given_or_no_administrative_decision_is_silent():
     with_mention = {**PARKING, "transparency": MENTION}
-    not_administrative = {**PARKING, "id": "b", "decision": {"affects_individuals": True}}
+    not_administrative = {
+        **PARKING,
+        "id": "b",
+        "decision": {"affects_individuals": True, "administrative": False},
+    }
     retired = {**PARKING, "id": "c", "status": "retired"}
     manifest = _town(with_mention, not_administrative, retired, agents=620)
     assert run_rules(manifest, codes=["TRN006", "TRN007"]) == []
@@ -295,37 +300,39 @@ def test_algorithm_not_published_above_the_threshold():
     assert summary(findings) == [("TRN007", "/uses/0/transparency")]
     assert findings[0].severity == "error"
     assert findings[0].message == (
-        "use `cartes-resident` grounds individual administrative decisions, and the organisation "
-        "is above the publication threshold, but it has no `transparency.public_record`: publish "
-        "the rules of the processing online (CRPA L312-1-3) and link the entry"
+        "use `cartes-resident` grounds individual administrative decisions "
+        "(`decision.administrative: true`) of an organisation of 160 agents, at or above the "
+        "threshold of 50, and has no `transparency.public_record`: publish online the rules of "
+        "the processing (CRPA, art. L312-1-3) and link the entry"
     )
     french = run_rules(manifest, lang="fr", codes=["TRN007"])
     assert french[0].message == (
-        "l'usage `cartes-resident` fonde des décisions administratives individuelles, et "
-        "l'organisation dépasse le seuil de publication, mais il n'a pas de "
-        "`transparency.public_record` : publier en ligne les règles du traitement (CRPA, "
-        "art. L312-1-3) et indiquer le lien"
+        "l'usage `cartes-resident` fonde des décisions administratives individuelles "
+        "(`decision.administrative: true`) d'un organisme de 160 agents, au seuil de 50 ou "
+        "au-delà, et n'a pas de `transparency.public_record` : publier en ligne les règles du "
+        "traitement (CRPA, art. L312-1-3) et indiquer le lien"
     )
 
 
 @pytest.mark.parametrize(
-    ("agents", "inhabitants", "sector", "fires"),
+    ("agents", "inhabitants", "sector", "expected"),
     [
-        (51, None, "public_body", True),
-        (50, None, "public_body", False),
-        (None, 3500, "public_body", True),
-        (None, 3499, "public_body", False),
-        (40, 12000, "public_body", False),  # the declared headcount wins
-        (None, None, "public_body", False),
-        (300, None, "private_public_service", True),
-        (300, None, "private", False),
+        (51, None, "public_body", "/uses/0/transparency"),
+        (50, None, "public_body", "/uses/0/transparency"),  # "inférieur à" 50 is exempt
+        (49, None, "public_body", None),
+        (None, 3500, "public_body", "/organisation"),  # inhabitants are not read: a question
+        (None, 3499, "public_body", "/organisation"),
+        (40, 12000, "public_body", None),  # the declared headcount decides
+        (None, None, "public_body", "/organisation"),
+        (300, None, "private_public_service", "/uses/0/transparency"),
+        (300, None, "private", None),
     ],
 )
-def test_publication_threshold(agents, inhabitants, sector, fires):
+def test_publication_threshold(agents, inhabitants, sector, expected):
     use = {**PARKING, "transparency": {"mention": MENTION["mention"]}}
     manifest = _town(use, agents=agents, inhabitants=inhabitants, sector=sector)
-    expected = [("TRN007", "/uses/0/transparency")] if fires else []
-    assert summary(run_rules(manifest, codes=["TRN007"])) == expected
+    wanted = [("TRN007", expected)] if expected else []
+    assert summary(run_rules(manifest, codes=["TRN007"])) == wanted
 
 
 # Positions --------------------------------------------------------------------------------

@@ -528,7 +528,11 @@ HONEST_HIGH_RISK = {
     "assessments": {"fria": {"status": "done", "ref": "AIDF-1", "date": "2026-03-15"}},
     "risks": [{"risk": "bias", "mitigation": "Quarterly review by group.", "owner": "Director"}],
     "inclusion": {"groups": ["homeless people", "self-employed workers"]},
-    "work": {"impact": "role_change", "staff_informed": {"date": "2026-02-01", "body": "CST"}},
+    "work": {
+        "impact": "role_change",
+        "staff_informed": {"date": "2026-02-01", "body": "CST"},
+        "staff_consulted": {"date": "2026-02-15", "body": "CST"},
+    },
     "cooperation": {"shared_in": ["network of départements"]},
 }
 

@@ -60,61 +60,70 @@ PLANNING = {
 }
 
 
+def _in(country, *uses, agents=120):
+    manifest = manifest_with(*uses)
+    manifest["organisation"] = {"name": "Exemple", "country": country, "agents": agents}
+    return manifest
+
+
 def test_high_risk_system_on_staff_without_informing_them():
-    findings = run_rules(manifest_with(EVALUATION), codes=["WRK002", "WRK003"])
+    findings = run_rules(_in("DE", EVALUATION), codes=["WRK002", "WRK003"])
     assert summary(findings) == [("WRK002", "/uses/0/work")]
-    assert findings[0].severity == "error"
+    assert findings[0].severity == "warning"  # AI Act art. 26(7) binds from 2027-12-02
     assert findings[0].message == (
         "use `evaluation-commerciaux` (`status: pilot`) is a high-risk AI system used at the "
-        "workplace and has no `work.staff_informed`: inform the staff representatives and the "
-        "workers concerned before using it (AI Act Art. 26(7))"
+        "workplace (`data.subjects: staff`) and has neither `work.staff_informed` nor "
+        "`work.staff_consulted`: before it is put into service or used, inform the staff "
+        "representatives and the workers who will be subject to it (AI Act, art. 26(7)) "
+        "(legal duty from 2027-12-02)"
     )
-    french = run_rules(manifest_with(EVALUATION), lang="fr", codes=["WRK002"])
-    assert french[0].message == (
+    french = run_rules(_in("DE", EVALUATION), lang="fr", codes=["WRK002"])
+    assert french[0].message.startswith(  # the calendar's own note is the engine's to translate
         "l'usage `evaluation-commerciaux` (`status: pilot`) est un système d'IA à haut risque "
-        "utilisé sur le lieu de travail et n'a pas de `work.staff_informed` : informer les "
-        "représentants du personnel et les travailleurs concernés avant de l'utiliser "
-        "(art. 26, par. 7 du règlement sur l'IA)"
+        "utilisé sur le lieu de travail (`data.subjects: staff`) et n'a ni "
+        "`work.staff_informed` ni `work.staff_consulted` : avant sa mise en service ou son "
+        "utilisation, informer les représentants du personnel et les travailleurs qui y seront "
+        "soumis (règlement IA, art. 26, 7)"
     )
 
 
 def test_high_risk_by_facts_alone():
     use = {**EVALUATION, "ai_act": {"category": "minimal"}, "work": {"impact": "none"}}
-    assert summary(run_rules(manifest_with(use), codes=["WRK002", "WRK003"])) == [
+    assert summary(run_rules(_in("DE", use), codes=["WRK002", "WRK003"])) == [
         ("WRK002", "/uses/0/work")
     ]
 
 
-def test_use_on_staff_data_without_informing_them():
-    findings = run_rules(manifest_with(PLANNING), codes=["WRK002", "WRK003"])
+def test_use_on_staff_data_without_consulting_the_cse():
+    findings = run_rules(_in("FR", PLANNING), codes=["WRK002", "WRK003"])
     assert summary(findings) == [("WRK003", "/uses/0/work")]
     assert findings[0].severity == "warning"
     assert findings[0].message == (
-        "use `plannings` (`status: production`) concerns the staff and has no "
-        "`work.staff_informed`: inform the staff representatives (CSE, CST...) and the people "
-        "concerned, and record it"
+        "use `plannings` (`status: production`) is a new technology in the staff's work "
+        "(`data.subjects: staff`, `audience: staff`, `purpose.beneficiaries: staff`) and has no "
+        "`work.staff_consulted`: the CSE (social and economic committee) must be informed and "
+        "consulted before it is used, a pilot included (Code du travail, art. L2312-8)"
     )
-    french = run_rules(manifest_with(PLANNING, charter="public"), lang="fr", codes=["WRK003"])
+    public = _in("FR", PLANNING)
+    public["charter"] = "public"
+    public["organisation"]["sector"] = "public_body"
+    french = run_rules(public, lang="fr", codes=["WRK003"])
     assert french[0].charter == "S7"
     assert french[0].message == (
-        "l'usage `plannings` (`status: production`) concerne le personnel et n'a pas de "
-        "`work.staff_informed` : informer les représentants du personnel (CSE, CST...) et les "
-        "personnes concernées, et le consigner"
+        "l'usage `plannings` (`status: production`) est une nouvelle technologie dans le "
+        "travail du personnel (`data.subjects: staff`) et n'a pas de `work.staff_consulted` : "
+        "le CST (comité social territorial, d'administration ou d'établissement) ou sa "
+        "formation spécialisée doit être informé et consulté avant son utilisation, pilote "
+        "compris (CGFP, art. L253-1 et s.)"
     )
-    monitoring = {
-        "id": "suivi-activite",
-        "status": "pilot",
-        "audience": ["staff"],
-        "capabilities": ["monitoring"],
-    }
-    assert summary(run_rules(manifest_with(monitoring), codes=["WRK003"])) == [
-        ("WRK003", "/uses/0/work")
+    monitoring = {"id": "suivi-activite", "status": "pilot", "capabilities": ["monitoring"]}
+    assert summary(run_rules(_in("FR", monitoring), codes=["WRK003"])) == [
+        ("WRK003", "/uses/0/work")  # the staff use it: a new technology (audience: staff)
     ]
 
 
 def test_staff_informed_silent_cases():
-    informed = {**EVALUATION, "work": {"staff_informed": {"date": "2026-02-03", "body": "CSE"}}}
-    design = {**PLANNING, "id": "projet", "status": "design"}
+    informed = {**EVALUATION, "work": {"staff_informed": {"date": "2026-02-03", "body": "BR"}}}
     # Outside candidates are not yet workers: Art. 26(7) does not reach them.
     candidates = {
         **EVALUATION,
@@ -123,9 +132,14 @@ def test_staff_informed_silent_cases():
         "ai_act": {"category": "high", "annex_iii": "4a"},
     }
     clients = {**PLANNING, "id": "clients", "data": {"personal": True, "subjects": ["clients"]}}
-    manifest = manifest_with(informed, design, candidates, clients)
+    retired = {**PLANNING, "id": "ancien", "status": "retired"}
+    idea = {**PLANNING, "id": "idee", "status": "idea"}
+    manifest = _in("DE", informed, candidates, clients, retired, idea)
     assert run_rules(manifest, codes=["WRK002", "WRK003"]) == []
     assert run_rules(smallest(), codes=["WRK002", "WRK003"]) == []
+    # a design is told before the use starts
+    design = {**PLANNING, "id": "projet", "status": "design"}
+    assert summary(run_rules(_in("DE", design), codes=["WRK003"])) == [("WRK003", "/uses/0/work")]
 
 
 POSITIONS = """
@@ -133,6 +147,7 @@ version: 1
 charter: private
 organisation:
   name: Exemple SAS
+  agents: 120
 uses:
   - id: evaluation
     name: Évaluation
@@ -169,4 +184,4 @@ uses:
 
 def test_positions():
     findings = [f for f in lint(POSITIONS) if f.code in ("WRK002", "WRK003")]
-    assert brief(findings) == [("WRK002", 6, 5), ("WRK003", 34, 5)]
+    assert brief(findings) == [("WRK002", 7, 5), ("WRK003", 7, 5), ("WRK003", 35, 5)]

@@ -199,8 +199,8 @@ FRENCH_FINDINGS = (
     + USE
     + "ai-usage.yaml:11:5: INC001 [avertissement] l'usage `assistant-solidarites` s'adresse au "
     "public (`audience: public`, `status: production`) sans `inclusion.accessibility` : déclarer "
-    "l'état de conformité au RGAA et la déclaration d'accessibilité "
-    "(public-service-without-accessibility)\n"
+    "son état de conformité (référentiel : RGAA) et l'adresse de sa déclaration "
+    "d'accessibilité (public-service-without-accessibility)\n"
     + USE
     + "ai-usage.yaml:11:5: INC003 [avertissement] l'usage `assistant-solidarites` "
     "(`status: production`) s'adresse au public et n'a pas d'`inclusion.alternative` : indiquer "
