@@ -172,6 +172,10 @@ def validate_https___charte_lint_org_schemas_config_schema_json(data, custom_for
                     data__legaldates_keys.remove("automated_decision_information")
                     data__legaldates__automateddecisioninformation = data__legaldates["automated_decision_information"]
                     validate_https___charte_lint_org_schemas_config_schema_json___defs_date(data__legaldates__automateddecisioninformation, custom_formats)
+                if "automated_decision_special" in data__legaldates_keys:
+                    data__legaldates_keys.remove("automated_decision_special")
+                    data__legaldates__automateddecisionspecial = data__legaldates["automated_decision_special"]
+                    validate_https___charte_lint_org_schemas_config_schema_json___defs_date(data__legaldates__automateddecisionspecial, custom_formats)
                 if "criminal_data" in data__legaldates_keys:
                     data__legaldates_keys.remove("criminal_data")
                     data__legaldates__criminaldata = data__legaldates["criminal_data"]
@@ -212,6 +216,10 @@ def validate_https___charte_lint_org_schemas_config_schema_json(data, custom_for
                     data__legaldates_keys.remove("legal_basis")
                     data__legaldates__legalbasis = data__legaldates["legal_basis"]
                     validate_https___charte_lint_org_schemas_config_schema_json___defs_date(data__legaldates__legalbasis, custom_formats)
+                if "legitimate_interests_public_authority" in data__legaldates_keys:
+                    data__legaldates_keys.remove("legitimate_interests_public_authority")
+                    data__legaldates__legitimateinterestspublicauthority = data__legaldates["legitimate_interests_public_authority"]
+                    validate_https___charte_lint_org_schemas_config_schema_json___defs_date(data__legaldates__legitimateinterestspublicauthority, custom_formats)
                 if "processor_contract" in data__legaldates_keys:
                     data__legaldates_keys.remove("processor_contract")
                     data__legaldates__processorcontract = data__legaldates["processor_contract"]
