@@ -665,6 +665,7 @@ class RuleContext:
         *,
         duty: str | None = None,
         use: Mapping[str, Any] | None = None,
+        charter_only: bool = False,
         **params: Any,
     ) -> Finding:
         """A finding of this rule at `pointer`, its message rendered in the run's language.
@@ -674,12 +675,16 @@ class RuleContext:
         force (for `use`, which may be under a transitional rule), or not law in the
         organisation's country, it takes the rule's `charter_severity` and the message says
         from when the duty binds. The message's `{cite}` placeholder is the duty's citation.
+        `charter_only=True`: the charter asks for it, no law does here (e.g. the use is not an
+        AI system in the AI Act's sense): the rule's `charter_severity`, no legal record.
         """
         rule = self.rule
         severity = rule.severity
         legal = None
         suffix = ""
-        if duty is not None:
+        if charter_only:
+            severity = rule.charter_severity
+        elif duty is not None:
             severity, legal, suffix = self._legal_standing(duty, use or {}, params)
         template = rule.messages[message][self.lang]
         return Finding(

@@ -33,7 +33,7 @@ _LABELS = {
     "reads": N_("Reads:"),
     "statuses": N_("Checks uses whose `status` is:"),
     "duties": N_("Legal duties (the law of `organisation.country`; default `FR`):"),
-    "binds": N_("{cite}: binds from {date} ({source})"),
+    "binds": N_("{cite}: binds from {date}"),
     "unverified": N_("date not verified against the published text"),
     "transitional": N_(
         "a system in service before {date} is bound only once its design changes significantly"
@@ -138,7 +138,8 @@ def _facts_block(rule: Rule, lang: str) -> list[str]:
 
 
 def duty_lines(key: str, lang: str) -> list[str]:
-    """One line per instrument imposing duty `key`: its citation, date and source."""
+    """One line per instrument imposing duty `key`: its citation, date, where it binds and
+    its transitional rule (the source of each date is on the legal calendar page)."""
     from charte_lint.law import data
 
     labels = _labels(lang)
@@ -148,7 +149,7 @@ def duty_lines(key: str, lang: str) -> list[str]:
         short = data()["instruments"][instrument]["short"]
         article = variant["article"]
         cite = f"{short.get(lang) or short['en']}, {article.get(lang) or article['en']}"
-        line = labels["binds"].format(cite=cite, date=variant["from"], source=variant["source"])
+        line = labels["binds"].format(cite=cite, date=variant["from"])
         scope = data()["instruments"][instrument]["scope"]
         notes = [scope.get(lang) or scope["en"]]
         transitional = variant.get("transitional")

@@ -7,7 +7,6 @@ accepts any value and never raises.
 from __future__ import annotations
 
 import datetime as _dt
-import os
 import re
 from collections.abc import Mapping
 
@@ -316,8 +315,10 @@ def prohibited_grounds(
             areas = restricted_areas(use)
             if areas:
                 area = areas[0]
-                excepted = manifest is not None and medical_or_safety_waiver(
-                    use, manifest, today or run_date()
+                excepted = (
+                    manifest is not None
+                    and today is not None
+                    and medical_or_safety_waiver(use, manifest, today)
                 )
                 params: dict[str, Any] = {"area": area.area}
                 if area.fact is not None:
@@ -500,31 +501,26 @@ def exemption_blockers(use: Mapping[str, Any]) -> list[tuple[str, str]]:
     return blockers
 
 
-def run_date() -> _dt.date:
-    """The run's date where a rule does not pass its own (`CHARTE_LINT_TODAY`, as the engine
-    reads it, or the system's date)."""
-    pinned = os.environ.get("CHARTE_LINT_TODAY")
-    if pinned:
-        try:
-            return _dt.date.fromisoformat(pinned)
-        except ValueError:
-            pass
-    return _dt.date.today()
+def is_ai_system(use: Mapping[str, Any]) -> bool:
+    """False for a use declared `algorithm.type: rules`: a system that only executes rules
+    defined by people does not infer how to generate its outputs, so it is not an "AI system"
+    (AI Act art. 3(1), recital 12) and the AI Act does not reach it; French law on algorithmic
+    processing (CRPA) and the GDPR still do."""
+    return get(use, "algorithm.type") != "rules"
 
 
 def high_risk_points(
     use: Mapping[str, Any],
     manifest: Mapping[str, Any],
-    memo: dict[Any, Any] | None = None,
-    today: _dt.date | None = None,
+    memo: dict[Any, Any] | None,
+    today: _dt.date,
 ) -> list[str] | None:
     """The Annex III points that make the use high-risk (empty when it is only declared `high`),
     or None when it is not high-risk: no Annex III fact, a valid Art. 6(3) exemption, or a
     prohibited practice (which no duty makes lawful; emotion recognition at work or at school
     waived for medical or safety reasons is still high-risk, Annex III 1(c)). Several rules ask
     this of each use: pass `ctx.shared` as `memo` to answer once per use and run, and
-    `today=ctx.today` (the date a waiver is valid at; the run's date otherwise)."""
-    today = today or run_date()
+    `ctx.today` as `today` (the date at which a waiver is valid)."""
     if memo is None:
         return _high_risk_points(use, manifest, today)
     key = ("high_risk_points", id(use), today)
@@ -537,6 +533,8 @@ def high_risk_points(
 def _high_risk_points(
     use: Mapping[str, Any], manifest: Mapping[str, Any], today: _dt.date
 ) -> list[str] | None:
+    if not is_ai_system(use):
+        return None
     if any(not ground.excepted for ground in prohibited_grounds(use, manifest, today)):
         return None
     points = annex_iii_by_facts(use, manifest)

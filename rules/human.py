@@ -226,14 +226,15 @@ def decision_facts_missing(ctx: RuleContext) -> Iterator[Finding]:
             continue
         where = missing_pointer(pointer, use, "decision.purpose")
         if settles_cases_alone(use) and effect_unknown(use):
-            if use.get("status") in _IN_SERVICE:  # art. 22 binds decisions actually taken
-                yield ctx.finding(
-                    where,
-                    duty="automated_decision",
-                    use=use,
-                    use_id=use_id(use),
-                    automation=get(use, "decision.automation"),
-                )
+            # art. 22 binds decisions actually taken: in design, the calendar makes it a question
+            # at charter severity ("legal duty before the use starts")
+            yield ctx.finding(
+                where,
+                duty="automated_decision",
+                use=use,
+                use_id=use_id(use),
+                automation=get(use, "decision.automation"),
+            )
             continue
         profiles = any(c in _PROFILING for c in strings(use.get("capabilities")))
         dpia = get(use, "assessments.dpia")

@@ -125,7 +125,7 @@ def saas_without_exit_plan(ctx: RuleContext) -> Iterator[Finding]:
 def risks_not_handled(ctx: RuleContext) -> Iterator[Finding]:
     manifest = ctx.manifest
     for pointer, use in ctx.uses():
-        high_risk = high_risk_points(use, manifest, ctx.shared) is not None
+        high_risk = high_risk_points(use, manifest, ctx.shared, ctx.today) is not None
         if not high_risk and get(use, "decision.affects_individuals") is not True:
             continue
         why = ctx.term("high_risk_why", "high_risk" if high_risk else "decisions")

@@ -14,6 +14,7 @@ from .facts import (
     biometric_input,
     headcount,
     individual_decisions,
+    is_ai_system,
     is_blank,
     missing_pointer,
     strings,
@@ -37,12 +38,20 @@ _OUTSIDE_AUDIENCES = ("clients", "public")
     principle="transparency",
     severity="error",
     statuses=("pilot", "production"),
-    reads=("capabilities", "task", "audience", "interaction.disclosure", "organisation.country"),
+    reads=(
+        "capabilities",
+        "task",
+        "audience",
+        "interaction.disclosure",
+        "algorithm.type",
+        "organisation.country",
+    ),
     duties=("ai_interaction_notice",),
 )
 def chatbot_without_disclosure(ctx: RuleContext) -> Iterator[Finding]:
-    law = "default" if ctx.law.applies("ai_act") else "charter"
+    in_law = ctx.law.applies("ai_act")
     for pointer, use in ctx.uses():
+        law = "default" if in_law and is_ai_system(use) else "charter"
         is_chatbot = "chatbot" in as_list(use.get("capabilities")) or use.get("task") == "chat"
         audience = as_list(use.get("audience"))  # who talks with it
         outside = [group for group in _OUTSIDE_AUDIENCES if group in audience]
@@ -55,6 +64,7 @@ def chatbot_without_disclosure(ctx: RuleContext) -> Iterator[Finding]:
                 law,
                 duty="ai_interaction_notice",
                 use=use,
+                charter_only=law == "charter",
                 use_id=use_id(use),
                 audience=", ".join(outside),
             )
@@ -78,17 +88,25 @@ _MEDIA = ("image", "audio", "video")
     principle="transparency",
     severity="error",
     statuses=("pilot", "production"),
-    reads=("capabilities", "interaction.disclosure", "organisation.country"),
+    reads=("capabilities", "interaction.disclosure", "algorithm.type", "organisation.country"),
     duties=("deepfake_disclosure",),
 )
 def deepfake_without_disclosure(ctx: RuleContext) -> Iterator[Finding]:
-    law = "default" if ctx.law.applies("ai_act") else "charter"
+    in_law = ctx.law.applies("ai_act")
     for pointer, use in ctx.uses():
+        law = "default" if in_law and is_ai_system(use) else "charter"
         if "deepfake" not in strings(use.get("capabilities")):
             continue
         where = _disclosure_missing(pointer, use)
         if where is not None:
-            yield ctx.finding(where, law, duty="deepfake_disclosure", use=use, use_id=use_id(use))
+            yield ctx.finding(
+                where,
+                law,
+                duty="deepfake_disclosure",
+                use=use,
+                charter_only=law == "charter",
+                use_id=use_id(use),
+            )
 
 
 @rule(
@@ -125,13 +143,15 @@ def published_media_without_disclosure(ctx: RuleContext) -> Iterator[Finding]:
         "interaction.generates",
         "oversight.content_review",
         "interaction.disclosure",
+        "algorithm.type",
         "organisation.country",
     ),
     duties=("published_text_disclosure",),
 )
 def published_text_without_disclosure(ctx: RuleContext) -> Iterator[Finding]:
-    law = "default" if ctx.law.applies("ai_act") else "charter"
+    in_law = ctx.law.applies("ai_act")
     for pointer, use in ctx.uses():
+        law = "default" if in_law and is_ai_system(use) else "charter"
         if get(use, "interaction.published") is not True:
             continue
         if "text" not in strings(get(use, "interaction.generates")):
@@ -141,7 +161,12 @@ def published_text_without_disclosure(ctx: RuleContext) -> Iterator[Finding]:
         where = _disclosure_missing(pointer, use)
         if where is not None:
             yield ctx.finding(
-                where, law, duty="published_text_disclosure", use=use, use_id=use_id(use)
+                where,
+                law,
+                duty="published_text_disclosure",
+                use=use,
+                charter_only=law == "charter",
+                use_id=use_id(use),
             )
 
 
@@ -158,6 +183,7 @@ _EXPOSING_CAPABILITIES = ("emotion_recognition", "biometric_categorisation")
     statuses=("pilot", "production"),
     reads=(
         "capabilities",
+        "algorithm.type",
         "data.modalities",
         "data.special",
         "interaction.disclosure",
@@ -173,6 +199,8 @@ def exposure_without_notice(ctx: RuleContext) -> Iterator[Finding]:
     if not ctx.law.applies("ai_act"):
         return
     for pointer, use in ctx.uses():
+        if not is_ai_system(use):
+            continue
         capabilities = strings(use.get("capabilities"))
         found = [name for name in _EXPOSING_CAPABILITIES if name in capabilities]
         if not found or use.get("status") == "retired" or not biometric_input(use):

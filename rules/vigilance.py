@@ -21,6 +21,7 @@ from .facts import (
     exemption_claimed,
     high_risk_points,
     if_missing,
+    is_ai_system,
     is_blank,
     missing_pointer,
     prohibited_grounds,
@@ -44,6 +45,7 @@ BEFORE_USE = ("design", "pilot", "production")
 checked from `design` on; a finding on a use not yet in service says so."""
 _SECTOR_FACTS = ("organisation.sector", "charter", "organisation.country")
 _CLASSIFICATION_FACTS = (
+    "algorithm.type",
     "capabilities",
     "domain",
     "settings",
@@ -128,6 +130,7 @@ def pre_project_assessment_missing(ctx: RuleContext) -> Iterator[Finding]:
     severity="error",
     statuses=("idea", *BEFORE_USE),
     reads=(
+        "algorithm.type",
         "ai_act.category",
         "capabilities",
         "settings",
@@ -144,6 +147,8 @@ def prohibited_practice(ctx: RuleContext) -> Iterator[Finding]:
     if not _ai_act_applies(ctx):
         return
     for pointer, use in ctx.uses():
+        if not is_ai_system(use):
+            continue  # rules written by people: not an AI system (art. 3(1))
         if use.get("status") == "retired":
             continue
         for ground in prohibited_grounds(use, ctx.manifest, ctx.today):
@@ -174,6 +179,8 @@ def high_risk_not_declared(ctx: RuleContext) -> Iterator[Finding]:
         return
     manifest = ctx.manifest
     for pointer, use in ctx.uses():
+        if not is_ai_system(use):
+            continue  # rules written by people: not an AI system (art. 3(1))
         category = get(use, "ai_act.category")
         if category in ("high", "prohibited") or exemption_claimed(use):
             continue
@@ -200,6 +207,7 @@ def high_risk_not_declared(ctx: RuleContext) -> Iterator[Finding]:
     severity="error",
     statuses=BEFORE_USE,
     reads=(
+        "algorithm.type",
         "ai_act.exemption",
         "capabilities",
         "decision.subjects_are",
@@ -213,6 +221,8 @@ def exemption_with_profiling(ctx: RuleContext) -> Iterator[Finding]:
     if not _ai_act_applies(ctx):
         return
     for pointer, use in ctx.uses():
+        if not is_ai_system(use):
+            continue  # rules written by people: not an AI system (art. 3(1))
         if use.get("status") == "retired" or not exemption_claimed(use):
             continue
         blockers = exemption_blockers(use)
@@ -308,6 +318,7 @@ def registration_missing(ctx: RuleContext) -> Iterator[Finding]:
     severity="error",
     statuses=IN_SERVICE,
     reads=(
+        "algorithm.type",
         *_CLASSIFICATION_FACTS,
         "decision.stage",
         "transparency.mention",
@@ -319,6 +330,12 @@ def affected_persons_not_informed(ctx: RuleContext) -> Iterator[Finding]:
     if not _ai_act_applies(ctx):
         return
     for pointer, use in ctx.uses():
+        if not is_ai_system(use):
+            continue  # rules written by people: not an AI system (art. 3(1))
+        if not is_ai_system(use):
+            continue  # rules written by people: not an AI system (art. 3(1))
+        if not is_ai_system(use):
+            continue  # rules written by people: not an AI system (art. 3(1))
         if use.get("status") == "retired" or not decides_about_people(use):
             continue
         subjects = strings(get(use, "data.subjects"))

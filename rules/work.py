@@ -62,7 +62,7 @@ def _workers_subject(use: Mapping[str, Any]) -> list[str]:
 
 def _high_risk_at_work(use: Mapping[str, Any], ctx: RuleContext) -> list[str]:
     """The facts that make a high-risk use one at the workplace; empty when it is not."""
-    if high_risk_points(use, ctx.manifest, ctx.shared) is None:
+    if high_risk_points(use, ctx.manifest, ctx.shared, ctx.today) is None:
         return []
     return _workers_subject(use)
 

@@ -226,7 +226,11 @@ def test_every_built_in_rule_rests_on_known_duties():
     ("country", "sector", "body"),
     [
         ("FR", "private", "the CSE (social and economic committee)"),
-        ("FR", "public_body", "the CST (social committee) or its specialised training"),
+        (
+            "FR",
+            "public_body",
+            "the social committee (CST, CSA or CSE) or its specialised formation",
+        ),
         ("DE", "private", "the staff representatives"),
     ],
 )

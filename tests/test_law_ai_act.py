@@ -213,12 +213,12 @@ def test_a_medical_or_safety_waiver_is_the_exception_and_the_use_stays_high_risk
         ("VIG003", "/uses/0/ai_act/category"),
     ]
     assert "point 1(c) (biometrics)" in findings[1].message
-    assert high_risk_points(manifest["uses"][0], manifest, today=TODAY) == ["1(c)"]
+    assert high_risk_points(manifest["uses"][0], manifest, None, today=TODAY) == ["1(c)"]
     # The waiver has expired: the prohibition stands, and a prohibited practice is not a
     # high-risk use to declare.
     expired = ai_act(manifest, today=dt.date(2027, 7, 1))
     assert codes(expired) == ["VIG002"]
-    assert high_risk_points(manifest["uses"][0], manifest, today=dt.date(2027, 7, 1)) is None
+    assert high_risk_points(manifest["uses"][0], manifest, None, today=dt.date(2027, 7, 1)) is None
     # A waiver of another use, or of another rule, is no exception.
     manifest["waivers"] = [{**WAIVER, "use": "other-use"}, {**WAIVER, "rule": "VIG003"}]
     assert codes(ai_act(manifest)) == ["VIG002"]
@@ -415,7 +415,7 @@ CREDIT = {
 
 def _points(use: dict[str, Any], **organisation: Any) -> list[str] | None:
     manifest = one_use(use, **organisation)
-    return high_risk_points(manifest["uses"][0], manifest, today=TODAY)
+    return high_risk_points(manifest["uses"][0], manifest, None, today=TODAY)
 
 
 def test_creditworthiness_of_natural_persons_is_annex_iii_5b():

@@ -35,8 +35,6 @@ ALL_RULES = load_rules()
 # Rules whose findings do not depend on a use's status, and why. Each must fire whatever the
 # status of the uses; any other rule must declare `statuses`.
 STATUS_INDEPENDENT = {
-    "DAT003": "the approved-tools registry is missing from the configuration: said once per "
-    "manifest, whatever its uses",
     "DAT013": "personal data written in the manifest itself: the file is published whatever "
     "the status of the use it describes",
 }

@@ -209,7 +209,8 @@ FRENCH_FINDINGS = (
     + USE
     + "ai-usage.yaml:11:5: TRN001 [erreur] l'usage `assistant-solidarites` est un agent "
     "conversationnel pour `public` sans `interaction.disclosure` : ajouter le texte qui annonce, "
-    "dès le premier échange, que l'interlocuteur est une IA (chatbot-without-disclosure)\n"
+    "dès le premier échange, que l'interlocuteur est une IA (règlement IA, art. 50, 1) "
+    "(chatbot-without-disclosure)\n"
     + USE
     + "ai-usage.yaml:11:5: VIG001 [avertissement] l'usage `assistant-solidarites` "
     "(`status: production`) n'a pas d'`assessments.pre_project` : consigner l'évaluation de ses "
@@ -273,6 +274,7 @@ def test_dpo_path(tmp_path: Path):
         "## Pourquoi c'est important",
         "## Exemple",
         "## Comment corriger",
+        "## Faits lus et calendrier juridique",
         "## Références",
     ]
     assert done.out.endswith(
