@@ -711,7 +711,7 @@ class RuleContext:
             return rule.charter_severity, None, ""
         params.setdefault("cite", duty.cite(self.lang))
         public = _sector(self.manifest) in ("public_body", "private_public_service")
-        binds = duty.binds_from(use, public)
+        binds = duty.binds_from(use, public, self.today)
         status = use.get("status")
         in_service = status in IN_SERVICE or status not in STATUSES
         in_force = binds is not None and binds <= self.today and in_service

@@ -154,7 +154,9 @@ def duty_lines(key: str, lang: str) -> list[str]:
         notes = [scope.get(lang) or scope["en"]]
         transitional = variant.get("transitional")
         if transitional:
-            notes.append(labels["transitional"].format(date=transitional["in_service_before"]))
+            cutoff = transitional["in_service_before"]
+            cutoff = variant["from"] if cutoff == "application" else cutoff
+            notes.append(labels["transitional"].format(date=cutoff))
             if transitional.get("public_authorities_by"):
                 notes.append(labels["public_by"].format(date=transitional["public_authorities_by"]))
         if not variant.get("verified"):
@@ -340,7 +342,9 @@ def legal_calendar_markdown(lang: str) -> str:
                 notes.append(
                     words["transitional"].format(
                         cite=pick(transitional["cite"]),
-                        date=transitional["in_service_before"],
+                        date=variant["from"]
+                        if transitional["in_service_before"] == "application"
+                        else transitional["in_service_before"],
                         public=transitional.get("public_authorities_by", "-"),
                     )
                 )

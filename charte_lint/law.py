@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from typing import Any
 
 DEFAULT_COUNTRY = "FR"
+_IN_SERVICE = ("pilot", "production")
 _HERE = os.path.dirname(os.path.abspath(__file__))
 _DATA: dict[str, Any] = {}
 
@@ -131,15 +132,22 @@ class Duty:
         cite: Mapping[str, str] = (self.transitional or {}).get("cite") or {}
         return cite.get(lang) or cite.get("en", "")
 
-    def binds_from(self, use: Mapping[str, Any], public_authority: bool) -> _dt.date | None:
+    def binds_from(
+        self, use: Mapping[str, Any], public_authority: bool, today: _dt.date | None = None
+    ) -> _dt.date | None:
         """The date from which the duty binds for this use, or None when it binds only on a
         later event (a system already in service before a transitional cut-off binds only once
-        its design changes significantly, AI Act Art. 111(2))."""
+        its design changes significantly, AI Act art. 111(2)). A use is in service before the
+        cut-off when its `dates.start` says so, or when it is a pilot or in production at a
+        run's date before the cut-off."""
         rule = self.transitional
         if not rule:
             return self.start
+        cutoff = self.start if rule.get("in_service_before") == "application" else None
+        cutoff = cutoff or _date(rule.get("in_service_before"))
         started = _date(_get(use, "dates.start"))
-        cutoff = _date(rule.get("in_service_before"))
+        if started is None and today is not None and use.get("status") in _IN_SERVICE:
+            started = today  # in service now: at the latest today
         if started is None or cutoff is None or started >= cutoff:
             return self.start
         if public_authority and rule.get("public_authorities_by"):

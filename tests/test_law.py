@@ -68,7 +68,7 @@ def _lint(
 def test_a_duty_not_yet_in_force_keeps_the_charter_severity_and_says_from_when():
     # AI Act art. 27 (FRIA) applies to Annex III systems from 2 December 2027 (art. 113, third
     # paragraph, point (c), as amended by Regulation (EU) 2026/1744).
-    finding = _lint(today="2027-12-01")
+    finding = _lint(today="2027-12-01", status="design")  # to be put into service later
     assert finding.severity == "warning"
     assert finding.message == (
         "use `triage` has no fundamental rights impact assessment (AI Act, art. 27)"
@@ -152,6 +152,20 @@ def test_a_high_risk_system_already_in_service_is_bound_on_a_significant_change_
     assert started_later.severity == "error"
 
 
+def test_a_use_in_service_today_is_in_service_before_the_date_of_application():
+    # No `dates.start`, but in production on 29 November 2026: it was put into service before
+    # 2 December 2027, so art. 111(2) applies to it.
+    private = _lint(today="2026-11-29")
+    assert private.legal["binds_from"] is None
+    public = _lint(today="2026-11-29", charter="public", organisation="  sector: public_body\n")
+    assert public.message.endswith(" (legal duty from 2030-08-02)")
+    # from the date of application on, a use whose start is unknown is taken as bound
+    assert _lint(today="2027-12-02").severity == "error"
+    # a counsel who reads the Omnibus as not deferring art. 27 moves the cut-off with the date
+    config = Config({"legal_dates": {"fria": "2026-08-02"}})
+    assert _lint(today="2026-11-29", config=config).severity == "error"
+
+
 def test_a_use_not_yet_in_service_has_not_breached_a_duty_in_force():
     finding = _lint(duty="dpia", status="design")
     assert finding.severity == "warning"
@@ -160,7 +174,7 @@ def test_a_use_not_yet_in_service_has_not_breached_a_duty_in_force():
 
 
 def test_the_calendar_speaks_french():
-    finding = _lint(today="2027-01-01", lang="fr")
+    finding = _lint(today="2027-01-01", lang="fr", status="design")
     assert finding.message == (
         "l'usage `triage` n'a pas d'analyse d'impact sur les droits fondamentaux "
         "(règlement IA, art. 27) (obligation légale à compter du 2027-12-02)"
@@ -172,7 +186,8 @@ def test_the_legal_record_is_in_the_json_and_sarif_output():
     from charte_lint.reporters.json import render as render_json
     from charte_lint.reporters.sarif import render as render_sarif
 
-    finding = _lint(today="2027-01-01").replace(file="ai-usage.yaml", line=6, column=5)
+    finding = _lint(today="2027-01-01", status="design")
+    finding = finding.replace(file="ai-usage.yaml", line=6, column=5)
     report = Report([finding], ["ai-usage.yaml"], "en", "0", rules={"LAW100": _legal_test})
     (found,) = json.loads(render_json(report, False, False))["findings"]
     assert found["legal"]["binds_from"] == "2027-12-02"

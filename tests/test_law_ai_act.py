@@ -35,7 +35,11 @@ TODAY = dt.date(2026, 12, 1)
 BEFORE = dt.date(2027, 12, 1)
 ANNEX_III_DAY = dt.date(2027, 12, 2)
 AI_ACT = ["VIG002", "VIG003", "VIG004", "VIG005", "VIG006", "VIG007", "TRN005"]
-NOT_YET = " (legal duty from 2027-12-02)"
+# A use in service now (pilot or production, no `dates.start`) was put into service before the
+# date of application of Chapter III (2 December 2027): art. 111(2) binds it only once its design
+# changes significantly, or by 2 August 2030 for public authorities and those acting for them.
+NOT_YET = " (legal duty only once its design changes significantly: AI Act, art. 111(2))"
+PUBLIC_BY = " (legal duty from 2030-08-02)"
 
 
 def ai_act(manifest: dict[str, Any], today: dt.date = TODAY, lang: str = "en") -> list[Any]:
@@ -175,7 +179,7 @@ def test_emotion_recognition_of_customers_is_high_risk_not_prohibited():
         "(biometrics), but is declared `ai_act.category: minimal`: declare it `high` and meet "
         "the deployer's duties, or document an Art. 6(3) exemption in `ai_act.exemption`" + NOT_YET
     )
-    assert findings[0].legal["binds_from"] == "2027-12-02"
+    assert findings[0].legal["binds_from"] is None
     at_the_date = ai_act(one_use(CALL_CENTRE_CUSTOMERS), today=ANNEX_III_DAY)
     assert [(f.code, f.severity) for f in at_the_date] == [("VIG003", "error")]
     assert not at_the_date[0].message.endswith(")" + NOT_YET)
@@ -674,20 +678,20 @@ def test_a_private_public_service_needs_a_fria_and_a_registration():
         "(essential private and public services)) and deployed by a public body or a private "
         "body providing a public service (`organisation.sector: private_public_service`), "
         "without a completed fundamental-rights impact assessment (`assessments.fria.status: "
-        "done`): carry it out before its first use (AI Act, art. 27)" + NOT_YET
+        "done`): carry it out before its first use (AI Act, art. 27)" + PUBLIC_BY
     )
     assert registration.message == (
         "use `housing-priority` (`status: pilot`) is a high-risk system (AI Act, Annex III, "
         "point 5(a) (essential private and public services)) used on behalf of a public "
         "authority (`organisation.sector: private_public_service`) and has no "
         "`ai_act.registration`: register its use in the EU database before using it (AI Act, "
-        "art. 49(3))" + NOT_YET
+        "art. 49(3))" + PUBLIC_BY
     )
     assert registration.legal == {
         "duty": "eu_registration",
         "instrument": "ai_act",
         "cite": "AI Act, art. 49(3)",
-        "binds_from": "2027-12-02",
+        "binds_from": "2030-08-02",
         "in_force": False,
     }
 

@@ -425,7 +425,13 @@ HIGH_RISK_AT_WORK: dict[str, Any] = {
 @pytest.mark.parametrize(
     ("today", "severity", "in_force", "suffix"),
     [
-        (dt.date(2027, 12, 1), "warning", False, " (legal duty from 2027-12-02)"),
+        # in service before 2 December 2027: bound only on a significant change (art. 111(2))
+        (
+            dt.date(2027, 12, 1),
+            "warning",
+            False,
+            " (legal duty only once its design changes significantly: AI Act, art. 111(2))",
+        ),
         (dt.date(2027, 12, 2), "error", True, ""),
     ],
 )

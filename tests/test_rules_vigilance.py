@@ -208,10 +208,16 @@ def test_annex_iii_use_declared_minimal():
         "`ai_act.category: minimal` : le déclarer `high` et remplir les obligations du "
         "déployeur, ou documenter une dérogation de l'art. 6, 3, dans `ai_act.exemption`"
     )
-    # Before that date, the same finding is the charter's warning, dated.
+    # Before that date, the same finding is the charter's warning: a use in service before the
+    # date of application is bound only on a significant change (art. 111(2)); one still in
+    # design is bound from that date.
     early = run_rules(manifest_with(SCREENING), codes=["VIG003"])
     assert early[0].severity == "warning"
-    assert early[0].message.endswith(" (legal duty from 2027-12-02)")
+    assert early[0].message.endswith(
+        " (legal duty only once its design changes significantly: AI Act, art. 111(2))"
+    )
+    planned = run_rules(manifest_with({**SCREENING, "status": "design"}), codes=["VIG003"])
+    assert planned[0].message.endswith(" (legal duty from 2027-12-02)")
 
 
 def test_annex_iii_use_without_category():
@@ -320,7 +326,8 @@ def test_exemption_claimed_with_profiling():
     assert findings[0].message == (
         "use `tri-candidatures` claims an Art. 6(3) exemption (`ai_act.exemption`) but profiles "
         "people (`capabilities: profiling`): an Annex III system that profiles natural persons "
-        "is always high-risk (AI Act, art. 6(3), last subparagraph) (legal duty from 2027-12-02)"
+        "is always high-risk (AI Act, art. 6(3), last subparagraph) (legal duty only once its "
+        "design changes significantly: AI Act, art. 111(2))"
     )
     french = run_rules(manifest_with(use), lang="fr", codes=["VIG004"], today=ANNEX_III_DAY)
     assert french[0].message == (

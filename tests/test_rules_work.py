@@ -69,13 +69,13 @@ def _in(country, *uses, agents=120):
 def test_high_risk_system_on_staff_without_informing_them():
     findings = run_rules(_in("DE", EVALUATION), codes=["WRK002", "WRK003"])
     assert summary(findings) == [("WRK002", "/uses/0/work")]
-    assert findings[0].severity == "warning"  # AI Act art. 26(7) binds from 2027-12-02
+    assert findings[0].severity == "warning"  # AI Act art. 26(7): a pilot before 2027-12-02
     assert findings[0].message == (
         "use `evaluation-commerciaux` (`status: pilot`) is a high-risk AI system used at the "
         "workplace (`data.subjects: staff`) and has neither `work.staff_informed` nor "
         "`work.staff_consulted`: before it is put into service or used, inform the staff "
         "representatives and the workers who will be subject to it (AI Act, art. 26(7)) "
-        "(legal duty from 2027-12-02)"
+        "(legal duty only once its design changes significantly: AI Act, art. 111(2))"
     )
     french = run_rules(_in("DE", EVALUATION), lang="fr", codes=["WRK002"])
     assert french[0].message.startswith(  # the calendar's own note is the engine's to translate
