@@ -301,6 +301,16 @@ _CALENDAR = {
     "yes": N_("yes"),
     "no": N_("no"),
     "key": N_("key"),
+    "adequacy": N_("Adequacy decisions (GDPR, art. 45)"),
+    "adequacy_intro": N_(
+        "A transfer relies on a decision only between its adoption and its expiry, at the run's "
+        "date (`DAT008`)."
+    ),
+    "country": N_("Country"),
+    "decision": N_("Decision"),
+    "adopted": N_("Adopted"),
+    "until": N_("Until"),
+    "scope": N_("Scope"),
     "transitional": N_(
         "Transitional rule ({cite}): a system in service before {date} is bound only once its "
         "design changes significantly; public authorities by {public}."
@@ -351,4 +361,19 @@ def legal_calendar_markdown(lang: str) -> str:
             if variant.get("note"):
                 notes.append(f"{short}: " + " ".join(str(variant["note"]).split()))
         lines += ["", *(f"- {note}" for note in notes)]
+    decisions = law.get("adequacy") or []
+    if decisions:
+        lines += ["", f"## {words['adequacy']}", "", words["adequacy_intro"], ""]
+        header = ("country", "decision", "adopted", "until", "scope", "verified")
+        lines += [
+            "| " + " | ".join(words[key] for key in header) + " |",
+            "|---|---|---|---|---|---|",
+        ]
+        for entry in decisions:
+            verified = words["yes"] if entry.get("verified") else words["no"]
+            lines.append(
+                f"| {entry['name']} (`{entry['code']}`) | [{entry['decision']}]({entry['url']}) "
+                f"| {entry['adopted']} | {entry.get('until') or '-'} | {entry['scope']} "
+                f"| {verified} |"
+            )
     return "\n".join(line.rstrip() for line in lines).rstrip() + "\n"
