@@ -486,6 +486,9 @@ if __name__ == "__main__":  # python -m charte_lint.docs [ROOT]: refresh docs/, 
     from pathlib import Path
 
     root = Path(sys.argv[1] if len(sys.argv) > 1 else ".")
+    from charte_lint.law import generated_json
+
+    (root / "charte_lint" / "content" / "law.json").write_text(generated_json(), encoding="utf-8")
     if write_config_schema(root):  # the calendar changed: the configuration schema follows
         print("schemas/config.schema.json changed: run python -m charte_lint.schema --regenerate")
     for page in sorted(set(GENERATED_PAGES.values())):

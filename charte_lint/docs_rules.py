@@ -364,9 +364,9 @@ def legal_calendar_markdown(lang: str) -> str:
     decisions = law.get("adequacy") or []
     if decisions:
         lines += ["", f"## {words['adequacy']}", "", words["adequacy_intro"], ""]
-        header = ("country", "decision", "adopted", "until", "scope", "verified")
+        columns = ("country", "decision", "adopted", "until", "scope", "verified")
         lines += [
-            "| " + " | ".join(words[key] for key in header) + " |",
+            "| " + " | ".join(words[key] for key in columns) + " |",
             "|---|---|---|---|---|---|",
         ]
         for entry in decisions:
