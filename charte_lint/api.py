@@ -723,6 +723,13 @@ class RuleContext:
             "in_force": in_force,
         }
         if in_force:
+            if duty.transitional and get(use, "dates.start") is None and use:
+                # bound from the date of application on, unless it was in service before it: the
+                # manifest does not say, and `dates.start` settles it (art. 111(2))
+                note = t(
+                    self.lang, " (unless it was in service before {date}: declare `dates.start`)"
+                ).format(date=duty.start.isoformat())
+                return rule.severity, legal, note
             return rule.severity, legal, ""
         if binds is not None and binds <= self.today:
             # the law binds, but the use is not in service yet: nothing is breached yet

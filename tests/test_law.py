@@ -88,6 +88,11 @@ def test_the_same_duty_in_force_is_a_legal_finding_at_the_rule_severity():
     assert finding.severity == "error"
     assert finding.message == (
         "use `triage` has no fundamental rights impact assessment (AI Act, art. 27)"
+        " (unless it was in service before 2027-12-02: declare `dates.start`)"
+    )
+    started = _lint(today="2027-12-02", dates="    dates:\n      start: 2027-12-02\n")
+    assert started.message == (
+        "use `triage` has no fundamental rights impact assessment (AI Act, art. 27)"
     )
     assert finding.legal["in_force"] is True
 

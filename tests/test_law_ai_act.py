@@ -705,9 +705,13 @@ def test_fria_and_registration_become_errors_on_2_december_2027():
     assert on_the_day[1].message.endswith(
         "used by a public authority and has no "
         "`ai_act.registration`: register its use in the EU database before using it (AI Act, "
-        "art. 49(3))"
+        "art. 49(3)) (unless it was in service before 2027-12-02: declare `dates.start`)"
     )
     assert all(f.legal["in_force"] for f in on_the_day)
+    # with its start declared, the finding says nothing more
+    started = one_use({**HOUSING, "dates": {"start": "2027-12-02"}}, sector="public_body")
+    (_, registration) = ai_act(started, today=ANNEX_III_DAY)
+    assert registration.message.endswith("(AI Act, art. 49(3))")
 
 
 def test_a_design_is_asked_before_the_use_starts():
@@ -821,7 +825,8 @@ def test_people_decided_about_by_a_high_risk_system_are_informed():
         "5, b) (services privés et publics essentiels)) qui prend ou aide à prendre des "
         "décisions sur des personnes, et ne déclare aucune information qui leur soit donnée "
         "(`transparency.mention` ou `interaction.disclosure`) : informer les personnes "
-        "concernées qu'elles sont soumises à son utilisation (règlement IA, art. 26, 11)"
+        "concernées qu'elles sont soumises à son utilisation (règlement IA, art. 26, 11) (sauf "
+        "s'il était en service avant le 2027-12-02 : déclarer `dates.start`)"
     )
 
 

@@ -432,7 +432,12 @@ HIGH_RISK_AT_WORK: dict[str, Any] = {
             False,
             " (legal duty only once its design changes significantly: AI Act, art. 111(2))",
         ),
-        (dt.date(2027, 12, 2), "error", True, ""),
+        (
+            dt.date(2027, 12, 2),
+            "error",
+            True,
+            " (unless it was in service before 2027-12-02: declare `dates.start`)",
+        ),
     ],
 )
 def test_a_german_employer_informs_before_a_high_risk_system_is_used_at_work(

@@ -27,6 +27,11 @@ PRE_PROJECT = {
     "impact": "L'accueil garde les demandes complexes.",
 }
 
+# On or after 2 December 2027, a use in service whose start is unknown is bound, and told how to
+# show it was in service before (AI Act art. 111(2)).
+IN_SERVICE_HINT = " (unless it was in service before 2027-12-02: declare `dates.start`)"
+IN_SERVICE_HINT_FR = " (sauf s'il était en service avant le 2027-12-02 : déclarer `dates.start`)"
+
 
 def test_public_project_without_pre_project_assessment():
     manifest = manifest_with(CHATBOT, charter="public")
@@ -199,7 +204,7 @@ def test_annex_iii_use_declared_minimal():
         "use `tri-candidatures` is high-risk under AI Act, art. 6(2) and Annex III, point 4(a) "
         "(employment and workers management), but is declared `ai_act.category: minimal`: "
         "declare it `high` and meet the deployer's duties, or document an Art. 6(3) exemption "
-        "in `ai_act.exemption`"
+        "in `ai_act.exemption`" + IN_SERVICE_HINT
     )
     french = run_rules(manifest_with(SCREENING), lang="fr", codes=["VIG003"], today=ANNEX_III_DAY)
     assert french[0].message == (
@@ -207,6 +212,7 @@ def test_annex_iii_use_declared_minimal():
         "annexe III, point 4, a) (emploi et gestion de la main-d'œuvre), mais est déclaré "
         "`ai_act.category: minimal` : le déclarer `high` et remplir les obligations du "
         "déployeur, ou documenter une dérogation de l'art. 6, 3, dans `ai_act.exemption`"
+        + IN_SERVICE_HINT_FR
     )
     # Before that date, the same finding is the charter's warning: a use in service before the
     # date of application is bound only on a significant change (art. 111(2)); one still in
@@ -228,7 +234,7 @@ def test_annex_iii_use_without_category():
         "use `tri-candidatures` is high-risk under AI Act, art. 6(2) and Annex III, point 4(a) "
         "(employment and workers management), and declares no `ai_act.category`: declare it "
         "`high` and meet the deployer's duties, or document an Art. 6(3) exemption in "
-        "`ai_act.exemption`"
+        "`ai_act.exemption`" + IN_SERVICE_HINT
     )
 
 
@@ -334,7 +340,7 @@ def test_exemption_claimed_with_profiling():
         "l'usage `tri-candidatures` invoque une dérogation de l'art. 6, 3, (`ai_act.exemption`) "
         "mais profile des personnes (`capabilities: profiling`) : un système de l'annexe III "
         "qui profile des personnes physiques est toujours à haut risque (règlement IA, art. 6, "
-        "3, dernier alinéa)"
+        "3, dernier alinéa)" + IN_SERVICE_HINT_FR
     )
     # Scoring people is profiling them (GDPR, art. 4(4)); with neither, and with the human
     # assessing each case, the exemption stands.
@@ -371,13 +377,13 @@ def test_public_body_high_risk_without_fria_or_registration():
         "(essential private and public services)) and deployed by a public body or a private "
         "body providing a public service (`organisation.sector: public_body`), without a "
         "completed fundamental-rights impact assessment (`assessments.fria.status: done`): "
-        "carry it out before its first use (AI Act, art. 27)"
+        "carry it out before its first use (AI Act, art. 27)" + IN_SERVICE_HINT
     )
     assert findings[1].message == (
         "use `aide-energie` (`status: pilot`) is a high-risk system (AI Act, Annex III, point "
         "5(a) (essential private and public services)) used by a public authority and has no "
         "`ai_act.registration`: register its use in the EU database before using it (AI Act, "
-        "art. 49(3))"
+        "art. 49(3))" + IN_SERVICE_HINT
     )
     french = run_rules(manifest, lang="fr", codes=["VIG005", "VIG006"], today=ANNEX_III_DAY)
     assert french[0].message == (
@@ -386,13 +392,14 @@ def test_public_body_high_risk_without_fria_or_registration():
         "public ou un organisme privé chargé d'un service public (`organisation.sector: "
         "public_body`), sans analyse d'impact sur les droits fondamentaux achevée "
         "(`assessments.fria.status: done`) : la mener avant sa première utilisation (règlement "
-        "IA, art. 27)"
+        "IA, art. 27)" + IN_SERVICE_HINT_FR
     )
     assert french[1].message == (
         "l'usage `aide-energie` (`status: pilot`) est un système à haut risque (règlement IA, "
         "annexe III, point 5, a) (services privés et publics essentiels)) utilisé par une "
         "autorité publique et n'a pas d'`ai_act.registration` : enregistrer son utilisation "
         "dans la base de données de l'UE avant de s'en servir (règlement IA, art. 49, 3)"
+        + IN_SERVICE_HINT_FR
     )
 
 
@@ -418,6 +425,7 @@ def test_private_credit_scoring_needs_a_fria_but_no_registration():
         "health insurance (AI Act, Annex III, point 5(b) (essential private and public "
         "services)) without a completed fundamental-rights impact assessment "
         "(`assessments.fria.status: done`): carry it out before its first use (AI Act, art. 27)"
+        + IN_SERVICE_HINT
     )
 
 
