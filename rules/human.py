@@ -146,17 +146,7 @@ def partial_automation_without_override(ctx: RuleContext) -> Iterator[Finding]:
         if get(use, "oversight.can_override") is True:
             continue
         where = missing_pointer(pointer, use, "oversight.can_override")
-        if law and art22_case(use):
-            yield ctx.finding(
-                where,
-                "art22",
-                duty="automated_decision",
-                use=use,
-                use_id=use_id(use),
-                effect=effect_text(ctx, use),
-            )
-        else:
-            yield ctx.finding(where, use_id=use_id(use))
+        yield _art22_or_charter(ctx, where, use, law and art22_case(use))
 
 
 # HUM004 ------------------------------------------------------------------------------------
@@ -183,17 +173,21 @@ def decision_without_recourse(ctx: RuleContext) -> Iterator[Finding]:
         if not is_blank(use.get("recourse")):
             continue
         where = pointer if "recourse" not in use else f"{pointer}/recourse"
-        if art22:
-            yield ctx.finding(
-                where,
-                "art22",
-                duty="automated_decision",
-                use=use,
-                use_id=use_id(use),
-                effect=effect_text(ctx, use),
-            )
-        else:
-            yield ctx.finding(where, use_id=use_id(use))
+        yield _art22_or_charter(ctx, where, use, art22)
+
+
+def _art22_or_charter(ctx: RuleContext, where: str, use: Mapping[str, Any], art22: bool) -> Finding:
+    """The GDPR art. 22(3) safeguard where art. 22 reaches the use, else the charter's ask."""
+    if not art22:
+        return ctx.finding(where, use_id=use_id(use))
+    return ctx.finding(
+        where,
+        "art22",
+        duty="automated_decision",
+        use=use,
+        use_id=use_id(use),
+        effect=effect_text(ctx, use),
+    )
 
 
 # HUM005 ------------------------------------------------------------------------------------
