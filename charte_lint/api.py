@@ -725,7 +725,11 @@ class RuleContext:
         if in_force:
             if duty.transitional and get(use, "dates.start") is None and use:
                 # bound from the date of application on, unless it was in service before it: the
-                # manifest does not say, and `dates.start` settles it (art. 111(2))
+                # manifest does not say, and `dates.start` settles it (art. 111(2)); moot once
+                # a system in service before is bound too (public authorities, from 2030)
+                earlier = duty.binds_from({"dates": {"start": "0001-01-01"}}, public)
+                if earlier is not None and earlier <= self.today:
+                    return rule.severity, legal, ""
                 note = t(
                     self.lang, " (unless it was in service before {date}: declare `dates.start`)"
                 ).format(date=duty.start.isoformat())

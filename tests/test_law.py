@@ -290,3 +290,18 @@ def test_the_generated_json_is_the_reviewed_yaml():
     path = REPO / "charte_lint" / "content" / "law.json"
     assert path.read_text(encoding="utf-8") == law.generated_json(), "python -m charte_lint.docs"
     assert law.read_source() == law.data()
+
+
+def test_the_start_date_is_asked_only_where_it_decides():
+    # After 2 December 2027, a use with no `dates.start` may have been in service before:
+    # a private deployer is then bound only on a significant change, so the finding asks.
+    private = _lint(today="2030-08-02")
+    assert private.message.endswith(
+        " (unless it was in service before 2027-12-02: declare `dates.start`)"
+    )
+    # A public authority is bound by 2 August 2030 either way: nothing to ask.
+    public = _lint(today="2030-08-02", charter="public", organisation="  sector: public_body\n")
+    assert (public.severity, public.message) == (
+        "error",
+        "use `triage` has no fundamental rights impact assessment (AI Act, art. 27)",
+    )
