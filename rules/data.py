@@ -13,6 +13,8 @@ from charte_lint.api import get, rule
 from charte_lint.law import adequacy
 
 from .facts import (
+    BEFORE_USE,
+    IN_USE,
     PUBLIC_SECTORS,
     as_list,
     is_blank,
@@ -52,9 +54,9 @@ _EU = frozenset((
 _EEA = _EU | {"IS", "LI", "NO", "EU"}
 
 
-_BEFORE_USE = ("design", "pilot", "production")
+_BEFORE_USE = BEFORE_USE
 """Statuses of rules whose duty must be met before the use starts (the status policy)."""
-_IN_SERVICE = ("pilot", "production")
+_IN_SERVICE = IN_USE
 
 
 @rule(

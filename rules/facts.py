@@ -10,7 +10,7 @@ import datetime as _dt
 import re
 from collections.abc import Mapping
 
-from charte_lint.api import get, parse_date
+from charte_lint.api import IN_SERVICE, get, parse_date
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
@@ -20,7 +20,12 @@ if TYPE_CHECKING:
     from charte_lint.api import Finding, RuleContext
 
 SENSITIVE_CLASSIFICATIONS = ("confidential", "secret")
-LIVE_STATUSES = ("pilot", "production")
+IN_USE = IN_SERVICE
+"""The statuses a duty about a use that runs is checked in: a pilot runs on real cases."""
+BEFORE_USE = ("design", "pilot", "production")
+"""The statuses a duty that binds BEFORE the use starts is checked in (the status policy: a
+design is told now, at the charter's severity, "legal duty before the use starts")."""
+LIVE_STATUSES = IN_USE
 """The statuses in which a use reaches people, and most obligations apply."""
 
 
@@ -127,7 +132,7 @@ def if_missing(
 # decision.subjects_are); a `domain` label is read only where those facts are not declared, and
 # the rules say so in their messages (`AnnexPoint.inferred`).
 
-UNDER_WAY = ("design", "pilot", "production")
+UNDER_WAY = BEFORE_USE
 _SECTORS = ("private", "public_body", "private_public_service")
 PUBLIC_SECTORS = ("public_body", "private_public_service")
 _VULNERABLE = ("minors", "vulnerable")
@@ -571,11 +576,6 @@ def reaches_people(use: Mapping[str, Any]) -> bool:
 
 # Statuses and French law --------------------------------------------------------------------
 
-BEFORE_USE = ("design", "pilot", "production")
-"""The statuses a duty that binds BEFORE the use starts is checked in (the status policy: a
-design is told now, at the charter's severity, "legal duty before the use starts")."""
-IN_USE = ("pilot", "production")
-"""The statuses a duty about a use that runs is checked in: a pilot runs on real cases."""
 _AT_WORK_SUBJECTS = ("staff", "candidates")
 _AT_WORK_PURPOSES = ("work_management", "recruitment")
 _JOB_IMPACTS = ("role_change", "headcount_reduction")

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from charte_lint.api import get, rule
 
 from .data import dpia_mandatory
-from .facts import if_missing, is_blank, missing_pointer, strings, use_id
+from .facts import IN_USE, if_missing, is_blank, missing_pointer, strings, use_id
 from .gdpr import (
     ART22_SPECIAL_BASES,
     art9_categories,
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
     from charte_lint.api import Finding, RuleContext
 
-_IN_SERVICE = ("pilot", "production")
+_IN_SERVICE = IN_USE
 _DECISION_FACTS = (
     "decision.affects_individuals",
     "decision.automation",

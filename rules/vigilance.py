@@ -12,6 +12,7 @@ from __future__ import annotations
 from charte_lint.api import get, rule
 
 from .facts import (
+    BEFORE_USE,
     PUBLIC_SECTORS,
     UNDER_WAY,
     annex_iii_points,
@@ -40,7 +41,6 @@ if TYPE_CHECKING:
     from charte_lint.api import Finding, RuleContext
 
 IN_SERVICE = ("pilot", "production")
-BEFORE_USE = ("design", "pilot", "production")
 """Duties to meet before the use starts (classification, impact assessment, registration) are
 checked from `design` on; a finding on a use not yet in service says so."""
 _SECTOR_FACTS = ("organisation.sector", "charter", "organisation.country")
