@@ -39,6 +39,8 @@ _LABELS = {
         "a system in service before {date} is bound only once its design changes significantly"
     ),
     "public_by": N_("public authorities by {date}"),
+    # TRANSLATORS: joins the clauses of one legal duty's line (French typography: " ; ")
+    "clauses": N_("; "),
 }
 
 
@@ -161,7 +163,7 @@ def duty_lines(key: str, lang: str) -> list[str]:
                 notes.append(labels["public_by"].format(date=transitional["public_authorities_by"]))
         if not variant.get("verified"):
             notes.append(labels["unverified"])
-        lines.append(f"{line}; " + "; ".join(notes))
+        lines.append(labels["clauses"].join([line, *notes]))
     return lines
 
 
