@@ -142,26 +142,19 @@ def _facts_block(rule: Rule, lang: str) -> list[str]:
 def duty_lines(key: str, lang: str) -> list[str]:
     """One line per instrument imposing duty `key`: its citation, date, where it binds and
     its transitional rule (the source of each date is on the legal calendar page)."""
-    from charte_lint.law import data
+    from charte_lint.law import variants
 
     labels = _labels(lang)
-    entry = data()["duties"][key]
     lines = []
-    for instrument, variant in entry["in"].items():
-        short = data()["instruments"][instrument]["short"]
-        article = variant["article"]
-        cite = f"{short.get(lang) or short['en']}, {article.get(lang) or article['en']}"
-        line = labels["binds"].format(cite=cite, date=variant["from"])
-        scope = data()["instruments"][instrument]["scope"]
+    for duty in variants(key):
+        line = labels["binds"].format(cite=duty.cite(lang), date=duty.start)
+        scope = duty.instrument.scope
         notes = [scope.get(lang) or scope["en"]]
-        transitional = variant.get("transitional")
-        if transitional:
-            cutoff = transitional["in_service_before"]
-            cutoff = variant["from"] if cutoff == "application" else cutoff
-            notes.append(labels["transitional"].format(date=cutoff))
-            if transitional.get("public_authorities_by"):
-                notes.append(labels["public_by"].format(date=transitional["public_authorities_by"]))
-        if not variant.get("verified"):
+        if duty.cutoff is not None:
+            notes.append(labels["transitional"].format(date=duty.cutoff))
+            if duty.public_authorities_by is not None:
+                notes.append(labels["public_by"].format(date=duty.public_authorities_by))
+        if not duty.verified:
             notes.append(labels["unverified"])
         lines.append(labels["clauses"].join([line, *notes]))
     return lines
@@ -322,7 +315,7 @@ _CALENDAR = {
 
 def legal_calendar_markdown(lang: str) -> str:
     """docs/legal-calendar.md (or .fr.md): every instrument, duty, date and source, with notes."""
-    from charte_lint.law import data
+    from charte_lint.law import data, variants
 
     words = {key: t(lang, value) for key, value in _CALENDAR.items()}
     law = data()
@@ -341,27 +334,24 @@ def legal_calendar_markdown(lang: str) -> str:
         header = (words["instrument"], words["article"], words["from"], words["source"])
         lines += [f"| {' | '.join(header)} | {words['verified']} |", "|---|---|---|---|---|"]
         notes: list[str] = []
-        for instrument, variant in duty["in"].items():
-            short = pick(law["instruments"][instrument]["short"])
-            verified = words["yes"] if variant.get("verified") else words["no"]
-            source = " ".join(str(variant["source"]).split())
+        for variant in variants(key):
+            short = pick(variant.instrument.short)
+            verified = words["yes"] if variant.verified else words["no"]
+            source = " ".join(variant.source.split())
             lines.append(
-                f"| {short} | [{pick(variant['article'])}]({variant['url']}) | {variant['from']} "
+                f"| {short} | [{pick(variant.article)}]({variant.url}) | {variant.start} "
                 f"| {source} | {verified} |"
             )
-            transitional = variant.get("transitional")
-            if transitional:
+            if variant.cutoff is not None:
                 notes.append(
                     words["transitional"].format(
-                        cite=pick(transitional["cite"]),
-                        date=variant["from"]
-                        if transitional["in_service_before"] == "application"
-                        else transitional["in_service_before"],
-                        public=transitional.get("public_authorities_by", "-"),
+                        cite=variant.transitional_cite(lang),
+                        date=variant.cutoff,
+                        public=variant.public_authorities_by or "-",
                     )
                 )
-            if variant.get("note"):
-                notes.append(f"{short}: " + " ".join(str(variant["note"]).split()))
+            if variant.note:
+                notes.append(f"{short}: " + " ".join(variant.note.split()))
         lines += ["", *(f"- {note}" for note in notes)]
     decisions = law.get("adequacy") or []
     if decisions:

@@ -113,12 +113,13 @@ def adequacy(country: str, on_date: _dt.date) -> dict[str, Any] | None:
 class Instrument:
     """A legal text, with how messages name it in each language."""
 
-    __slots__ = ("key", "name", "short", "url")
+    __slots__ = ("key", "name", "scope", "short", "url")
 
     def __init__(self, key: str, entry: Mapping[str, Any]) -> None:
         self.key = key
         self.name: dict[str, str] = dict(entry["name"])
         self.short: dict[str, str] = dict(entry["short"])
+        self.scope: dict[str, str] = dict(entry["scope"])  # where it binds, in words
         self.url: str = entry.get("url", "")
 
 
@@ -130,7 +131,6 @@ class Duty:
         "instrument",
         "key",
         "note",
-        "overridden",
         "source",
         "start",
         "transitional",
@@ -144,7 +144,6 @@ class Duty:
         instrument: Instrument,
         entry: Mapping[str, Any],
         start: _dt.date,
-        overridden: bool = False,
     ) -> None:
         self.key = key
         self.instrument = instrument
@@ -155,7 +154,6 @@ class Duty:
         self.verified: bool = bool(entry.get("verified", False))
         self.note: str = entry.get("note", "")
         self.transitional: Mapping[str, Any] | None = entry.get("transitional")
-        self.overridden = overridden
 
     def cite(self, lang: str) -> str:
         """`AI Act, art. 27` / `règlement IA, art. 27`: the short form messages use."""
@@ -167,6 +165,19 @@ class Duty:
         cite: Mapping[str, str] = (self.transitional or {}).get("cite") or {}
         return cite.get(lang) or cite.get("en", "")
 
+    @property
+    def cutoff(self) -> _dt.date | None:
+        """The transitional rule's cut-off: a system in service before it is bound only once
+        its design changes significantly. `application` in the data is the duty's own date (AI
+        Act art. 111(2): "before the date of application of Chapter III")."""
+        before = (self.transitional or {}).get("in_service_before")
+        return self.start if before == "application" else _date(before)
+
+    @property
+    def public_authorities_by(self) -> _dt.date | None:
+        """The date by which public authorities comply all the same (AI Act art. 111(2))."""
+        return _date((self.transitional or {}).get("public_authorities_by"))
+
     def binds_from(
         self, use: Mapping[str, Any], public_authority: bool, today: _dt.date | None = None
     ) -> _dt.date | None:
@@ -175,22 +186,26 @@ class Duty:
         its design changes significantly, AI Act art. 111(2)). A use is in service before the
         cut-off when its `dates.start` says so, or when it is a pilot or in production at a
         run's date before the cut-off."""
-        rule = self.transitional
-        if not rule:
+        cutoff = self.cutoff
+        if cutoff is None:
             return self.start
-        cutoff = self.start if rule.get("in_service_before") == "application" else None
-        cutoff = cutoff or _date(rule.get("in_service_before"))
         started = _date(_get(use, "dates.start"))
         if started is None and today is not None and use.get("status") in _IN_SERVICE:
             started = today  # in service now: at the latest today
-        if started is None or cutoff is None or started >= cutoff:
+        if started is None or started >= cutoff:
             return self.start
-        if public_authority and rule.get("public_authorities_by"):
-            return _date(rule["public_authorities_by"])
-        return None
+        return self.public_authorities_by if public_authority else None
 
     def __repr__(self) -> str:
         return f"Duty({self.key!r}, {self.cite('en')!r}, from {self.start})"
+
+
+def variants(key: str) -> list[Duty]:
+    """Duty `key` as each of its instruments imposes it, wherever that binds (for the docs)."""
+    return [
+        Duty(key, Instrument(instrument, data()["instruments"][instrument]), entry, entry["from"])
+        for instrument, entry in data()["duties"][key]["in"].items()
+    ]
 
 
 class Law:
@@ -206,10 +221,6 @@ class Law:
         self.sector = sector
         self.overrides = dict(overrides or {})
         self._duties: dict[str, Duty | None] = {}
-
-    @property
-    def in_eea(self) -> bool:
-        return in_eea(self.country)
 
     def applies(self, instrument: str) -> bool:
         """Whether the instrument binds an organisation of this country and sector."""
@@ -245,7 +256,7 @@ class Law:
             start = override or _date(variant["from"])
             if start is None:
                 raise ValueError(f"law.yaml: duty {key!r} has no valid `from` date")
-            return Duty(key, self.instrument(instrument), variant, start, override is not None)
+            return Duty(key, self.instrument(instrument), variant, start)
         return None
 
     def term(self, group: str, lang: str) -> str:

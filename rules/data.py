@@ -54,9 +54,7 @@ _EU = frozenset((
 _EEA = _EU | {"IS", "LI", "NO", "EU"}
 
 
-_BEFORE_USE = BEFORE_USE
 """Statuses of rules whose duty must be met before the use starts (the status policy)."""
-_IN_SERVICE = IN_USE
 
 
 @rule(
@@ -64,7 +62,7 @@ _IN_SERVICE = IN_USE
     "personal-data-without-legal-basis",
     principle="data",
     severity="error",
-    statuses=_BEFORE_USE,
+    statuses=BEFORE_USE,
     reads=("data.personal", "data.legal_basis", "organisation.country"),
     duties=("legal_basis",),
 )
@@ -135,7 +133,7 @@ def _registry_mismatches(
     "tool-not-approved",
     principle="data",
     severity="error",
-    statuses=_BEFORE_USE,
+    statuses=BEFORE_USE,
     reads=(
         "tool.approved",
         "tool.name",
@@ -180,7 +178,7 @@ def tool_not_approved(ctx: RuleContext) -> Iterator[Finding]:
     "no-approved-tools-registry",
     principle="data",
     severity="info",
-    statuses=_BEFORE_USE,
+    statuses=BEFORE_USE,
     reads=("data.personal", "data.special", "data.classification"),
 )
 def no_approved_tools_registry(ctx: RuleContext) -> Iterator[Finding]:
@@ -203,7 +201,7 @@ def no_approved_tools_registry(ctx: RuleContext) -> Iterator[Finding]:
     "legitimate-interests-public-body",
     principle="data",
     severity="error",
-    statuses=_BEFORE_USE,
+    statuses=BEFORE_USE,
     reads=("data.legal_basis", "organisation.sector", "organisation.country"),
     duties=("legitimate_interests_public_authority",),
 )
@@ -224,7 +222,7 @@ def legitimate_interests_public_body(ctx: RuleContext) -> Iterator[Finding]:
     "special-data-without-basis",
     principle="data",
     severity="error",
-    statuses=_BEFORE_USE,
+    statuses=BEFORE_USE,
     reads=("data.special", "data.special_basis", "organisation.country"),
     duties=("special_categories",),
 )
@@ -386,7 +384,7 @@ def _dpia_status(use: Mapping[str, Any]) -> Any:
     "dpia-missing",
     principle="data",
     severity="error",
-    statuses=_BEFORE_USE,
+    statuses=BEFORE_USE,
     reads=_DPIA_READS,
     duties=("dpia",),
 )
@@ -426,7 +424,7 @@ def dpia_missing(ctx: RuleContext) -> Iterator[Finding]:
     "dpia-pending",
     principle="data",
     severity="warning",
-    statuses=_IN_SERVICE,
+    statuses=IN_USE,
     reads=_DPIA_READS,
     duties=("dpia",),
 )
@@ -496,7 +494,7 @@ def _transfer_problem(ctx: RuleContext, country: str, mechanism: Any) -> str | N
     "transfer-without-safeguard",
     principle="data",
     severity="error",
-    statuses=_BEFORE_USE,
+    statuses=BEFORE_USE,
     reads=(
         "data.personal",
         "data.special",
@@ -573,7 +571,7 @@ def _party_name(party: Mapping[str, Any]) -> str:
     "retention-missing",
     principle="data",
     severity="warning",
-    statuses=_IN_SERVICE,
+    statuses=IN_USE,
     reads=("data.personal", "data.special", "data.retention"),
     duties=("storage_limitation",),
 )
@@ -599,7 +597,7 @@ _PROCESSOR_HOSTING = ("saas", "private_cloud")
     "processor-without-contract",
     principle="data",
     severity="error",
-    statuses=_BEFORE_USE,
+    statuses=BEFORE_USE,
     reads=(
         "data.personal",
         "data.special",
@@ -654,7 +652,7 @@ def _saas_with_sensitive_data(use: Mapping[str, Any]) -> bool:
     "vendor-trains-on-inputs",
     principle="data",
     severity="error",
-    statuses=_BEFORE_USE,
+    statuses=BEFORE_USE,
     reads=(
         "tool.hosting",
         "tool.trains_on_inputs",
@@ -678,7 +676,7 @@ def vendor_trains_on_inputs(ctx: RuleContext) -> Iterator[Finding]:
     "training-on-inputs-unknown",
     principle="data",
     severity="warning",
-    statuses=_BEFORE_USE,
+    statuses=BEFORE_USE,
     reads=(
         "tool.hosting",
         "tool.trains_on_inputs",
@@ -726,7 +724,7 @@ def personal_data_in_manifest(ctx: RuleContext) -> Iterator[Finding]:
     "criminal-data-private-body",
     principle="data",
     severity="warning",
-    statuses=_BEFORE_USE,
+    statuses=BEFORE_USE,
     reads=("data.special", "organisation.sector", "organisation.country"),
     duties=("criminal_data",),
 )
@@ -751,7 +749,7 @@ def criminal_data_private_body(ctx: RuleContext) -> Iterator[Finding]:
     "processing-location-unknown",
     principle="data",
     severity="warning",
-    statuses=_BEFORE_USE,
+    statuses=BEFORE_USE,
     reads=(
         "data.personal",
         "data.special",
@@ -804,7 +802,7 @@ def processing_location_unknown(ctx: RuleContext) -> Iterator[Finding]:
     "automated-decision-logic-missing",
     principle="data",
     severity="error",
-    statuses=_IN_SERVICE,
+    statuses=IN_USE,
     reads=(
         "decision.affects_individuals",
         "decision.automation",

@@ -25,7 +25,6 @@ IN_USE = IN_SERVICE
 BEFORE_USE = ("design", "pilot", "production")
 """The statuses a duty that binds BEFORE the use starts is checked in (the status policy: a
 design is told now, at the charter's severity, "legal duty before the use starts")."""
-LIVE_STATUSES = IN_USE
 """The statuses in which a use reaches people, and most obligations apply."""
 
 
@@ -132,7 +131,6 @@ def if_missing(
 # decision.subjects_are); a `domain` label is read only where those facts are not declared, and
 # the rules say so in their messages (`AnnexPoint.inferred`).
 
-UNDER_WAY = BEFORE_USE
 _SECTORS = ("private", "public_body", "private_public_service")
 PUBLIC_SECTORS = ("public_body", "private_public_service")
 _VULNERABLE = ("minors", "vulnerable")

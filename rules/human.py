@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from charte_lint.api import get, rule
 
 from .data import dpia_mandatory
-from .facts import IN_USE, if_missing, is_blank, missing_pointer, strings, use_id
+from .facts import BEFORE_USE, IN_USE, if_missing, is_blank, missing_pointer, strings, use_id
 from .gdpr import (
     ART22_SPECIAL_BASES,
     art9_categories,
@@ -30,7 +30,6 @@ if TYPE_CHECKING:
 
     from charte_lint.api import Finding, RuleContext
 
-_IN_SERVICE = IN_USE
 _DECISION_FACTS = (
     "decision.affects_individuals",
     "decision.automation",
@@ -45,7 +44,7 @@ _DECISION_FACTS = (
     "decision-without-human",
     principle="human",
     severity="error",
-    statuses=_IN_SERVICE,
+    statuses=IN_USE,
     reads=(
         *_DECISION_FACTS,
         "data.legal_basis",
@@ -106,7 +105,7 @@ def _art22_findings(ctx: RuleContext, pointer: str, use: Mapping[str, Any]) -> I
     "decision-without-reviewer",
     principle="human",
     severity="error",
-    statuses=_IN_SERVICE,
+    statuses=IN_USE,
     reads=(
         "decision.affects_individuals",
         "decision.automation",
@@ -132,7 +131,7 @@ def decision_without_reviewer(ctx: RuleContext) -> Iterator[Finding]:
     "partial-automation-without-override",
     principle="human",
     severity="error",
-    statuses=_IN_SERVICE,
+    statuses=IN_USE,
     reads=(*_DECISION_FACTS, "oversight.can_override", "organisation.country"),
     duties=("automated_decision",),
 )
@@ -157,7 +156,7 @@ def partial_automation_without_override(ctx: RuleContext) -> Iterator[Finding]:
     "decision-without-recourse",
     principle="human",
     severity="error",
-    statuses=_IN_SERVICE,
+    statuses=IN_USE,
     reads=(*_DECISION_FACTS, "recourse", "organisation.country"),
     duties=("automated_decision",),
 )
@@ -200,7 +199,7 @@ _PROFILING = ("profiling", "scoring")
     "decision-facts-missing",
     principle="human",
     severity="warning",
-    statuses=("design", "pilot", "production"),
+    statuses=BEFORE_USE,
     reads=(
         *_DECISION_FACTS,
         "capabilities",
@@ -248,7 +247,7 @@ def decision_facts_missing(ctx: RuleContext) -> Iterator[Finding]:
     "automated-administrative-decision",
     principle="human",
     severity="error",
-    statuses=_IN_SERVICE,
+    statuses=IN_USE,
     reads=(
         "decision.affects_individuals",
         "decision.administrative",

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 from charte_lint.api import duration_days, get, parse_date, rule
 
-from .facts import high_risk_points, is_blank, missing_pointer, use_id
+from .facts import BEFORE_USE, IN_USE, high_risk_points, is_blank, missing_pointer, use_id
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
@@ -34,7 +34,7 @@ def _day(value: Any) -> dt.date | None:
     "review-overdue",
     principle="security",
     severity="warning",
-    statuses=("design", "pilot", "production"),
+    statuses=BEFORE_USE,
     reads=("review.last", "review.every", "dates.end", "status"),
 )
 def review_overdue(ctx: RuleContext) -> Iterator[Finding]:
@@ -44,7 +44,7 @@ def review_overdue(ctx: RuleContext) -> Iterator[Finding]:
         # declaration says it still runs, its own plan says it should not.
         end = _day(get(use, "dates.end"))
         status = use.get("status")
-        if end is not None and end < ctx.today and status in ("pilot", "production"):
+        if end is not None and end < ctx.today and status in IN_USE:
             yield ctx.finding(
                 f"{pointer}/dates/end",
                 "ended",
@@ -112,7 +112,7 @@ def saas_without_exit_plan(ctx: RuleContext) -> Iterator[Finding]:
     "risks-not-handled",
     principle="security",
     severity="warning",
-    statuses=("design", "pilot", "production"),
+    statuses=BEFORE_USE,
     reads=(
         "ai_act.category",
         "ai_act.annex_iii",

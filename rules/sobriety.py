@@ -9,7 +9,7 @@ from pathlib import Path
 
 from charte_lint.api import get, rule
 
-from .facts import is_blank, use_id
+from .facts import BEFORE_USE, is_blank, use_id
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
@@ -30,7 +30,7 @@ TIER_LIMITS = ((15, "small"), (80, "medium"), (300, "large"))
     "reasoning-on-simple-task",
     principle="sobriety",
     severity="warning",
-    statuses=("design", "pilot", "production"),
+    statuses=BEFORE_USE,
     reads=("task", "model.reasoning", "model.name"),
 )
 def reasoning_on_simple_task(ctx: RuleContext) -> Iterator[Finding]:
@@ -134,7 +134,7 @@ def _model_tier(model: Mapping[str, Any], policy: Policy) -> tuple[str, float | 
     "model-above-task-tier",
     principle="sobriety",
     severity="warning",
-    statuses=("design", "pilot", "production"),
+    statuses=BEFORE_USE,
     reads=("task", "model.name", "model.params_b", "sobriety.justification"),
 )
 def model_above_task_tier(ctx: RuleContext) -> Iterator[Finding]:
@@ -169,7 +169,7 @@ def model_above_task_tier(ctx: RuleContext) -> Iterator[Finding]:
     "high-volume-without-energy-estimate",
     principle="sobriety",
     severity="warning",
-    statuses=("design", "pilot", "production"),
+    statuses=BEFORE_USE,
     reads=("sobriety.calls_per_month", "sobriety.energy"),
     # calls a month from which a use should know its energy use
     options={"calls_per_month": 100_000},

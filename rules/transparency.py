@@ -9,7 +9,6 @@ from charte_lint.api import get, rule
 
 from .facts import (
     IN_USE,
-    LIVE_STATUSES,
     as_list,
     biometric_input,
     headcount,
@@ -37,7 +36,7 @@ _OUTSIDE_AUDIENCES = ("clients", "public")
     "chatbot-without-disclosure",
     principle="transparency",
     severity="error",
-    statuses=("pilot", "production"),
+    statuses=IN_USE,
     reads=(
         "capabilities",
         "task",
@@ -49,9 +48,7 @@ _OUTSIDE_AUDIENCES = ("clients", "public")
     duties=("ai_interaction_notice",),
 )
 def chatbot_without_disclosure(ctx: RuleContext) -> Iterator[Finding]:
-    in_law = ctx.law.applies("ai_act")
     for pointer, use in ctx.uses():
-        law = "default" if in_law and is_ai_system(use) else "charter"
         is_chatbot = "chatbot" in as_list(use.get("capabilities")) or use.get("task") == "chat"
         audience = as_list(use.get("audience"))  # who talks with it
         outside = [group for group in _OUTSIDE_AUDIENCES if group in audience]
@@ -59,15 +56,20 @@ def chatbot_without_disclosure(ctx: RuleContext) -> Iterator[Finding]:
             continue
         disclosure = get(use, "interaction.disclosure")
         if is_blank(disclosure):
-            yield ctx.finding(
-                missing_pointer(pointer, use, "interaction.disclosure"),
-                law,
-                duty="ai_interaction_notice",
-                use=use,
-                charter_only=law == "charter",
-                use_id=use_id(use),
-                audience=", ".join(outside),
+            where = missing_pointer(pointer, use, "interaction.disclosure")
+            yield _art50_finding(
+                ctx, where, use, "ai_interaction_notice", audience=", ".join(outside)
             )
+
+
+def _art50_finding(
+    ctx: RuleContext, where: str, use: Mapping[str, Any], duty: str, **params: Any
+) -> Finding:
+    """A finding on an AI Act art. 50 duty where the AI Act reaches the use (the EU and the EEA,
+    an AI system); elsewhere the charter's own ask (`charter` message, charter severity)."""
+    if ctx.law.applies("ai_act") and is_ai_system(use):
+        return ctx.finding(where, duty=duty, use=use, use_id=use_id(use), **params)
+    return ctx.finding(where, "charter", charter_only=True, use_id=use_id(use), **params)
 
 
 def _disclosure_missing(pointer: str, use: Mapping[str, Any]) -> str | None:
@@ -87,26 +89,17 @@ _MEDIA = ("image", "audio", "video")
     "deepfake-without-disclosure",
     principle="transparency",
     severity="error",
-    statuses=("pilot", "production"),
+    statuses=IN_USE,
     reads=("capabilities", "interaction.disclosure", "algorithm.type", "organisation.country"),
     duties=("deepfake_disclosure",),
 )
 def deepfake_without_disclosure(ctx: RuleContext) -> Iterator[Finding]:
-    in_law = ctx.law.applies("ai_act")
     for pointer, use in ctx.uses():
-        law = "default" if in_law and is_ai_system(use) else "charter"
         if "deepfake" not in strings(use.get("capabilities")):
             continue
         where = _disclosure_missing(pointer, use)
         if where is not None:
-            yield ctx.finding(
-                where,
-                law,
-                duty="deepfake_disclosure",
-                use=use,
-                charter_only=law == "charter",
-                use_id=use_id(use),
-            )
+            yield _art50_finding(ctx, where, use, "deepfake_disclosure")
 
 
 @rule(
@@ -114,7 +107,7 @@ def deepfake_without_disclosure(ctx: RuleContext) -> Iterator[Finding]:
     "published-media-without-disclosure",
     principle="transparency",
     severity="warning",
-    statuses=("pilot", "production"),
+    statuses=IN_USE,
     reads=("interaction.published", "interaction.generates", "capabilities"),
 )
 def published_media_without_disclosure(ctx: RuleContext) -> Iterator[Finding]:
@@ -137,7 +130,7 @@ def published_media_without_disclosure(ctx: RuleContext) -> Iterator[Finding]:
     "published-text-without-disclosure",
     principle="transparency",
     severity="error",
-    statuses=("pilot", "production"),
+    statuses=IN_USE,
     reads=(
         "interaction.published",
         "interaction.generates",
@@ -149,9 +142,7 @@ def published_media_without_disclosure(ctx: RuleContext) -> Iterator[Finding]:
     duties=("published_text_disclosure",),
 )
 def published_text_without_disclosure(ctx: RuleContext) -> Iterator[Finding]:
-    in_law = ctx.law.applies("ai_act")
     for pointer, use in ctx.uses():
-        law = "default" if in_law and is_ai_system(use) else "charter"
         if get(use, "interaction.published") is not True:
             continue
         if "text" not in strings(get(use, "interaction.generates")):
@@ -160,14 +151,7 @@ def published_text_without_disclosure(ctx: RuleContext) -> Iterator[Finding]:
             continue  # human review and editorial responsibility: art. 50(4), second subparagraph
         where = _disclosure_missing(pointer, use)
         if where is not None:
-            yield ctx.finding(
-                where,
-                law,
-                duty="published_text_disclosure",
-                use=use,
-                charter_only=law == "charter",
-                use_id=use_id(use),
-            )
+            yield _art50_finding(ctx, where, use, "published_text_disclosure")
 
 
 # TRN005 ------------------------------------------------------------------------------------
@@ -180,7 +164,7 @@ _EXPOSING_CAPABILITIES = ("emotion_recognition", "biometric_categorisation")
     "emotion-or-biometric-without-notice",
     principle="transparency",
     severity="error",
-    statuses=("pilot", "production"),
+    statuses=IN_USE,
     reads=(
         "capabilities",
         "algorithm.type",
@@ -350,7 +334,7 @@ def declared_not_found(ctx: RuleContext) -> Iterator[Finding]:
     repository = ctx.repository
     if repository is None or not repository.code_files:
         return  # detection is off, or found no code
-    live = [use for use in ctx.declared_uses() if use.status in LIVE_STATUSES]
+    live = [use for use in ctx.declared_uses() if use.status in IN_USE]
     if not live or not repository.has_code_under(live[0].directory):
         return  # no code here to compare with: a repository of declarations only
     below = [e for e in repository.evidence if live[0].in_directory(e.file)]  # all share it

@@ -13,8 +13,8 @@ from charte_lint.api import get, rule
 
 from .facts import (
     BEFORE_USE,
+    IN_USE,
     PUBLIC_SECTORS,
-    UNDER_WAY,
     annex_iii_points,
     decides_about_people,
     declared_point,
@@ -40,9 +40,6 @@ if TYPE_CHECKING:
 
     from charte_lint.api import Finding, RuleContext
 
-IN_SERVICE = ("pilot", "production")
-"""Duties to meet before the use starts (classification, impact assessment, registration) are
-checked from `design` on; a finding on a use not yet in service says so."""
 _SECTOR_FACTS = ("organisation.sector", "charter", "organisation.country")
 _CLASSIFICATION_FACTS = (
     "algorithm.type",
@@ -102,7 +99,7 @@ def _ai_act_applies(ctx: RuleContext) -> bool:
     principle="vigilance",
     severity="warning",
     charters=("public",),
-    statuses=UNDER_WAY,
+    statuses=BEFORE_USE,
     reads=(
         "audience",
         "purpose.beneficiaries",
@@ -118,7 +115,7 @@ def pre_project_assessment_missing(ctx: RuleContext) -> Iterator[Finding]:
         return
     for pointer, use in ctx.uses():
         status = use.get("status")
-        if status not in UNDER_WAY or not reaches_people(use):
+        if status not in BEFORE_USE or not reaches_people(use):
             continue
         yield from if_missing(ctx, pointer, use, "assessments.pre_project", status=status)
 
@@ -316,7 +313,7 @@ def registration_missing(ctx: RuleContext) -> Iterator[Finding]:
     "affected-persons-not-informed",
     principle="vigilance",
     severity="error",
-    statuses=IN_SERVICE,
+    statuses=IN_USE,
     reads=(
         "algorithm.type",
         *_CLASSIFICATION_FACTS,
