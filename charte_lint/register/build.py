@@ -341,8 +341,8 @@ def _source(root: str | None, directory: str) -> Source:
                 root,
             )
     remote = _git(root, "config", "--get", "remote.origin.url")
-    name = remote_name(remote) if remote else None
-    return Source(name or os.path.basename(root), _git(root, "rev-parse", "HEAD"), root)
+    named = remote_name(remote) if remote else None
+    return Source(named or os.path.basename(root), _git(root, "rev-parse", "HEAD"), root)
 
 
 def remote_name(url: str) -> str | None:

@@ -183,7 +183,7 @@ class _Repository:
 def differing(left: dict[str, Any], right: dict[str, Any]) -> list[str]:
     """The declared fields two records of one key disagree on, dotted (`use.tool.name`), down
     to the second level under the use; the place in a file is not a disagreement."""
-    fields = []
+    fields: list[str] = []
     for part in ("charter", "organisation", "use"):
         a, b = left.get(part), right.get(part)
         if a == b:
