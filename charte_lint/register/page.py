@@ -148,6 +148,9 @@ class _Page:
             self._tile("tile.overdue", reviews["overdue"], "overdue", warn=reviews["overdue"] > 0),
             "</ul>",
             "</section>",
+            # what the merge could not settle, before the counts it may affect
+            self._conflicts(document.get("conflicts") or []),
+            self._stale(document.get("stale") or []),
             '<div class="charts">',
             self._chart(
                 "status",
@@ -174,8 +177,6 @@ class _Page:
             self._reviews(reviews),
             "</div>",
             self._table(uses),
-            self._conflicts(document.get("conflicts") or []),
-            self._stale(document.get("stale") or []),
             "</main>",
             '<script type="application/json" id="labels">',
             _script_json(self.texts),
@@ -384,7 +385,11 @@ class _Page:
         region = self.value("region", _region(use))
         if hosting is not None:
             region += f" · {self.value('hosting', hosting)}"
-        due_cell = _escape(due) if due else self.el("span", "undeclared", ' class="undeclared"')
+        due_cell = (
+            f'<span class="date">{_escape(due)}</span>'
+            if due
+            else self.el("span", "undeclared", ' class="undeclared"')
+        )
         if late:
             due_cell += " " + self.el("span", "overdue", ' class="late"')
         status_rank = STATUSES.index(status) if status in STATUSES else len(STATUSES)
@@ -654,9 +659,10 @@ margin-bottom:22px}
 .duelist{margin:0;padding-left:18px;font-size:13px;columns:2 18em;column-gap:28px}
 .duelist li{break-inside:avoid}
 @media (min-width:900px){#chart-reviews{grid-column:span 2}}
-.due{font-variant-numeric:tabular-nums}
+.due,.date{font-variant-numeric:tabular-nums;white-space:nowrap}
 .due.late,.late{color:var(--warn);font-weight:700}
 .risk{display:inline-block;padding:0 6px;border-radius:3px;font-size:13px}
+.bars .risk{white-space:nowrap}
 .risk-prohibited{background:#fde2e1;color:#7a1010}
 .risk-high{background:#ffe4cc;color:#6e2f00}
 .risk-limited{background:#fff3bf;color:#4d3c00}
@@ -673,19 +679,21 @@ background:#fff;color:var(--ink);min-width:12em}
 .scroll{overflow:auto;max-height:80vh;border:1px solid var(--line)}
 table{border-collapse:collapse;width:100%;font-size:13px}
 th,td{padding:5px 8px;border-bottom:1px solid #e1e1e1;text-align:left;vertical-align:top}
-thead th{position:sticky;top:0;background:#eeeef6;border-bottom:2px solid var(--accent);
-white-space:nowrap}
+thead th{position:sticky;top:0;z-index:1;background:#eeeef6;
+border-bottom:2px solid var(--accent)}
 th button{font:inherit;font-weight:700;border:0;background:none;color:var(--ink);padding:0;
 cursor:pointer;text-align:left}
-th button::after{content:" \\2195";color:#767676}
-th[aria-sort=ascending] button::after{content:" \\25B2";color:var(--accent)}
-th[aria-sort=descending] button::after{content:" \\25BC";color:var(--accent)}
+th button::after{content:"\\a0\\2195";color:#767676}
+th[aria-sort=ascending] button::after{content:"\\a0\\25B2";color:var(--accent)}
+th[aria-sort=descending] button::after{content:"\\a0\\25BC";color:var(--accent)}
 .num{text-align:right;font-variant-numeric:tabular-nums}
 tbody tr:nth-child(even){background:#fafafa}
 tbody tr:hover{background:var(--soft)}
 .alert{background:#fff;border:1px solid var(--line);border-left:5px solid var(--warn);
-padding:12px 16px;margin-top:18px}
-.alert ul{margin:6px 0;padding-left:20px}
+padding:10px 16px;margin:0 0 14px}
+.alert ul{margin:4px 0;padding-left:20px}
+.alert p{margin:4px 0}
+.alert h2{margin:0 0 4px}
 @media print{.controls,.switch{display:none}.scroll{max-height:none;overflow:visible}}
 """
 
