@@ -123,7 +123,7 @@ def render_markdown(notices: list[Notice], record: Mapping[str, Any], lang: str)
         common["document_intro"].format(**context.names),
     ]
     for notice in notices:
-        parts.append(f"## {notice.title}\n\n{notice.text}")
+        parts.append(f"## {notice.title}\n\n{notice.text.rstrip()}")
     if not notices:
         parts.append(common["no_notice"])
     return "\n\n".join(parts) + "\n"
@@ -158,7 +158,7 @@ class _Context:
             "organisation": name or self.common["slot"].format(key="organisation.name"),
             "source": f"`{where}`" if where else "`ai-usage.yaml`",
         }
-        self.country = (_text(self.organisation.get("country")) or law.DEFAULT_COUNTRY).upper()
+        self.country = law.organisation_country({"organisation": dict(self.organisation)})
         self.sector = _sector(self.organisation, self.charter)
         self.law = law.Law(self.country, self.sector)
 
@@ -486,7 +486,13 @@ def _ai_act_applies(context: _Context) -> bool:
 
 
 def _article_50(context: _Context) -> list[str]:
-    return [str(case) for case in _list(context.classification.get("article_50"))]
+    """The art. 50 cases of the record, less published text a person reviews before it goes out
+    (art. 50(4), second subparagraph: no duty where the content "has undergone a process of
+    human review or editorial control" and someone holds editorial responsibility)."""
+    cases = [str(case) for case in _list(context.classification.get("article_50"))]
+    if _get(context.use, "oversight.content_review") is True:
+        cases = [case for case in cases if case != "generated_text"]
+    return cases
 
 
 def _media(context: _Context) -> str:
