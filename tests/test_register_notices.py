@@ -165,8 +165,12 @@ def test_a_rules_based_algorithm_gets_crpa_notices_but_no_ai_act_notice(tmp_path
     assert record["classification"]["risk"] == "not_ai_system"
     assert [n.kind for n in notices(record, "en", today=TODAY)] == ["crpa-mention", "crpa-sheet"]
     use["algorithm"]["type"] = "machine_learning"
-    kinds = [n.kind for n in notices(record_of(data, tmp_path), "en", today=TODAY)]
-    assert kinds == list(KINDS)
+    found = {n.kind: n for n in notices(record_of(data, tmp_path), "en", today=TODAY)}
+    assert list(found) == list(KINDS)
+    assert (
+        "- Derived by charte-lint from the declared facts (not declared as such): Annex III, "
+        "point 3(a) (AI Act); declared: `ai_act.category: high`.\n"
+    ) in found["ai-act-art26-11"].text
 
 
 def test_a_retired_use_gets_no_notice(records):
@@ -395,14 +399,14 @@ def test_a_missing_disclosure_is_drafted_and_marked(records):
     assert english.missing == ["uses[].interaction.disclosure"]
     assert (
         "> **Information: artificial intelligence**\n>\n"
-        '> You are interacting with an artificial intelligence system, "Health centre chatbot" of '
-        "City of Helsinki, not with a person.\n>\n"
+        '> You are interacting with an artificial intelligence system ("Health centre chatbot", '
+        "City of Helsinki), not with a person.\n>\n"
         "> To deal with a person instead: Health centre phone lines and front desks.\n"
     ) in english.text
     french = by_kind(record, "fr")["ai-act-art50"]
     assert (
-        "> Vous échangez avec un système d'intelligence artificielle, « Health centre chatbot » "
-        "de City of Helsinki, et non avec une personne.\n"
+        "> Vous échangez avec un système d'intelligence artificielle (« Health centre chatbot », "
+        "City of Helsinki), et non avec une personne.\n"
     ) in french.text
     assert "**Brouillon.** Faits absents de la déclaration" in french.text
 
@@ -419,8 +423,8 @@ def test_emotion_recognition_and_generated_media(records):
     notice = by_kind(record, "en")["ai-act-art50"]
     assert notice.missing == ["uses[].interaction.disclosure", "uses[].description.does"]
     assert (
-        '> "Health centre chatbot", an emotion recognition system used by City of Helsinki, '
-        "operates here: you are exposed to it. What it does: [to complete: "
+        '> "Health centre chatbot" (City of Helsinki), an emotion recognition system, operates '
+        "here: you are exposed to it. What it does: [to complete: "
         "`uses[].description.does`]\n"
     ) in notice.text
     assert (
@@ -568,7 +572,8 @@ def test_french_notices_follow_the_house_typography():
         checked += 1
     assert checked > 80
     french = texts("fr")["notices"]["ai-act-art50"]["parts"]["chatbot"]
-    assert "« {use_name} » de {organisation}" in french
+    assert "(« {use_name} »,\n{organisation})" not in french
+    assert "(« {use_name} », {organisation})" in french
 
 
 def test_render_markdown_gives_one_document_per_use(records):
