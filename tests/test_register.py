@@ -396,3 +396,47 @@ def test_cli_with_nothing_to_register_is_a_usage_error(tmp_path):
         f"charte-lint: error: no manifest and no register fragment found under {tmp_path}\n",
     )
     assert not (tmp_path / "x").exists()
+
+
+def test_notices_are_written_per_organisation_repository_and_use(tmp_path):
+    """Two organisations with a use of the same id in repositories of the same name each get
+    their own notices; a use no notice applies to gets none."""
+    paths = [
+        str(REGISTERS / "gb-benefit-review.yaml"),
+        str(REGISTERS / "nl-benefit-review.yaml"),
+        str(REGISTERS / "fr-admission-rules.yaml"),
+    ]
+    result = run_cli("--register", str(tmp_path / "site"), *paths)
+    assert result.code == 0, result.err
+    notices = tmp_path / "site" / "notices"
+    written = sorted(str(p.relative_to(notices)) for p in notices.rglob("*.md"))
+    repository = REPO.name
+    assert written == [
+        f"Gemeente-Voorbeeld/{repository}/benefit-review-prioritisation.en.md",
+        f"Gemeente-Voorbeeld/{repository}/benefit-review-prioritisation.fr.md",
+        f"Ministere-de-l-Enseignement-superieur/{repository}/affectation-enseignement-superieur.en.md",
+        f"Ministere-de-l-Enseignement-superieur/{repository}/affectation-enseignement-superieur.fr.md",
+    ]
+    index = json.loads((notices / "index.json").read_text(encoding="utf-8"))
+    assert [(i["key"]["organisation"], [n["kind"] for n in i["notices"]]) for i in index] == [
+        ("Gemeente Voorbeeld", ["ai-act-art26-11"]),
+        ("Ministère de l'Enseignement supérieur", ["crpa-mention", "crpa-sheet"]),
+    ]
+    sheet = index[1]["notices"][1]
+    assert (sheet["draft"], sheet["missing"]) == (True, ["uses[].data.sources"])
+
+
+@pytest.mark.parametrize(
+    ("name", "safe"),
+    [
+        ("Ministère de l'Enseignement supérieur", "Ministere-de-l-Enseignement-superieur"),
+        ("..", "_"),
+        ("../../etc", "-..-etc"),
+        ("", "_"),
+        ("ville/a", "ville-a"),
+    ],
+)
+def test_names_read_in_fragments_never_leave_the_target_directory(name: str, safe: str):
+    from charte_lint.register.command import safe_name
+
+    assert safe_name(name) == safe
