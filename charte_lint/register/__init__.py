@@ -1,0 +1,1 @@
+"""The organisation's register of AI uses and its publications."""
