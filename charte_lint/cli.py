@@ -93,6 +93,8 @@ def _dispatch(options: Options, lang: str) -> int:
         raise UsageError(message.format(format=options.output_format))
     if options.init:
         return _init(options, lang)
+    if options.register:
+        return _register(options, lang)
     if options.show_config:
         return _show_config(options, lang)
     if options.list_rules or options.explain:
@@ -129,6 +131,20 @@ def _lint(options: Options, lang: str) -> int:
     color = _use_color(options)
     _emit(options, _render(report, _main_format(options), color, options.quiet), color=False)
     return result.exit_code
+
+
+def _register(options: Options, lang: str) -> int:
+    """`--register TARGET [PATH]...`: the organisation's register (charte_lint.register)."""
+    from charte_lint.api import duration_days
+    from charte_lint.messages import text
+    from charte_lint.register.command import register
+
+    if options.output_format or options.output or options.reports:
+        raise UsageError(text(lang, "register-options"))
+    if not duration_days(options.stale_after):
+        raise UsageError(text(lang, "register-stale-after", value=options.stale_after))
+    assert options.register is not None
+    return register(options, options.register, lang)
 
 
 def _init(options: Options, lang: str) -> int:
@@ -420,6 +436,20 @@ def _parse_with_click(args: list[str]) -> int:
         help="Print the effective configuration of each PATH (a file or a directory), with the "
         "file and line, or the policy package, that set each value, and exit (--format text or "
         "json).",
+    )
+    @click.option(
+        "--register",
+        metavar="TARGET",
+        help="Write the register of the AI uses declared under PATH (manifests, directories, "
+        "and CI fragments `charte-lint-register.json`): TARGET `*.json` receives the register "
+        "document alone (a repository's fragment); any other TARGET is a directory that "
+        "receives it as JSON, CSV, Markdown and HTML, the exports and the notices.",
+    )
+    @click.option(
+        "--stale-after",
+        metavar="DURATION",
+        help="With --register: a fragment older than this ISO 8601 duration is listed as stale "
+        "[default: P90D].",
     )
     @click.option("--list-rules", is_flag=True, help="List the rules and exit.")
     @click.option(

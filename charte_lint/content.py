@@ -186,17 +186,17 @@ def rule_text(directory: str, code: str, lang: str) -> RuleText:
     return merged
 
 
-_LANGUAGE_FOLDER = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:_[A-Z]{2})?")
 
 
 def languages(directory: str) -> list[str]:
-    """The languages a content folder has files for, English first: its folders named like a
-    language (`fr`, `pt_BR`), not `examples/` or other data beside them (`exports/`)."""
+    """The languages a content folder has files for, English first: its folders named by a
+    language code (`fr`, `pt_BR`), not those of other content (`examples`, `register`)."""
     try:
         found = sorted(
             name
             for name in os.listdir(directory)
-            if _LANGUAGE_FOLDER.match(name) and os.path.isdir(os.path.join(directory, name))
+            if _LANGUAGE_CODE.fullmatch(name) and os.path.isdir(os.path.join(directory, name))
         )
     except OSError:
         return [REFERENCE_LANGUAGE]

@@ -149,6 +149,14 @@ _KEYED = {
     "init-exists": N_("{path} already exists: --init never overwrites a manifest"),
     "manifest": N_("the manifest"),
     "configuration": N_("the configuration"),
+    "register-nothing": N_("no manifest and no register fragment found under {paths}"),
+    "register-bad-fragment": N_("{error}: left out of the register"),
+    "register-stale-after": N_(
+        "--stale-after takes an ISO 8601 duration of at least a day (P30D, P6M), not `{value}`"
+    ),
+    "register-options": N_(
+        "--register builds the register: it takes no --format, --output or --report"
+    ),
 }
 
 
@@ -186,7 +194,26 @@ def init_written(lang: str, path: str, evidence: int, providers: int) -> str:
     )
 
 
+def register_written(
+    lang: str, uses: int, repositories: int, target: str, conflicts: int, stale: int
+) -> str:
+    """`register of 12 uses from 3 repositories written to site (0 conflicts, 1 stale fragment)`."""
+    # TRANSLATORS: {uses}, {repositories}, {conflicts} and {stale} are the counted texts below.
+    return t(
+        lang, "register of {uses} from {repositories} written to {target} ({conflicts}, {stale})"
+    ).format(
+        uses=nt(lang, "{n} use", "{n} uses", uses).format(n=uses),
+        repositories=nt(lang, "{n} repository", "{n} repositories", repositories).format(
+            n=repositories
+        ),
+        target=target,
+        conflicts=nt(lang, "{n} conflict", "{n} conflicts", conflicts).format(n=conflicts),
+        stale=nt(lang, "{n} stale fragment", "{n} stale fragments", stale).format(n=stale),
+    )
+
+
 _COUNTED: dict[str, Callable[..., str]] = {
+    "register-written": register_written,
     "summary": summary,
     "clean": clean,
     "init-written": init_written,

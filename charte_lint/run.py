@@ -46,6 +46,8 @@ class Options:
         self.detect: bool | None = values.get("detect")  # None: when a directory is linted
         self.init: bool = bool(values.get("init"))
         self.show_config: bool = bool(values.get("show_config"))
+        self.register: str | None = values.get("register")  # TARGET: a directory or *.json
+        self.stale_after: str = values.get("stale_after") or "P90D"
 
 
 class UsageError(Exception):

@@ -1,1 +1,1 @@
-"""The organisation's register of AI uses and its publications."""
+"""The organisation's register of AI uses and what it publishes from it."""

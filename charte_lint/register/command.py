@@ -1,0 +1,141 @@
+"""`charte-lint --register TARGET [PATH]...`: the register, from manifests and CI fragments.
+
+PATHs are manifests, directories (searched for manifests and for fragments named
+`charte-lint-register.json`) and fragment files (`*.json`). The manifests are linted (no code
+detection) into one document, the fragments are read one at a time, and everything is merged
+(`charte_lint.register.merge`). A TARGET ending in `.json` receives that document alone: the
+fragment a repository's CI job publishes. Any other TARGET is a directory that receives the
+register in every format, the exports in the published standards and the notices.
+
+Exit status: 0 written; 1 written, with conflicts between records; 2 a usage error, or a
+manifest or fragment that could not be read (named on standard error; the rest is written).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+
+if TYPE_CHECKING:
+    import datetime as _dt
+    from collections.abc import Iterator
+    from typing import Any
+
+    from charte_lint.run import Options
+
+FRAGMENT_NAME = "charte-lint-register.json"
+_SKIPPED_DIRECTORIES = ("node_modules", "__pycache__")
+
+
+def register(options: Options, target: str, lang: str) -> int:
+    """Build and write the register; the exit status."""
+    from charte_lint.engine import _today
+    from charte_lint.messages import text
+    from charte_lint.register.build import document_from_run
+    from charte_lint.register.merge import FragmentError, merge, read_fragment
+    from charte_lint.run import UsageError, run
+
+    today = _today()
+    manifests, fragments = split_paths(options.paths, lang)
+    failures = 0
+    documents: list[tuple[str, dict[str, Any]]] = []
+    if manifests:
+        options.paths = manifests
+        options.detect = False
+        result = run(options, lang)
+        for note in result.notes:
+            sys.stderr.write(f"{note}\n")
+        failures += len(result.errors)
+        documents.append((".", document_from_run(result, options, today)))
+    elif not fragments:
+        raise UsageError(text(lang, "register-nothing", paths=" ".join(options.paths)))
+
+    def read_all() -> Iterator[tuple[str, dict[str, Any]]]:
+        nonlocal failures
+        yield from documents
+        for path in fragments:
+            try:
+                yield path, read_fragment(path)
+            except FragmentError as error:
+                failures += 1
+                message = text(lang, "register-bad-fragment", error=str(error))
+                sys.stderr.write(f"charte-lint: error: {message}\n")
+
+    merged = merge(read_all(), today, options.stale_after)
+    written = write(merged, target, lang, today)
+    sys.stderr.write(
+        "charte-lint: "
+        + text(
+            lang,
+            "register-written",
+            uses=len(merged["uses"]),
+            repositories=len(merged["sources"]),
+            target=written,
+            conflicts=len(merged["conflicts"]),
+            stale=len(merged["stale"]),
+        )
+        + "\n"
+    )
+    if failures:
+        return 2
+    return 1 if merged["conflicts"] else 0
+
+
+def split_paths(paths: list[str], lang: str) -> tuple[list[str], list[str]]:
+    """(manifests and directories to lint, fragment files to read), in the order given; a
+    directory is searched for fragments as well."""
+    from charte_lint.messages import text
+    from charte_lint.run import UsageError
+
+    manifests, fragments = [], []
+    for path in paths:
+        if not os.path.exists(path):
+            raise UsageError(text(lang, "no-such-path", path=path))
+        if os.path.isdir(path):
+            found = sorted(fragments_under(path))
+            fragments.extend(found)
+            if _has_manifests(path):
+                manifests.append(path)
+        elif path.endswith(".json"):
+            fragments.append(path)
+        else:
+            manifests.append(path)
+    return manifests, fragments
+
+
+def fragments_under(directory: str) -> Iterator[str]:
+    """The fragment files under a directory (hidden directories and dependencies skipped)."""
+    for root, directories, files in os.walk(directory):
+        directories[:] = [
+            d for d in directories if not d.startswith(".") and d not in _SKIPPED_DIRECTORIES
+        ]
+        if FRAGMENT_NAME in files:
+            yield os.path.join(root, FRAGMENT_NAME)
+
+
+def _has_manifests(directory: str) -> bool:
+    from charte_lint.files import collect
+
+    return bool(collect([directory], None, {}))
+
+
+def write(document: dict[str, Any], target: str, lang: str, today: _dt.date) -> str:
+    """Write the document (TARGET `*.json`) or every output into the TARGET directory, each
+    file atomically; the path written."""
+    from charte_lint.output import write_atomically
+    from charte_lint.register import render
+
+    if target.endswith(".json"):
+        write_atomically(target, render.render_json(document))
+        return target
+    os.makedirs(target, exist_ok=True)
+    outputs = {
+        "register.json": render.render_json(document),
+        "register.csv": render.render_csv(document),
+        "register.md": render.render_markdown(document, lang, today),
+    }
+    for name, content in outputs.items():
+        write_atomically(os.path.join(target, name), content)
+    return target
