@@ -107,7 +107,7 @@ NL = _records(
 GB = _records(
     "tests/data/registers/gb-benefit-review.yaml",
     "council/benefits",
-    {"benefit-review-prioritisation": _classification("outside_ai_act", annex_iii=["5(a)"])},
+    {"benefit-review-prioritisation": _classification("outside_ai_act", individual_decisions=True)},
 )[0]
 FR = _records(
     "tests/data/registers/fr-admission-rules.yaml",
@@ -122,8 +122,8 @@ TOWN = _records(
     "examples/public-clean/ai-usage.yaml",
     "ville/numerique",
     {
-        "assistant-mairie": _classification("limited", article_50=["chatbot", "generated_text"]),
-        "transcription-conseil": _classification("minimal"),
+        "assistant-mairie": _classification("limited", article_50=["chatbot"]),
+        "transcription-conseil": _classification("limited", article_50=["generated_text"]),
         "synthese-documents-agents": _classification("minimal"),
     },
 )
@@ -629,3 +629,36 @@ def test_the_text_reporter_prints_the_findings() -> None:
         "required field `contact_email` has no fact: add `uses[].owner.contact` "
         "(export-missing-fact)"
     )
+
+
+# The lead's builder gives the same records ---------------------------------------------------
+
+
+def test_exports_of_the_builders_records_equal_those_of_the_hand_built_ones(
+    tmp_path: Path,
+) -> None:
+    """The records built by hand above follow the register's contract: the builder's records of
+    the same manifests export to the same files, with the same gaps (field, keys, line)."""
+    import datetime as dt
+    import shutil
+
+    from charte_lint.register.build import records_from_paths
+
+    for name in ("nl-benefit-review", "gb-benefit-review", "fr-admission-rules"):
+        (tmp_path / name).mkdir()
+        shutil.copy(
+            REPO / "tests" / "data" / "registers" / f"{name}.yaml",
+            tmp_path / name / "ai-usage.yaml",
+        )
+    shutil.copytree(REPO / "examples" / "public-clean", tmp_path / "public-clean")
+    built = records_from_paths([str(tmp_path)], today=dt.date(2026, 11, 29))
+    assert len(built["uses"]) == 6
+    for standard in STANDARDS:
+        lang = "fr" if standard == "fr-inventaire" else "en"
+        real = export(standard, built, lang)
+        hand = export(standard, _document(NL, GB, FR, *TOWN), lang)
+        assert sorted(real.content.splitlines()) == sorted(hand.content.splitlines()), standard
+        assert sorted((g.key["use"], g.field, tuple(g.keys), g.line) for g in real.gaps) == sorted(
+            (g.key["use"], g.field, tuple(g.keys), g.line) for g in hand.gaps
+        )
+        assert sorted(real.problems) == sorted(hand.problems)
