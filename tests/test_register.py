@@ -440,3 +440,48 @@ def test_names_read_in_fragments_never_leave_the_target_directory(name: str, saf
     from charte_lint.register.command import safe_name
 
     assert safe_name(name) == safe
+
+
+def test_exports_hold_the_uses_of_their_country_and_name_missing_facts(tmp_path):
+    """Each standard's file holds the uses of the organisations of its country (NL: the Dutch
+    Algoritmeregister; GB: the ATRS; FR: the inventory of CRPA art. L312-1-3); a required field
+    no declared fact fills is a CL301 finding naming the key to add, on standard output."""
+    paths = [
+        str(REGISTERS / name) for name in ("nl-benefit-review.yaml", "fr-admission-rules.yaml")
+    ]
+    result = run_cli("--register", str(tmp_path / "site"), *paths)
+    assert result.code == 0, result.err
+    exports = tmp_path / "site" / "exports"
+    dutch = json.loads((exports / "algoritmeregister.json").read_text(encoding="utf-8"))
+    assert [record["organization"] for record in dutch] == ["Gemeente Voorbeeld"]
+    assert json.loads((exports / "atrs.json").read_text(encoding="utf-8")) == []
+    rows = list(
+        csv.reader(
+            io.StringIO((exports / "inventaire-algorithmes.csv").read_text(encoding="utf-8"))
+        )
+    )
+    assert len(rows) == 2 and "Ministère de l'Enseignement supérieur" in rows[1]
+    validation = json.loads((exports / "validation.json").read_text(encoding="utf-8"))
+    assert {name: v["valid"] for name, v in validation.items()} == {
+        "algoritmeregister.json": False,
+        "atrs.json": True,
+        "inventaire-algorithmes.csv": True,
+    }
+    assert validation["algoritmeregister.json"]["problems"] == ["[0]: contact_email is required"]
+    nl, fr = paths[0].replace(str(REPO) + "/", ""), paths[1].replace(str(REPO) + "/", "")
+    assert result.out.splitlines() == [
+        f"{nl}:10:1: CL301 [warning] Algoritmeregister publicatiestandaard 1.0: the required "
+        "field `contact_email` has no fact: add `uses[].owner.contact` (export-missing-fact)",
+        f"{fr}:12:1: CL301 [warning] Inventaire des principaux traitements algorithmiques "
+        "(fiche Etalab): the required field `Contact au sein de l'administration concernée` has "
+        "no fact: add `uses[].owner.contact` (export-missing-fact)",
+        f"{fr}:12:1: CL301 [warning] Inventaire des principaux traitements algorithmiques "
+        "(fiche Etalab): the required field `Source des données traitées` has no fact: add "
+        "`uses[].data.sources` (export-missing-fact)",
+        "",
+    ]
+    assert (
+        "charte-lint: exports/algoritmeregister.json does not validate against Algoritmeregister "
+        "publicatiestandaard 1.0 yet (problems: 1, listed in exports/validation.json); the CL301 "
+        "findings say which facts to declare\n"
+    ) in result.err

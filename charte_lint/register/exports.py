@@ -36,6 +36,7 @@ class Standard:
     title: str
     filename: str
     format: str  # "json" (a list of records) or "csv" (one row per record)
+    country: str  # where publishing in this standard is expected (`organisation.country`)
     schema: str  # the published schema or field list, absolute path
     fields: tuple[dict[str, Any], ...]
 
@@ -72,6 +73,7 @@ def _load(standard: str) -> Standard:
         title=data["title"],
         filename=data["filename"],
         format=data["format"],
+        country=data["country"],
         schema=os.path.join(EXPORTS, data["schema"]),
         fields=tuple(data["fields"]),
     )
