@@ -154,6 +154,10 @@ _KEYED = {
     "register-stale-after": N_(
         "--stale-after takes an ISO 8601 duration of at least a day (P30D, P6M), not `{value}`"
     ),
+    "register-export-invalid": N_(
+        "{path} does not validate against {standard} yet (problems: {problems}, listed in "
+        "exports/validation.json); the CL301 findings say which facts to declare"
+    ),
     "register-options": N_(
         "--register builds the register: it takes no --format, --output or --report"
     ),

@@ -42,6 +42,8 @@ DUPLICATE_USE_ID = _engine_rule("CL105", "duplicate-use-id", "error")
 PLACEHOLDER = _engine_rule("CL106", "placeholder", "error")
 EXPIRED_WAIVER = _engine_rule("CL201", "expired-waiver", "warning")
 UNUSED_WAIVER = _engine_rule("CL202", "unused-waiver", "warning")
+# Raised by an export in a published standard (charte_lint.register.exports), never by linting.
+EXPORT_MISSING_FACT = _engine_rule("CL301", "export-missing-fact", "warning")
 SUPPRESSION_WITHOUT_REASON = _engine_rule("CL901", "suppression-without-reason", "error")
 UNUSED_SUPPRESSION = _engine_rule("CL902", "unused-suppression", "warning")
 
@@ -62,6 +64,7 @@ RULES = [
     PLACEHOLDER,
     EXPIRED_WAIVER,
     UNUSED_WAIVER,
+    EXPORT_MISSING_FACT,
     SUPPRESSION_WITHOUT_REASON,
     UNUSED_SUPPRESSION,
 ]

@@ -396,3 +396,92 @@ def test_cli_with_nothing_to_register_is_a_usage_error(tmp_path):
         f"charte-lint: error: no manifest and no register fragment found under {tmp_path}\n",
     )
     assert not (tmp_path / "x").exists()
+
+
+def test_notices_are_written_per_organisation_repository_and_use(tmp_path):
+    """Two organisations with a use of the same id in repositories of the same name each get
+    their own notices; a use no notice applies to gets none."""
+    paths = [
+        str(REGISTERS / "gb-benefit-review.yaml"),
+        str(REGISTERS / "nl-benefit-review.yaml"),
+        str(REGISTERS / "fr-admission-rules.yaml"),
+    ]
+    result = run_cli("--register", str(tmp_path / "site"), *paths)
+    assert result.code == 0, result.err
+    notices = tmp_path / "site" / "notices"
+    written = sorted(str(p.relative_to(notices)) for p in notices.rglob("*.md"))
+    repository = REPO.name
+    assert written == [
+        f"Gemeente-Voorbeeld/{repository}/benefit-review-prioritisation.en.md",
+        f"Gemeente-Voorbeeld/{repository}/benefit-review-prioritisation.fr.md",
+        f"Ministere-de-l-Enseignement-superieur/{repository}/affectation-enseignement-superieur.en.md",
+        f"Ministere-de-l-Enseignement-superieur/{repository}/affectation-enseignement-superieur.fr.md",
+    ]
+    index = json.loads((notices / "index.json").read_text(encoding="utf-8"))
+    assert [(i["key"]["organisation"], [n["kind"] for n in i["notices"]]) for i in index] == [
+        ("Gemeente Voorbeeld", ["ai-act-art26-11"]),
+        ("Ministère de l'Enseignement supérieur", ["crpa-mention", "crpa-sheet"]),
+    ]
+    sheet = index[1]["notices"][1]
+    assert (sheet["draft"], sheet["missing"]) == (True, ["uses[].data.sources"])
+
+
+@pytest.mark.parametrize(
+    ("name", "safe"),
+    [
+        ("Ministère de l'Enseignement supérieur", "Ministere-de-l-Enseignement-superieur"),
+        ("..", "_"),
+        ("../../etc", "-..-etc"),
+        ("", "_"),
+        ("ville/a", "ville-a"),
+    ],
+)
+def test_names_read_in_fragments_never_leave_the_target_directory(name: str, safe: str):
+    from charte_lint.register.command import safe_name
+
+    assert safe_name(name) == safe
+
+
+def test_exports_hold_the_uses_of_their_country_and_name_missing_facts(tmp_path):
+    """Each standard's file holds the uses of the organisations of its country (NL: the Dutch
+    Algoritmeregister; GB: the ATRS; FR: the inventory of CRPA art. L312-1-3); a required field
+    no declared fact fills is a CL301 finding naming the key to add, on standard output."""
+    paths = [
+        str(REGISTERS / name) for name in ("nl-benefit-review.yaml", "fr-admission-rules.yaml")
+    ]
+    result = run_cli("--register", str(tmp_path / "site"), *paths)
+    assert result.code == 0, result.err
+    exports = tmp_path / "site" / "exports"
+    dutch = json.loads((exports / "algoritmeregister.json").read_text(encoding="utf-8"))
+    assert [record["organization"] for record in dutch] == ["Gemeente Voorbeeld"]
+    assert json.loads((exports / "atrs.json").read_text(encoding="utf-8")) == []
+    rows = list(
+        csv.reader(
+            io.StringIO((exports / "inventaire-algorithmes.csv").read_text(encoding="utf-8"))
+        )
+    )
+    assert len(rows) == 2 and "Ministère de l'Enseignement supérieur" in rows[1]
+    validation = json.loads((exports / "validation.json").read_text(encoding="utf-8"))
+    assert {name: v["valid"] for name, v in validation.items()} == {
+        "algoritmeregister.json": False,
+        "atrs.json": True,
+        "inventaire-algorithmes.csv": True,
+    }
+    assert validation["algoritmeregister.json"]["problems"] == ["[0]: contact_email is required"]
+    nl, fr = paths[0].replace(str(REPO) + "/", ""), paths[1].replace(str(REPO) + "/", "")
+    assert result.out.splitlines() == [
+        f"{nl}:10:1: CL301 [warning] Algoritmeregister publicatiestandaard 1.0: the required "
+        "field `contact_email` has no fact: add `uses[].owner.contact` (export-missing-fact)",
+        f"{fr}:12:1: CL301 [warning] Inventaire des principaux traitements algorithmiques "
+        "(fiche Etalab): the required field `Contact au sein de l'administration concernée` has "
+        "no fact: add `uses[].owner.contact` (export-missing-fact)",
+        f"{fr}:12:1: CL301 [warning] Inventaire des principaux traitements algorithmiques "
+        "(fiche Etalab): the required field `Source des données traitées` has no fact: add "
+        "`uses[].data.sources` (export-missing-fact)",
+        "",
+    ]
+    assert (
+        "charte-lint: exports/algoritmeregister.json does not validate against Algoritmeregister "
+        "publicatiestandaard 1.0 yet (problems: 1, listed in exports/validation.json); the CL301 "
+        "findings say which facts to declare\n"
+    ) in result.err

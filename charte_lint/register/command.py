@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from typing import Any
 
+    from charte_lint.api import Finding
     from charte_lint.run import Options
 
 FRAGMENT_NAME = "charte-lint-register.json"
@@ -64,7 +65,9 @@ def register(options: Options, target: str, lang: str) -> int:
                 sys.stderr.write(f"charte-lint: error: {message}\n")
 
     merged = merge(read_all(), today, options.stale_after)
-    written = write(merged, target, lang, today)
+    written, gaps = write(merged, target, lang, today)
+    if gaps:
+        sys.stdout.write(gap_report(gaps, lang))
     sys.stderr.write(
         "charte-lint: "
         + text(
@@ -121,21 +124,138 @@ def _has_manifests(directory: str) -> bool:
     return bool(collect([directory], None, {}))
 
 
-def write(document: dict[str, Any], target: str, lang: str, today: _dt.date) -> str:
+def write(
+    document: dict[str, Any], target: str, lang: str, today: _dt.date
+) -> tuple[str, list[Finding]]:
     """Write the document (TARGET `*.json`) or every output into the TARGET directory, each
-    file atomically; the path written."""
+    file atomically; the path written, and the exports' gaps as CL301 findings."""
     from charte_lint.output import write_atomically
     from charte_lint.register import render
 
     if target.endswith(".json"):
         write_atomically(target, render.render_json(document))
-        return target
+        return target, []
     os.makedirs(target, exist_ok=True)
     outputs = {
         "register.json": render.render_json(document),
         "register.csv": render.render_csv(document),
         "register.md": render.render_markdown(document, lang, today),
     }
+    exported, gaps = export_files(document, lang)
+    outputs.update(exported)
+    outputs.update(notice_files(document, today))
     for name, content in outputs.items():
-        write_atomically(os.path.join(target, name), content)
-    return target
+        path = os.path.join(target, *name.split("/"))
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        write_atomically(path, content)
+    return target, gaps
+
+
+def export_files(document: dict[str, Any], lang: str) -> tuple[dict[str, str], list[Finding]]:
+    """`exports/FILE` in each published standard, with the uses of the organisations of the
+    standard's country (the Dutch register for `NL`, the ATRS for `GB`, the French inventory
+    for `FR`: a French body is not asked for what the Dutch register requires), and the CL301
+    findings of the required fields no declared fact fills."""
+    import json
+
+    from charte_lint.law import organisation_country
+    from charte_lint.messages import text
+    from charte_lint.register.exports import STANDARDS, export, gap_findings
+
+    files: dict[str, str] = {}
+    gaps = []
+    countries = {
+        _key(r["key"]): organisation_country({"organisation": r["organisation"]})
+        for r in document["uses"]
+    }
+    validation = {}
+    for name, standard in STANDARDS.items():
+        home = [r for r in document["uses"] if countries[_key(r["key"])] == standard.country]
+        made = export(name, {**document, "uses": home}, lang)
+        path = f"exports/{made.filename}"
+        files[path] = made.content
+        validation[made.filename] = {
+            "standard": made.name,
+            "valid": not made.problems,
+            "problems": made.problems,
+        }
+        if made.problems:  # missing required facts, or a declared text too long for a field
+            sys.stderr.write(
+                "charte-lint: "
+                + text(
+                    lang,
+                    "register-export-invalid",
+                    path=path,
+                    standard=made.name,
+                    problems=len(made.problems),
+                )
+                + "\n"
+            )
+        gaps += made.gaps
+    files["exports/validation.json"] = json.dumps(validation, ensure_ascii=False, indent=2) + "\n"
+    return files, gap_findings(gaps, lang)
+
+
+def _key(key: dict[str, str]) -> tuple[str, str, str]:
+    return (key["organisation"], key["repository"], key["use"])
+
+
+def gap_report(findings: list[Finding], lang: str) -> str:
+    """The CL301 findings in the text format, each under its repository's manifest path."""
+    from charte_lint import __version__
+    from charte_lint.reporters import Report
+    from charte_lint.reporters.text import render
+
+    return (
+        render(Report(findings, sorted({f.file for f in findings}), lang, __version__), quiet=True)
+        + "\n"
+    )
+
+
+NOTICE_LANGUAGES = ("en", "fr")
+
+
+def notice_files(document: dict[str, Any], today: _dt.date) -> dict[str, str]:
+    """`notices/ORGANISATION/REPOSITORY/USE.LANG.md` for each use some notice applies to, in
+    English and French, and `notices/index.json` listing them with their drafts' missing keys."""
+    import json
+
+    from charte_lint.register.notices import notices, render_markdown
+
+    files: dict[str, str] = {}
+    index = []
+    for record in document["uses"]:
+        key = record["key"]
+        parts = [key["organisation"], *key["repository"].split("/")]
+        folder = "/".join(safe_name(part) for part in parts)
+        stem = f"notices/{folder}/{safe_name(key['use'])}"
+        made = {}
+        for lang in NOTICE_LANGUAGES:
+            made[lang] = notices(record, lang, today)
+            if made[lang]:
+                files[f"{stem}.{lang}.md"] = render_markdown(made[lang], record, lang)
+        if made["en"]:
+            index.append(
+                {
+                    "key": key,
+                    "files": [f"{stem}.{lang}.md" for lang in NOTICE_LANGUAGES],
+                    "notices": [
+                        {"kind": n.kind, "draft": n.draft, "missing": n.missing, "legal": n.legal}
+                        for n in made["en"]
+                    ],
+                }
+            )
+    files["notices/index.json"] = json.dumps(index, ensure_ascii=False, indent=2) + "\n"
+    return files
+
+
+def safe_name(part: str) -> str:
+    """A path component from a name read in a fragment, which nothing vouches for: ASCII
+    letters (accents dropped), digits, `.`, `_` and `-` only, never `.`, `..` or empty."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", part)  # `é` -> `e` and a combining accent, dropped
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    cleaned = "".join(c if c.isascii() and (c.isalnum() or c in "._-") else "-" for c in plain)
+    cleaned = cleaned.strip(".") or "_"
+    return cleaned
