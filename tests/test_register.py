@@ -329,6 +329,8 @@ def test_cli_writes_every_format_and_says_what_it_wrote(tmp_path):
         .startswith("organisation,repository,use,")
     )
     assert (out / "register.md").read_text(encoding="utf-8").startswith("# Register of AI uses\n")
+    page = (out / "register.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and page.count("<tr data-s=") == 3
 
 
 def test_cli_merges_fragments_and_exits_1_on_conflicts(tmp_path):

@@ -130,7 +130,7 @@ def write(
     """Write the document (TARGET `*.json`) or every output into the TARGET directory, each
     file atomically; the path written, and the exports' gaps as CL301 findings."""
     from charte_lint.output import write_atomically
-    from charte_lint.register import render
+    from charte_lint.register import page, render
 
     if target.endswith(".json"):
         write_atomically(target, render.render_json(document))
@@ -140,6 +140,7 @@ def write(
         "register.json": render.render_json(document),
         "register.csv": render.render_csv(document),
         "register.md": render.render_markdown(document, lang, today),
+        "register.html": page.render_page(document, lang),
     }
     exported, gaps = export_files(document, lang)
     outputs.update(exported)
