@@ -13,6 +13,7 @@ manifest or fragment that could not be read (named on standard error; the rest i
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 
@@ -20,7 +21,7 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
     import datetime as _dt
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
     from typing import Any
 
     from charte_lint.run import Options
@@ -124,18 +125,42 @@ def _has_manifests(directory: str) -> bool:
 def write(document: dict[str, Any], target: str, lang: str, today: _dt.date) -> str:
     """Write the document (TARGET `*.json`) or every output into the TARGET directory, each
     file atomically; the path written."""
-    from charte_lint.output import write_atomically
     from charte_lint.register import render
 
     if target.endswith(".json"):
-        write_atomically(target, render.render_json(document))
+        write_atomically(target, render.json_chunks(document))
         return target
     os.makedirs(target, exist_ok=True)
-    outputs = {
-        "register.json": render.render_json(document),
+    outputs: dict[str, str | Iterable[str]] = {
+        "register.json": render.json_chunks(document),
         "register.csv": render.render_csv(document),
         "register.md": render.render_markdown(document, lang, today),
     }
     for name, content in outputs.items():
         write_atomically(os.path.join(target, name), content)
     return target
+
+
+def write_atomically(path: str, content: str | Iterable[str]) -> None:
+    """`output.write_atomically`, also for text produced in pieces, which is written as it
+    comes: the JSON of a register of 30,000 uses is never held whole, nor twice (as text and
+    as UTF-8)."""
+    from charte_lint import output
+
+    if isinstance(content, str):
+        output.write_atomically(path, content)
+        return
+    temporary = output.write_temporary(path, b"")  # with the permissions a new file gets
+    try:
+        with open(temporary, "w", encoding="utf-8", newline="") as stream:
+            for piece in content:
+                stream.write(piece)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if os.path.exists(path):
+            os.chmod(temporary, os.stat(path).st_mode & 0o7777)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
