@@ -16,6 +16,7 @@ charter's principles and their numbers live in one catalogue, `charter.yaml`, be
 from __future__ import annotations
 
 import os
+import re
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
@@ -185,13 +186,17 @@ def rule_text(directory: str, code: str, lang: str) -> RuleText:
     return merged
 
 
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:_[A-Z]{2})?")
+
+
 def languages(directory: str) -> list[str]:
-    """The languages a content folder has files for, English first."""
+    """The languages a content folder has files for, English first: its folders named by a
+    language code (`fr`, `pt_BR`), not those of other content (`examples`, `register`)."""
     try:
         found = sorted(
             name
             for name in os.listdir(directory)
-            if name != "examples" and os.path.isdir(os.path.join(directory, name))
+            if _LANGUAGE_CODE.fullmatch(name) and os.path.isdir(os.path.join(directory, name))
         )
     except OSError:
         return [REFERENCE_LANGUAGE]

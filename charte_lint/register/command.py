@@ -136,8 +136,11 @@ def write(document: dict[str, Any], target: str, lang: str, today: _dt.date) -> 
         "register.csv": render.render_csv(document),
         "register.md": render.render_markdown(document, lang, today),
     }
+    outputs.update(notice_files(document, today))
     for name, content in outputs.items():
-        write_atomically(os.path.join(target, name), content)
+        path = os.path.join(target, *name.split("/"))
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        write_atomically(path, content)
     return target
 
 
@@ -164,3 +167,52 @@ def write_atomically(path: str, content: str | Iterable[str]) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+NOTICE_LANGUAGES = ("en", "fr")
+
+
+def notice_files(document: dict[str, Any], today: _dt.date) -> dict[str, str]:
+    """`notices/ORGANISATION/REPOSITORY/USE.LANG.md` for each use some notice applies to, in
+    English and French, and `notices/index.json` listing them with their drafts' missing keys."""
+    import json
+
+    from charte_lint.register.notices import notices, render_markdown
+
+    files: dict[str, str] = {}
+    index = []
+    for record in document["uses"]:
+        key = record["key"]
+        parts = [key["organisation"], *key["repository"].split("/")]
+        folder = "/".join(safe_name(part) for part in parts)
+        stem = f"notices/{folder}/{safe_name(key['use'])}"
+        made = {}
+        for lang in NOTICE_LANGUAGES:
+            made[lang] = notices(record, lang, today)
+            if made[lang]:
+                files[f"{stem}.{lang}.md"] = render_markdown(made[lang], record, lang)
+        if made["en"]:
+            index.append(
+                {
+                    "key": key,
+                    "files": [f"{stem}.{lang}.md" for lang in NOTICE_LANGUAGES],
+                    "notices": [
+                        {"kind": n.kind, "draft": n.draft, "missing": n.missing, "legal": n.legal}
+                        for n in made["en"]
+                    ],
+                }
+            )
+    files["notices/index.json"] = json.dumps(index, ensure_ascii=False, indent=2) + "\n"
+    return files
+
+
+def safe_name(part: str) -> str:
+    """A path component from a name read in a fragment, which nothing vouches for: ASCII
+    letters (accents dropped), digits, `.`, `_` and `-` only, never `.`, `..` or empty."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", part)  # `é` -> `e` and a combining accent, dropped
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    cleaned = "".join(c if c.isascii() and (c.isalnum() or c in "._-") else "-" for c in plain)
+    cleaned = cleaned.strip(".") or "_"
+    return cleaned
