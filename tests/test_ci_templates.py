@@ -24,6 +24,9 @@ ACTION = yaml.safe_load((REPO / "action.yml").read_text(encoding="utf-8"))
 STEPS = ACTION["runs"]["steps"]
 STEP = {step["id"]: step for step in STEPS if "id" in step}
 GITLAB = yaml.safe_load((REPO / "docs" / "ci" / "gitlab-ci.yml").read_text(encoding="utf-8"))
+ORG_WORKFLOW = yaml.safe_load(
+    (REPO / "docs" / "ci" / "github-register.yml").read_text(encoding="utf-8")
+)
 README = (REPO / "README.md").read_text(encoding="utf-8")
 FAULTY = SMALLEST.replace("impact: none", "impact: headcount_reduction")
 EXPRESSION = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
@@ -109,6 +112,33 @@ def test_pinned_actions_and_guards():
     summary = next(s for s in STEPS if "GITHUB_STEP_SUMMARY" in s.get("run", ""))
     assert "!cancelled()" in summary["if"] and "inputs.summary == 'true'" in summary["if"]
     assert STEP["python"]["with"]["update-environment"] is False
+    fragment = next(s for s in STEPS if s.get("uses", "").startswith("actions/upload-artifact"))
+    assert fragment["uses"] == "actions/upload-artifact@v4"
+    assert fragment["with"] == {
+        "name": "charte-lint-register",
+        "path": "${{ steps.register.outputs.register-file }}",
+        "if-no-files-found": "ignore",
+    }
+    assert fragment["if"] == "${{ !cancelled() && steps.register.outputs.register-file != '' }}"
+    # after the lint step, whatever its result: a failing lint still publishes the register
+    assert STEPS.index(STEP["register"]) > STEPS.index(STEP["lint"])
+    assert STEPS.index(fragment) > STEPS.index(STEP["register"])
+    assert STEP["register"]["if"] == (
+        "${{ !cancelled() && inputs.register == 'true' && steps.install.outputs.bin != '' }}"
+    )
+    assert ACTION["inputs"]["register"]["default"] == "false"
+    assert ACTION["inputs"]["register-file"]["default"] == "charte-lint-register.json"
+
+
+def test_register_step_uses_options_that_exist():
+    help_text = _help()
+    run = STEP["register"]["run"]
+    assert '"$BIN/charte-lint" "${options[@]}" -- ' in run
+    assert _options(run) == {"--register", "--config"}
+    assert _options(run) <= _options(help_text)
+    # the same paths and configuration as the lint step
+    for name in ("PATHS", "CONFIG", "BIN"):
+        assert STEP["register"]["env"][name] == STEP["lint"]["env"][name]
 
 
 def test_lint_step_uses_options_that_exist():
@@ -302,14 +332,251 @@ def test_action_usage_error_keeps_exit_code_2(runner: Runner, tmp_path: Path):
     assert "No report (exit code 2)" in summary
 
 
+def _git_workspace(tmp_path: Path, manifests: dict[str, str]) -> Path:
+    """A checkout as actions/checkout leaves it: a git work tree at GITHUB_WORKSPACE."""
+    workspace = tmp_path / "ws"
+    for name, text in manifests.items():
+        (workspace / name).parent.mkdir(parents=True, exist_ok=True)
+        (workspace / name).write_text(text, encoding="utf-8")
+    subprocess.run(["git", "init", "-q", str(workspace)], check=True, timeout=60)
+    return workspace
+
+
+def test_action_writes_the_register_fragment_after_a_failed_lint(runner: Runner, tmp_path: Path):
+    workspace = _git_workspace(tmp_path, {"team/ai-usage.yaml": FAULTY})
+    done, _ = runner.lint(workspace, sarif="false", register="true")
+    assert done.returncode == 1  # the lint fails; the register step runs all the same
+    written = runner.step(STEP["register"], workspace, register="true")
+    assert written.returncode == 0, written.stdout + written.stderr
+    path = workspace / "charte-lint-register.json"
+    assert runner.outputs["register"] == {"register-file": str(path)}
+    assert written.stderr == (
+        f"charte-lint: register of 1 use from 1 repository written to {path} "
+        "(0 conflicts, 0 stale fragments)\n"
+    )
+    fragment = json.loads(path.read_text(encoding="utf-8"))
+    assert (fragment["format"], fragment["version"]) == ("charte-lint-register", 1)
+    assert fragment["generated"] == "2026-11-29T00:00:00Z"
+    # named as GitHub names the repository and the commit (GITHUB_REPOSITORY, GITHUB_SHA)
+    assert fragment["sources"] == [
+        {
+            "organisation": "Exemple SAS",
+            "repository": "acme/handbook",
+            "commit": "0123abcd",
+            "generated": "2026-11-29T00:00:00Z",
+            "fragment": ".",
+        }
+    ]
+    (record,) = fragment["uses"]
+    assert record["key"] == {
+        "organisation": "Exemple SAS",
+        "repository": "acme/handbook",
+        "use": "code-assistant",
+    }
+    assert (record["file"], record["line"], record["charter"]) == (
+        "team/ai-usage.yaml",
+        6,
+        "private",
+    )
+    assert record["use"]["work"] == {"impact": "headcount_reduction"}
+    assert record["findings"]["codes"] == ["WRK001"]
+    assert record["findings"]["by_severity"] == {"error": 1, "warning": 0, "info": 0}
+    assert record["classification"]["risk"] == "minimal"
+    assert (fragment["conflicts"], fragment["stale"]) == ([], [])
+
+
+def test_action_register_conflict_and_bad_file(runner: Runner, tmp_path: Path):
+    other = SMALLEST.replace("status: production", "status: pilot")
+    workspace = _git_workspace(
+        tmp_path, {"team/ai-usage.yaml": SMALLEST, "other/ai-usage.yaml": other}
+    )
+    out = "reports/fragment.json"
+    (workspace / "reports").mkdir()
+    done = runner.step(STEP["register"], workspace, **{"register-file": out})
+    assert done.returncode == 1  # written, with the conflict named
+    assert runner.outputs["register"] == {"register-file": str(workspace / out)}
+    fragment = json.loads((workspace / out).read_text(encoding="utf-8"))
+    (conflict,) = fragment["conflicts"]
+    assert conflict["fields"] == ["use.status"]
+    assert [p["file"] for p in conflict["records"]] == [
+        "other/ai-usage.yaml",
+        "team/ai-usage.yaml",
+    ]
+    done = runner.step(STEP["register"], workspace, **{"register-file": "fragment.txt"})
+    assert done.returncode == 2 and runner.outputs["register"] == {}
+    assert (
+        done.stdout
+        == "::error::register-file must end in .json (a fragment file), not: fragment.txt\n"
+    )
+
+
+# --------------------------------------------------------------- the organisation's workflow
+
+
+def _org_steps() -> list[dict]:
+    return [step for job in ORG_WORKFLOW["jobs"].values() for step in job["steps"]]
+
+
+def test_org_workflow_shape():
+    jobs = ORG_WORKFLOW["jobs"]
+    assert list(jobs) == ["fragment", "register", "pages"]
+    assert ORG_WORKFLOW[True] == {  # PyYAML reads the key `on` as true
+        "schedule": [{"cron": "17 5 * * 1"}],
+        "workflow_dispatch": None,
+    }
+    assert ORG_WORKFLOW["permissions"] == {"contents": "read"}
+    for step in _org_steps():
+        if "uses" in step:
+            assert re.fullmatch(r"[\w-]+/[\w/-]+@v\d+", step["uses"]), step["uses"]
+        else:  # values reach scripts through the environment, never pasted into them
+            assert "${{" not in step["run"], step.get("name")
+            for value in step.get("env", {}).values():
+                assert EXPRESSION.fullmatch(value) or "${{" not in value, value
+    fragment = jobs["fragment"]
+    assert fragment["strategy"] == {
+        "fail-fast": False,
+        "matrix": {"repository": "${{ fromJSON(vars.CHARTE_LINT_REPOSITORIES) }}"},
+    }
+    find, download, keep = fragment["steps"]
+    uploaded = next(s for s in STEPS if s.get("uses", "").startswith("actions/upload-artifact"))
+    assert download["uses"] == "actions/download-artifact@v4"
+    assert download["with"] == {
+        "name": uploaded["with"]["name"],  # the artifact the action uploads
+        "path": "fragment",
+        "github-token": "${{ secrets.CHARTE_LINT_REGISTER_TOKEN }}",
+        "repository": "${{ matrix.repository }}",
+        "run-id": "${{ steps.find.outputs.run-id }}",
+    }
+    assert find["env"]["GH_TOKEN"] == download["with"]["github-token"]
+    # a single named artifact is extracted into `path` itself: the file keeps the action's name
+    assert keep["with"]["path"] == "fragment/" + ACTION["inputs"]["register-file"]["default"]
+    assert keep["with"]["name"] == "${{ steps.find.outputs.artifact }}"
+    register = jobs["register"]
+    assert register["needs"] == "fragment" and register["if"] == "${{ !cancelled() }}"
+    gather = next(s for s in register["steps"] if s.get("uses", "").startswith("actions/download"))
+    assert gather["with"] == {"pattern": "fragment-*", "path": "fragments"}
+    merge_step = next(s for s in register["steps"] if s.get("id") == "merge")
+    assert "charte-lint --register site/ fragments/\n" in merge_step["run"]
+    assert _options(merge_step["run"]) <= _options(_help())
+    assert jobs["pages"]["permissions"] == {"pages": "write", "id-token": "write"}
+
+
+def _org_step(step: dict, cwd: Path, path: Path | None = None, **env: str):
+    output = cwd / "github-output"
+    output.write_text("", encoding="utf-8")
+    (cwd / "step.sh").write_text(step["run"], encoding="utf-8")
+    environment = clean_env(GITHUB_OUTPUT=str(output), **env)
+    if path is not None:
+        environment["PATH"] = str(path) + os.pathsep + environment.get("PATH", "")
+    done = subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "step.sh"],
+        cwd=cwd,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+    lines = output.read_text(encoding="utf-8").splitlines()
+    return done, dict(line.split("=", 1) for line in lines)
+
+
+def test_org_workflow_finds_the_newest_fragment_of_the_default_branch(tmp_path: Path):
+    def artifact(run: int, branch: str, created: str, expired: bool = False) -> dict:
+        return {
+            "name": "charte-lint-register",
+            "expired": expired,
+            "created_at": created,
+            "workflow_run": {"id": run, "head_branch": branch, "head_sha": "0123abcd"},
+        }
+
+    answers = tmp_path / "answers"
+    answers.mkdir()
+    listing = [
+        artifact(333, "trunk", "2026-11-27T10:00:00Z", expired=True),
+        artifact(222, "feature", "2026-11-25T10:00:00Z"),
+        artifact(444, "trunk", "2026-11-22T10:00:00Z"),
+        artifact(111, "trunk", "2026-11-20T10:00:00Z"),
+    ]
+    (answers / "handbook.json").write_text(json.dumps({"artifacts": listing}), "utf-8")
+    (answers / "payroll.json").write_text(json.dumps({"artifacts": []}), "utf-8")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "gh"  # answers as `gh api` does, `--jq .default_branch` applied
+    fake.write_text(
+        "#!/bin/sh\n"
+        '[ "$1" = api ] || exit 9\n'
+        'case "$2" in\n'
+        "  repos/acme/*/actions/artifacts\\?name=charte-lint-register\\&per_page=100)\n"
+        '    name=${2#repos/acme/}; cat "$ANSWERS/${name%%/*}.json" ;;\n'
+        '  repos/acme/*) [ "$3 $4" = "--jq .default_branch" ] && echo trunk ;;\n'
+        "  *) exit 9 ;;\n"
+        "esac\n",
+        encoding="utf-8",
+    )
+    fake.chmod(0o755)
+    (find,) = [s for s in ORG_WORKFLOW["jobs"]["fragment"]["steps"] if s.get("id") == "find"]
+    env = {"GH_TOKEN": "token", "ANSWERS": str(answers)}
+    done, outputs = _org_step(find, tmp_path, bin_dir, REPOSITORY="acme/handbook", **env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert outputs == {"run-id": "444", "artifact": "fragment-acme--handbook"}
+    assert done.stdout == ""
+    done, outputs = _org_step(find, tmp_path, bin_dir, REPOSITORY="acme/payroll", **env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert outputs == {"run-id": "", "artifact": "fragment-acme--payroll"}
+    assert done.stdout == (
+        "::warning::acme/payroll: no charte-lint-register artifact on trunk; it is left out of "
+        "the register (run the action there with register: true)\n"
+    )
+
+
+def test_org_workflow_merges_fragments_as_download_artifact_lays_them_out(tmp_path: Path):
+    fragments = tmp_path / "fragments"
+    for repository, manifest in (("acme/handbook", SMALLEST), ("acme/payroll", FAULTY)):
+        workspace = _git_workspace(tmp_path / repository, {"ai-usage.yaml": manifest})
+        # what the action's register step writes in that repository's job
+        ci = clean_env(
+            GITHUB_WORKSPACE=str(workspace), GITHUB_REPOSITORY=repository, GITHUB_SHA="0123abcd"
+        )
+        target = (
+            fragments / f"fragment-{repository.replace('/', '--')}" / "charte-lint-register.json"
+        )
+        target.parent.mkdir(parents=True)
+        done = run_cli("--register", str(target), ".", cwd=workspace, env=ci)
+        assert done.code == 0, done.err
+    merge_step = next(
+        s for s in ORG_WORKFLOW["jobs"]["register"]["steps"] if s.get("id") == "merge"
+    )
+    done, outputs = _org_step(merge_step, tmp_path, Path(SCRIPT).parent)
+    assert done.returncode == 0 and outputs == {"exit-code": "0"}, done.stderr
+    assert done.stderr == (
+        "charte-lint: register of 2 uses from 2 repositories written to site/ "
+        "(0 conflicts, 0 stale fragments)\n"
+    )
+    register = json.loads((tmp_path / "site" / "register.json").read_text(encoding="utf-8"))
+    assert [(s["repository"], s["fragment"]) for s in register["sources"]] == [
+        ("acme/handbook", "fragments/fragment-acme--handbook/charte-lint-register.json"),
+        ("acme/payroll", "fragments/fragment-acme--payroll/charte-lint-register.json"),
+    ]
+    assert [r["findings"]["codes"] for r in register["uses"]] == [[], ["WRK001"]]
+    written = {p.name for p in (tmp_path / "site").iterdir()}
+    assert written >= {"register.csv", "register.json", "register.md", "notices"}
+
+
 # --------------------------------------------------------------------------- GitLab CI template
 
 
 def test_gitlab_template_structure():
     job = GITLAB["charte-lint"]
     assert job["image"] == "python:3.12"  # with git, for pip's git+https:// specs
-    install, command = job["script"]
+    install, register, command = job["script"]
     assert install.startswith('pip install --quiet "${CHARTE_LINT_VERSION:?')
+    assert register == (
+        'if [ "$CHARTE_LINT_REGISTER" = true ]; then charte-lint --register '
+        "charte-lint-register.json $CHARTE_LINT_PATHS || [ $? -eq 1 ]; fi"
+    )
+    assert job["variables"]["CHARTE_LINT_REGISTER"] == "true"
+    assert "charte-lint-register.json" in job["artifacts"]["paths"]
     assert job["variables"]["CHARTE_LINT_VERSION"] == ""  # required: nothing on PyPI yet
     report = re.search(r"--report gitlab:(\S+)", command).group(1)
     assert job["artifacts"]["when"] == "always"
@@ -320,12 +587,13 @@ def test_gitlab_template_structure():
 
 
 def _gitlab_job(workspace: Path, **variables: str) -> subprocess.CompletedProcess[str]:
-    """The template's charte-lint line, run by a POSIX shell with the job's variables."""
+    """The template's lines after the install, run by a POSIX shell that stops at the first
+    failing line, as the runner does, with the job's variables."""
     job = GITLAB["charte-lint"]
     env = clean_env(**{**{k: str(v) for k, v in job["variables"].items()}, **variables})
     env["PATH"] = str(Path(SCRIPT).parent) + os.pathsep + env.get("PATH", "")
     return subprocess.run(
-        ["sh", "-c", job["script"][1]],
+        ["sh", "-ec", "\n".join(job["script"][1:])],
         cwd=workspace,
         env=env,
         capture_output=True,
@@ -387,6 +655,198 @@ def test_gitlab_job_on_a_clean_manifest(tmp_path: Path):
     assert done.returncode == 0, done.stdout + done.stderr
     report = workspace / "gl-code-quality-report.json"
     assert json.loads(report.read_text(encoding="utf-8")) == []
+
+
+def _gitlab_ci(workspace: Path, project: str) -> dict[str, str]:
+    """The variables GitLab sets for a job of `project` checked out in `workspace`."""
+    return {
+        "CI_PROJECT_DIR": str(workspace),
+        "CI_PROJECT_PATH": project,
+        "CI_COMMIT_SHA": "4567cdef",
+    }
+
+
+def test_gitlab_job_writes_the_register_fragment_when_the_lint_fails(tmp_path: Path):
+    workspace = _git_workspace(tmp_path, {"team/ai-usage.yaml": FAULTY})
+    done = _gitlab_job(workspace, **_gitlab_ci(workspace, "acme/handbook"))
+    assert done.returncode == 1, done.stdout + done.stderr  # the lint's verdict
+    assert done.stderr.startswith(
+        "charte-lint: register of 1 use from 1 repository written to charte-lint-register.json "
+        "(0 conflicts, 0 stale fragments)\n"
+    )
+    fragment = json.loads((workspace / "charte-lint-register.json").read_text(encoding="utf-8"))
+    # named as GitLab names the project and the commit (CI_PROJECT_PATH, CI_COMMIT_SHA)
+    assert [(s["repository"], s["commit"]) for s in fragment["sources"]] == [
+        ("acme/handbook", "4567cdef")
+    ]
+    (record,) = fragment["uses"]
+    assert (record["key"]["use"], record["file"], record["findings"]["codes"]) == (
+        "code-assistant",
+        "team/ai-usage.yaml",
+        ["WRK001"],
+    )
+    (workspace / "charte-lint-register.json").unlink()
+    done = _gitlab_job(workspace, CHARTE_LINT_REGISTER="false")
+    assert done.returncode == 1 and "register" not in done.stderr
+    assert not (workspace / "charte-lint-register.json").exists()
+
+
+def test_gitlab_job_register_conflict_does_not_stop_the_lint(tmp_path: Path):
+    other = SMALLEST.replace("status: production", "status: pilot")
+    workspace = _git_workspace(
+        tmp_path, {"team/ai-usage.yaml": SMALLEST, "other/ai-usage.yaml": other}
+    )
+    done = _gitlab_job(workspace, **_gitlab_ci(workspace, "acme/handbook"))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stderr == (
+        "charte-lint: register of 1 use from 1 repository written to charte-lint-register.json "
+        "(1 conflict, 0 stale fragments)\n"
+    )
+    fragment = json.loads((workspace / "charte-lint-register.json").read_text(encoding="utf-8"))
+    assert [c["fields"] for c in fragment["conflicts"]] == [["use.status"]]
+    assert json.loads((workspace / "gl-code-quality-report.json").read_text("utf-8")) == []
+
+
+GITLAB_ORG = yaml.safe_load(
+    (REPO / "docs" / "ci" / "gitlab-register.yml").read_text(encoding="utf-8")
+)
+FAKE_CURL = """\
+import json, os, shutil, sys
+
+args, headers, output = sys.argv[1:], [], None
+while args[:-1]:
+    flag = args.pop(0)
+    if flag == "--header":
+        headers.append(args.pop(0))
+    elif flag == "--output":
+        output = args.pop(0)
+    else:
+        assert flag in ("--silent", "--show-error", "--fail", "--location"), flag
+(url,) = args
+with open(os.environ["CURL_LOG"], "a", encoding="utf-8") as log:
+    log.write(f"{headers} {url}\\n")
+answers = json.loads(os.environ["CURL_ANSWERS"])
+if url not in answers:
+    sys.stderr.write("curl: (22) The requested URL returned error: 404\\n")
+    sys.exit(22)
+answer = answers[url]
+if output:
+    shutil.copyfile(answer, output)
+else:
+    sys.stdout.write(answer)
+"""
+
+
+def _gitlab_org(tmp_path: Path, answers: dict[str, str], **variables: str):
+    job = GITLAB_ORG["charte-lint-register"]
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    (bin_dir / "curl").write_text(f"#!{sys.executable}\n{FAKE_CURL}", encoding="utf-8")
+    (bin_dir / "curl").chmod(0o755)
+    env = clean_env(
+        **{
+            **{k: str(v) for k, v in job["variables"].items()},
+            "CI_API_V4_URL": "https://gitlab.example.org/api/v4",
+            "CI_JOB_TOKEN": "job-token",
+            "CURL_LOG": str(tmp_path / "curl.log"),
+            "CURL_ANSWERS": json.dumps(answers),
+            **variables,
+        }
+    )
+    env["PATH"] = os.pathsep.join([str(bin_dir), str(Path(SCRIPT).parent), env["PATH"]])
+    return subprocess.run(
+        ["sh", "-ec", "\n".join(job["script"][1:])],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def test_gitlab_org_job_shape():
+    job = GITLAB_ORG["charte-lint-register"]
+    assert job["image"] == GITLAB["charte-lint"]["image"]
+    install, fetch, merge_line = job["script"]
+    assert install == GITLAB["charte-lint"]["script"][0]
+    assert merge_line == (
+        'charte-lint --register site/ --stale-after "$CHARTE_LINT_STALE_AFTER" fragments/'
+    )
+    assert _options(merge_line) <= _options(_help())
+    assert job["variables"]["CHARTE_LINT_JOB"] == "charte-lint"  # the job of gitlab-ci.yml
+    assert "charte-lint" in GITLAB
+    assert job["variables"]["CHARTE_LINT_STALE_AFTER"] == "P90D"
+    assert job["artifacts"] == {"when": "always", "paths": ["site/"], "expire_in": "30 days"}
+    assert "/jobs/artifacts/" in fetch and "/raw/charte-lint-register.json?job=" in fetch
+
+
+def test_gitlab_org_job_fetches_one_directory_per_project_and_merges(tmp_path: Path):
+    api = "https://gitlab.example.org/api/v4/projects/"
+    answers: dict[str, str] = {}
+    for project, manifest, ref in (
+        ("acme/handbook", SMALLEST, "main"),
+        ("acme/payroll/api", FAULTY, "release/2026"),
+    ):
+        workspace = _git_workspace(tmp_path / "checkouts" / project, {"ai-usage.yaml": manifest})
+        fragment = tmp_path / "served" / project / "charte-lint-register.json"
+        fragment.parent.mkdir(parents=True)
+        done = run_cli(
+            "--register",
+            str(fragment),
+            ".",
+            cwd=workspace,
+            env=clean_env(**_gitlab_ci(workspace, project)),
+        )
+        assert done.code == 0, done.err
+        encoded = project.replace("/", "%2F")
+        answers[api + encoded] = json.dumps({"default_branch": ref})
+        raw = f"/jobs/artifacts/{ref.replace('/', '%2F')}/raw/charte-lint-register.json"
+        answers[f"{api}{encoded}{raw}?job=charte-lint"] = str(fragment)
+    answers[api + "acme%2Fgone"] = json.dumps({"default_branch": "main"})  # no fragment there
+    done = _gitlab_org(
+        tmp_path, answers, CHARTE_LINT_PROJECTS="acme/handbook acme/payroll/api acme/gone"
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout == (
+        "warning: acme/gone: no charte-lint-register.json from job charte-lint on main; "
+        "left out of the register\n"
+    )
+    assert done.stderr.endswith(
+        "charte-lint: register of 2 uses from 2 repositories written to site/ "
+        "(0 conflicts, 0 stale fragments)\n"
+    )
+    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.glob("fragments/**/*.json")) == [
+        "fragments/acme/handbook/charte-lint-register.json",
+        "fragments/acme/payroll/api/charte-lint-register.json",
+    ]
+    register = json.loads((tmp_path / "site" / "register.json").read_text(encoding="utf-8"))
+    assert [(s["repository"], s["commit"]) for s in register["sources"]] == [
+        ("acme/handbook", "4567cdef"),
+        ("acme/payroll/api", "4567cdef"),
+    ]
+    log = (tmp_path / "curl.log").read_text(encoding="utf-8").splitlines()
+    assert len(log) == 6 and all(line.startswith("['JOB-TOKEN: job-token'] ") for line in log)
+
+
+def test_gitlab_org_job_with_a_token_and_nothing_to_merge(tmp_path: Path):
+    done = _gitlab_org(
+        tmp_path, {}, CHARTE_LINT_PROJECTS="acme/gone", CHARTE_LINT_REGISTER_TOKEN="glpat-x"
+    )
+    assert done.returncode == 2  # no fragment at all: nothing to merge, said so
+    assert done.stdout == (
+        "warning: acme/gone: no charte-lint-register.json from job charte-lint on its default "
+        "branch; left out of the register\n"
+    )
+    assert "no manifest and no register fragment found under fragments/" in done.stderr
+    log = (tmp_path / "curl.log").read_text(encoding="utf-8")
+    assert (
+        log == "['PRIVATE-TOKEN: glpat-x'] https://gitlab.example.org/api/v4/projects/acme%2Fgone\n"
+    )
+    (tmp_path / "unset").mkdir()
+    done = _gitlab_org(tmp_path / "unset", {})  # CHARTE_LINT_PROJECTS left empty
+    assert done.returncode != 0 and done.stdout == ""
+    assert "CHARTE_LINT_PROJECTS: list the projects whose fragments to merge" in done.stderr
 
 
 # --------------------------------------------------------------------------- README snippets
@@ -459,7 +919,14 @@ def test_snippets_name_no_release_that_does_not_exist():
     # in one line what to write once a release exists.
     texts = {
         name: (REPO / name).read_text(encoding="utf-8")
-        for name in ("README.md", "action.yml", "docs/ci/README.md", "docs/ci/gitlab-ci.yml")
+        for name in (
+            "README.md",
+            "action.yml",
+            "docs/ci/README.md",
+            "docs/ci/gitlab-ci.yml",
+            "docs/ci/gitlab-register.yml",
+            "docs/ci/github-register.yml",
+        )
     }
     for name, text in texts.items():
         for stale in ("v0.1.0", "==0.1.0", "image: python:3.12-slim"):
@@ -473,7 +940,11 @@ def test_snippets_name_no_release_that_does_not_exist():
 
 def test_ci_docs_list_every_input_and_variable():
     docs = (REPO / "docs" / "ci" / "README.md").read_text(encoding="utf-8")
-    for name in [*ACTION["inputs"], *ACTION["outputs"], *GITLAB["charte-lint"]["variables"]]:
+    variables = [
+        *GITLAB["charte-lint"]["variables"],
+        *GITLAB_ORG["charte-lint-register"]["variables"],
+    ]
+    for name in [*ACTION["inputs"], *ACTION["outputs"], *variables, "CHARTE_LINT_REGISTER_TOKEN"]:
         if not name.startswith("PIP_"):
             assert f"| `{name}` |" in docs, name
     for block in _blocks("yaml"):

@@ -85,7 +85,7 @@ def merge(
     from charte_lint.register.build import document
 
     repositories: dict[tuple[str, str], _Repository] = {}
-    stale: list[dict[str, Any]] = []
+    superseded: list[tuple[tuple[str, str], str, str]] = []  # (pair, origin, generated)
     for origin, fragment in fragments:
         generated = fragment["generated"]
         sources = {
@@ -97,15 +97,20 @@ def merge(
             held = repositories.get(pair)
             if held is None or generated > held.generated:
                 if held is not None:
-                    stale.append(_stale(pair, held.origin, held.generated, "superseded", origin))
+                    superseded.append((pair, held.origin, held.generated))
                 repositories[pair] = _Repository(pair, origin, generated, sources.get(pair))
             elif generated < held.generated:
-                stale.append(_stale(pair, origin, generated, "superseded", held.origin))
+                superseded.append((pair, origin, generated))
         for record in fragment["uses"]:
             key = record["key"]
             held = repositories[(key["organisation"], key["repository"])]
             if held.generated == generated:
                 held.add(record, origin)
+    # A superseded fragment names the fragment kept, whatever the order they were read in.
+    stale = [
+        _stale(pair, origin, generated, "superseded", repositories[pair].origin)
+        for pair, origin, generated in superseded
+    ]
     limit = today - _dt.timedelta(days=duration_days(stale_after) or 0)
     records: list[dict[str, Any]] = []
     conflicts: list[dict[str, Any]] = []
@@ -221,7 +226,7 @@ def _repositories(fragment: dict[str, Any]) -> list[tuple[str, str]]:
 def _stale(
     pair: tuple[str, str], origin: str, generated: str, reason: str, detail: str
 ) -> dict[str, Any]:
-    """A fragment left out (`superseded`, `detail` the newer fragment) or kept but old
+    """A fragment left out (`superseded`, `detail` the fragment kept) or kept but old
     (`expired`, `detail` the limit)."""
     return {
         "key": {"organisation": pair[0], "repository": pair[1]},

@@ -17,7 +17,7 @@ import os
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterator, Mapping
     from typing import Any
 
 CSV_COLUMNS = (
@@ -54,7 +54,29 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def render_json(document: Mapping[str, Any]) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return "".join(json_chunks(document))
+
+
+def json_chunks(document: Mapping[str, Any]) -> Iterator[str]:
+    """The document as JSON text, one top-level member per line and one item of a top-level
+    list (a use, a source, a conflict, a stale fragment) per line: a register of 30,000 uses is
+    written by the C encoder in seconds (`indent=` takes the pure-Python one, 3x slower and
+    3x the memory), can be written as it is produced, and a change to one use is one line of a
+    diff."""
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    yield "{"
+    separator = "\n"
+    for name, value in document.items():
+        yield f"{separator}  {encode(name)}: "
+        separator = ",\n"
+        if isinstance(value, list) and value:
+            yield "[\n    " + encode(value[0])
+            for item in value[1:]:
+                yield ",\n    " + encode(item)
+            yield "\n  ]"
+        else:
+            yield encode(value)
+    yield "\n}\n"
 
 
 def row(record: Mapping[str, Any]) -> dict[str, Any]:
