@@ -11,9 +11,29 @@ import contextlib
 import os
 import tempfile
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
-def write_atomically(path: str, content: str) -> None:
-    temporary = write_temporary(path, content.encode("utf-8"))
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+
+def write_atomically(path: str, content: str | Iterable[str]) -> None:
+    """Write `content` to `path` atomically; text produced in pieces (the JSON of a register of
+    30,000 uses) is written as it comes, never held whole, nor twice (as text and as UTF-8)."""
+    if isinstance(content, str):
+        temporary = write_temporary(path, content.encode("utf-8"))
+    else:
+        temporary = write_temporary(path, b"")  # with the permissions a new file gets
+        try:
+            with open(temporary, "w", encoding="utf-8", newline="") as stream:
+                for piece in content:
+                    stream.write(piece)
+                stream.flush()
+                os.fsync(stream.fileno())
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
     try:
         if os.path.exists(path):
             os.chmod(temporary, os.stat(path).st_mode & 0o7777)

@@ -306,23 +306,14 @@ def repository_of(path: str, cache: dict[str, Source]) -> Source:
     it (`GITHUB_REPOSITORY`, `CI_PROJECT_PATH`) when it is the checkout CI runs in, else by its
     `origin` remote (`owner/name`), else by the work tree's directory name; outside git, the
     manifest's directory. The commit is CI's, else the work tree's HEAD."""
+    from charte_lint.files import work_tree_top
+
     directory = os.path.dirname(os.path.abspath(path))
-    root = _work_tree(directory)
+    root = work_tree_top(directory)
     key = root or directory
     if key not in cache:
         cache[key] = _source(root, directory)
     return cache[key]
-
-
-def _work_tree(directory: str) -> str | None:
-    current = directory
-    while True:
-        if os.path.exists(os.path.join(current, ".git")):
-            return current
-        parent = os.path.dirname(current)
-        if parent == current:
-            return None
-        current = parent
 
 
 def _source(root: str | None, directory: str) -> Source:

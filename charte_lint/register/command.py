@@ -13,7 +13,6 @@ manifest or fragment that could not be read (named on standard error; the rest i
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 
@@ -130,6 +129,7 @@ def write(
 ) -> tuple[str, list[Finding]]:
     """Write the document (TARGET `*.json`) or every output into the TARGET directory, each
     file atomically; the path written, and the exports' gaps as CL301 findings."""
+    from charte_lint.output import write_atomically
     from charte_lint.register import page, render
 
     if target.endswith(".json"):
@@ -254,31 +254,6 @@ def replace_tree(directory: str, files: dict[str, str]) -> None:
         raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
-
-
-def write_atomically(path: str, content: str | Iterable[str]) -> None:
-    """`output.write_atomically`, also for text produced in pieces, which is written as it
-    comes: the JSON of a register of 30,000 uses is never held whole, nor twice (as text and
-    as UTF-8)."""
-    from charte_lint import output
-
-    if isinstance(content, str):
-        output.write_atomically(path, content)
-        return
-    temporary = output.write_temporary(path, b"")  # with the permissions a new file gets
-    try:
-        with open(temporary, "w", encoding="utf-8", newline="") as stream:
-            for piece in content:
-                stream.write(piece)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if os.path.exists(path):
-            os.chmod(temporary, os.stat(path).st_mode & 0o7777)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
 
 
 NOTICE_LANGUAGES = ("en", "fr")

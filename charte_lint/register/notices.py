@@ -20,6 +20,7 @@ import os
 from collections.abc import Mapping
 
 from charte_lint import law
+from charte_lint.api import get as _get
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
@@ -481,7 +482,9 @@ def _ai_act_applies(context: _Context) -> bool:
         applies = context.law.applies("ai_act")
     ai_system = classification.get("ai_system")
     if ai_system is None:
-        ai_system = _get(context.use, "algorithm.type") != "rules"
+        from charte_lint.rules.facts import is_ai_system
+
+        ai_system = is_ai_system(context.use)
     return applies is True and ai_system is True
 
 
@@ -565,11 +568,3 @@ def _list(value: Any) -> list[Any]:
 
 def _mapping(value: Any) -> Mapping[str, Any]:
     return value if isinstance(value, Mapping) else {}
-
-
-def _get(data: Any, path: str) -> Any:
-    for part in path.split("."):
-        if not isinstance(data, Mapping):
-            return None
-        data = data.get(part)
-    return data
