@@ -470,7 +470,7 @@ def test_exports_hold_the_uses_of_their_country_and_name_missing_facts(tmp_path)
         "inventaire-algorithmes.csv": True,
     }
     assert validation["algoritmeregister.json"]["problems"] == ["[0]: contact_email is required"]
-    nl, fr = paths[0].replace(str(REPO) + "/", ""), paths[1].replace(str(REPO) + "/", "")
+    nl, fr = paths  # named as the command line named them, as lint findings are
     assert result.out.splitlines() == [
         f"{nl}:10:1: CL301 [warning] Algoritmeregister publicatiestandaard 1.0: the required "
         "field `contact_email` has no fact: add `uses[].owner.contact` (export-missing-fact)",
@@ -487,3 +487,18 @@ def test_exports_hold_the_uses_of_their_country_and_name_missing_facts(tmp_path)
         "publicatiestandaard 1.0 yet (problems: 1, listed in exports/validation.json); the CL301 "
         "findings say which facts to declare\n"
     ) in result.err
+
+
+def test_a_gap_read_in_a_fragment_is_placed_in_its_repository(tmp_path):
+    """Merged from CI fragments, a CL301 finding names the repository before the manifest's
+    path inside it: `ai-usage.yaml:10:1` alone would not say which of a thousand repositories."""
+    fragment = tmp_path / "charte-lint-register.json"
+    made = run_cli("--register", str(fragment), str(REGISTERS / "nl-benefit-review.yaml"))
+    assert made.code == 0 and made.out == "", made.err
+    repository = json.loads(fragment.read_text(encoding="utf-8"))["uses"][0]["key"]["repository"]
+    merged = run_cli("--register", str(tmp_path / "site"), str(fragment))
+    assert merged.code == 0, merged.err
+    assert merged.out.splitlines()[0].startswith(
+        f"{repository}/tests/data/registers/nl-benefit-review.yaml:10:1: CL301 [warning] "
+        "Algoritmeregister publicatiestandaard 1.0: the required field `contact_email`"
+    )

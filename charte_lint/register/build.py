@@ -68,9 +68,14 @@ def records_from_paths(
 
 
 def document_from_run(
-    result: RunResult, options: Options, today: _dt.date | None = None
+    result: RunResult,
+    options: Options,
+    today: _dt.date | None = None,
+    paths: dict[tuple[str, str, str], str] | None = None,
 ) -> dict[str, Any]:
-    """The register document of the manifests a run linted, with the run's open findings."""
+    """The register document of the manifests a run linted, with the run's open findings;
+    `paths`, when given, receives each record's manifest as the run named it (the record
+    itself holds the path inside its repository)."""
     from charte_lint.engine import _today
     from charte_lint.run import _configs
 
@@ -85,9 +90,14 @@ def document_from_run(
     for path in result.files:
         source = repository_of(path, sources)
         config = forced or finder.config_for(path)  # type: ignore[union-attr]
-        records.extend(
-            records_for_file(path, by_file.get(path, []), source, today, config.policy.review_every)
+        made = records_for_file(
+            path, by_file.get(path, []), source, today, config.policy.review_every
         )
+        if paths is not None:
+            for record in made:
+                key = record["key"]
+                paths[(key["organisation"], key["repository"], key["use"])] = path
+        records.extend(made)
     return document(records, _sources(records, sources.values(), today), today)
 
 

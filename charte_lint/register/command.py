@@ -42,6 +42,7 @@ def register(options: Options, target: str, lang: str) -> int:
     manifests, fragments = split_paths(options.paths, lang)
     failures = 0
     documents: list[tuple[str, dict[str, Any]]] = []
+    local: dict[tuple[str, str, str], str] = {}  # the manifests linted here, by record key
     if manifests:
         options.paths = manifests
         options.detect = False
@@ -49,7 +50,7 @@ def register(options: Options, target: str, lang: str) -> int:
         for note in result.notes:
             sys.stderr.write(f"{note}\n")
         failures += len(result.errors)
-        documents.append((".", document_from_run(result, options, today)))
+        documents.append((".", document_from_run(result, options, today, local)))
     elif not fragments:
         raise UsageError(text(lang, "register-nothing", paths=" ".join(options.paths)))
 
@@ -65,7 +66,7 @@ def register(options: Options, target: str, lang: str) -> int:
                 sys.stderr.write(f"charte-lint: error: {message}\n")
 
     merged = merge(read_all(), today, options.stale_after)
-    written, gaps = write(merged, target, lang, today)
+    written, gaps = write(merged, target, lang, today, local)
     if gaps:
         sys.stdout.write(gap_report(gaps, lang))
     sys.stderr.write(
@@ -125,7 +126,11 @@ def _has_manifests(directory: str) -> bool:
 
 
 def write(
-    document: dict[str, Any], target: str, lang: str, today: _dt.date
+    document: dict[str, Any],
+    target: str,
+    lang: str,
+    today: _dt.date,
+    local: dict[tuple[str, str, str], str] | None = None,
 ) -> tuple[str, list[Finding]]:
     """Write the document (TARGET `*.json`) or every output into the TARGET directory, each
     file atomically; the path written, and the exports' gaps as CL301 findings."""
@@ -142,7 +147,7 @@ def write(
         "register.md": render.render_markdown(document, lang, today),
         "register.html": page.render_page(document, lang),
     }
-    exported, gaps = export_files(document, lang)
+    exported, gaps = export_files(document, lang, local or {})
     outputs.update(exported)
     for name, content in outputs.items():
         path = os.path.join(target, *name.split("/"))
@@ -157,11 +162,14 @@ def write(
     return target, gaps
 
 
-def export_files(document: dict[str, Any], lang: str) -> tuple[dict[str, str], list[Finding]]:
+def export_files(
+    document: dict[str, Any], lang: str, local: dict[tuple[str, str, str], str]
+) -> tuple[dict[str, str], list[Finding]]:
     """`exports/FILE` in each published standard, with the uses of the organisations of the
     standard's country (the Dutch register for `NL`, the ATRS for `GB`, the French inventory
     for `FR`: a French body is not asked for what the Dutch register requires), and the CL301
-    findings of the required fields no declared fact fills."""
+    findings of the required fields no declared fact fills: at the manifest this run linted,
+    else at REPOSITORY/FILE (a record read in a fragment)."""
     import json
 
     from charte_lint.law import organisation_country
@@ -199,7 +207,12 @@ def export_files(document: dict[str, Any], lang: str) -> tuple[dict[str, str], l
             )
         gaps += made.gaps
     files["exports/validation.json"] = json.dumps(validation, ensure_ascii=False, indent=2) + "\n"
-    return files, gap_findings(gaps, lang)
+    placed = []
+    for gap, finding in zip(gaps, gap_findings(gaps, lang), strict=True):
+        key = _key(gap.key)
+        where = local.get(key) or f"{gap.key['repository']}/{gap.file}"
+        placed.append(finding.replace(file=where))
+    return files, placed
 
 
 def _key(key: dict[str, str]) -> tuple[str, str, str]:
