@@ -295,22 +295,23 @@ def notice_files(document: dict[str, Any], today: _dt.date) -> dict[str, str]:
         parts = [key["organisation"], *key["repository"].split("/")]
         folder = "/".join(safe(part) for part in parts)
         stem = f"notices/{folder}/{safe(key['use'])}"
-        made = {}
+        made = {"en": notices(record, "en", today)}
+        if not made["en"]:
+            continue  # which notices apply does not depend on the language
         for lang in NOTICE_LANGUAGES:
-            made[lang] = notices(record, lang, today)
-            if made[lang]:
-                files[f"{stem}.{lang}.md"] = render_markdown(made[lang], record, lang)
-        if made["en"]:
-            index.append(
-                {
-                    "key": key,
-                    "files": [f"{stem}.{lang}.md" for lang in NOTICE_LANGUAGES],
-                    "notices": [
-                        {"kind": n.kind, "draft": n.draft, "missing": n.missing, "legal": n.legal}
-                        for n in made["en"]
-                    ],
-                }
-            )
+            if lang not in made:
+                made[lang] = notices(record, lang, today)
+            files[f"{stem}.{lang}.md"] = render_markdown(made[lang], record, lang)
+        index.append(
+            {
+                "key": key,
+                "files": [f"{stem}.{lang}.md" for lang in NOTICE_LANGUAGES],
+                "notices": [
+                    {"kind": n.kind, "draft": n.draft, "missing": n.missing, "legal": n.legal}
+                    for n in made["en"]
+                ],
+            }
+        )
     # one entry per line, by the C encoder (`indent=` takes the pure-Python one: seconds for
     # the 30,000 uses of 10,000 repositories)
     encode = json.JSONEncoder(ensure_ascii=False).encode

@@ -103,9 +103,9 @@ def notices(record: Mapping[str, Any], lang: str, today: _dt.date | None = None)
         from charte_lint.engine import _today
 
         today = _today()
-    context = _Context(record, lang, today)
-    if context.use.get("status") == "retired":
+    if _mapping(record.get("use")).get("status") == "retired":
         return []  # a retired use takes no decision and shows nothing to anyone
+    context = _Context(record, lang, today)
     built = [
         _crpa_mention(context),
         _crpa_sheet(context),
