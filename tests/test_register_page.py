@@ -18,7 +18,6 @@ import os
 import re
 import shutil
 import struct
-import time
 from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
@@ -235,14 +234,11 @@ def test_every_row_is_in_the_html_without_javascript(document):
     assert '<th scope="col" data-type="num" class="num"><span data-t="col.findings">' in page
 
 
-def test_the_page_is_modest_in_size_and_fast_for_10000_uses(document):
+def test_the_page_is_modest_in_size_and_holds_10000_uses(document):
+    """Sizes only: the time to render is measured by bench/register.py, not by a test."""
     assert len(render_page(document).encode("utf-8")) < 100_000
-    big = _many(document, 10_000)
-    start = time.perf_counter()
-    page = render_page(big)
-    elapsed = time.perf_counter() - start
+    page = render_page(_many(document, 10_000))
     assert page.split("<tbody>", 1)[1].count("<tr ") == 10_000
-    assert elapsed < 5, elapsed
     assert len(page.encode("utf-8")) < 8_000_000
 
 
@@ -562,26 +558,28 @@ def test_without_javascript_the_whole_table_shows(document, page_file, tmp_path)
         assert "sorting and filtering need JavaScript" in _one(driver, "#uses").text
 
 
-def test_10000_uses_filter_and_sort_quickly(browser, document, tmp_path):
+def test_10000_uses_filter_and_sort(browser, document, tmp_path):
     path = tmp_path / "big.html"
     path.write_text(render_page(_many(document, 10_000)), encoding="utf-8")
     browser.get(path.as_uri())
     assert _one(browser, "#count").text == "10000 of 10000 uses"
-    elapsed = browser.execute_script(
+    browser.execute_script(
         """
         const q = document.getElementById('q');
-        const start = performance.now();
         q.value = 'northwick';
         q.dispatchEvent(new Event('input'));
-        const filtered = performance.now() - start;
-        const again = performance.now();
         document.querySelector('#register th:nth-child(7) button').click();
-        return [filtered, performance.now() - again];
         """
     )
     assert _one(browser, "#count").text == "2500 of 10000 uses"
-    filtering, sorting = elapsed
-    assert filtering < 2000 and sorting < 5000, elapsed  # measured: about 40 and 420 ms
+    assert _th(browser, "col.findings").get_attribute("aria-sort") == "ascending"
+    shown = browser.execute_script(
+        """
+        return [...document.querySelectorAll('#register tbody tr')]
+            .filter(row => !row.hidden).map(row => Number(row.cells[6].textContent));
+        """
+    )
+    assert len(shown) == 2500 and shown == sorted(shown)
     assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
 
 
