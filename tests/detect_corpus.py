@@ -368,7 +368,12 @@ def _python_backend(b: _Builder, keys: dict[str, str]) -> None:
         .add("    return response.choices[0].message.content")
         .extend("", "")
         .add("def offline(messages: list[dict[str, str]]) -> str:")
-        .add('    return completion(model="ollama/llama3.1", messages=messages)', "litellm call")
+        # a LiteLLM provider-prefixed id: the provider is the prefix, the model the rest
+        .add(
+            '    return completion(model="ollama/llama3.1", messages=messages)',
+            "litellm call",
+            'ollama model @"ollama/',
+        )
         .extend("", "")
         .add("def batch(prompts: list[str]) -> list[str]:")
         .add("    import json, litellm as ll", "litellm import @import")
@@ -931,7 +936,7 @@ def _web(b: _Builder) -> None:
         ("@ai-sdk/azure", "^1.0.0", "azure-openai"),
         ("@ai-sdk/mistral", "^1.0.0", "mistral"),
         ("@ai-sdk/openai", "^1.0.0", "openai"),
-        ("@ai-sdk/react", "^1.0.0", "vercel-ai"),
+        ("@ai-sdk/react", "^1.0.0", None),  # UI hooks only: not AI use
         ("@anthropic-ai/sdk", "^0.33.0", "anthropic"),
         ("@aws-sdk/client-bedrock-runtime", "^3.716.0", "bedrock"),
         ("@azure/openai", "^2.0.0", "azure-openai"),
@@ -1011,10 +1016,8 @@ def _web(b: _Builder) -> None:
     b.write(
         b.source("web/src/chat.ts")
         .add('import OpenAI from "openai";', "openai import @import")
-        .add(
-            'import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";',
-            "openai import",
-        )
+        # a type-only import: erased before the code runs
+        .add('import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";')
         .add('import { streamText } from "ai";', "vercel-ai import")
         .add('import { openai } from "@ai-sdk/openai";', "openai import")
         .add('import { formatTicket } from "./ai";')
@@ -1040,23 +1043,27 @@ def _web(b: _Builder) -> None:
         .add(
             '  return streamText({ model: openai("gpt-4o"), prompt: formatTicket(ticket) });',
             "vercel-ai call",
+            "openai call @openai(",
         )
         .add("}")
     )
     b.write(
         b.source("web/src/assist.tsx")
         .add('import { useState } from "react";')
-        .add('import { useChat } from "@ai-sdk/react";', "vercel-ai import")
+        # a UI hook that talks to this app's own /api/chat route: not AI use
+        .add('import { useChat } from "@ai-sdk/react";')
         .add('import { generateText } from "ai";', "vercel-ai import")
         .add('import { anthropic } from "@ai-sdk/anthropic";', "anthropic import")
         .add('import { mistral } from "@ai-sdk/mistral";', "mistral import")
         .add('import { createAzure } from "@ai-sdk/azure";', "azure-openai import")
         .add("")
-        .add('const azure = createAzure({ resourceName: "contoso-helpdesk" });')
+        .add(
+            'const azure = createAzure({ resourceName: "contoso-helpdesk" });', "azure-openai call"
+        )
         .add("")
         .add("export async function suggest(text: string): Promise<string> {")
         .add("  const { text: answer } = await generateText({", "vercel-ai call")
-        .add('    model: anthropic("claude-3-5-haiku-latest"),')
+        .add('    model: anthropic("claude-3-5-haiku-latest"),', "anthropic call @anthropic(")
         .add("    prompt: text,")
         .add("  });")
         .add("  return answer;")
@@ -1068,8 +1075,11 @@ def _web(b: _Builder) -> None:
         .add("  return <pre>{draft || chat.input}</pre>;")
         .add("}")
         .add("")
+        # gpt-4o in Azure's call is Azure OpenAI's deployment, not OpenAI's API
         .add(
-            'export const models = { eu: mistral("mistral-small-latest"), azure: azure("gpt-4o") };'
+            'export const models = { eu: mistral("mistral-small-latest"), azure: azure("gpt-4o") };',
+            "mistral call @mistral(",
+            "azure-openai call @azure(",
         )
     )
     b.write(
@@ -1586,6 +1596,7 @@ def _ai_templates(index: int) -> list[tuple[str, _Source]]:
         src.add(
             '  const { text } = await generateText({ model: mistral("mistral-small-latest"), prompt });',
             "vercel-ai call",
+            "mistral call",
         )
         src.add("  return text;").add("}")
         return [("ts", src)]
