@@ -498,6 +498,35 @@ def detect(
     found: list[Evidence] = []
     for name in names:
         found.extend(scan_file(root, name, catalogue, scanned))
+    return compatible_dependencies(found, catalogue)
+
+
+_OPENAI_SDK_PACKAGES = frozenset(
+    ("openai", "@ai-sdk/openai", "langchain-openai", "@langchain/openai", "llama-index-llms-openai")
+)
+
+
+def compatible_dependencies(found: list[Evidence], catalogue: Catalogue) -> list[Evidence]:
+    """The OpenAI SDK installed to call another endpoint is not OpenAI: when no file calls
+    OpenAI itself and the SDK's clients all go elsewhere, its dependency entries are given to
+    that endpoint (the only one), else to `openai-compatible`."""
+    direct = [e for e in found if e.provider == "openai" and e.kind != "dependency"]
+    if direct:
+        return found
+    elsewhere = {
+        e.provider
+        for e in found
+        if e.kind == "call"
+        and e.provider != "openai"
+        and any(p is not None and p.match(e.text) for p in catalogue.client_calls)
+    }
+    if not elsewhere:
+        return found
+    target = elsewhere.pop() if len(elsewhere) == 1 else "openai-compatible"
+    for evidence in found:
+        sdk = evidence.provider == "openai" and evidence.text.lower() in _OPENAI_SDK_PACKAGES
+        if evidence.kind == "dependency" and sdk:
+            evidence.provider = target
     return found
 
 
@@ -531,7 +560,7 @@ def _detect_in_parallel(
         if scanned is not None:
             scanned.extend(seen)
     found.sort(key=lambda e: (e.file, e.line, e.column, e.provider, e.kind))
-    return found
+    return compatible_dependencies(found, catalogue)
 
 
 def _evidence(values: tuple[Any, ...]) -> Evidence:
@@ -1338,17 +1367,38 @@ _ENV_LINE = re.compile(
 
 
 def _scan_env(text: str, catalogue: Catalogue) -> Iterator[Hit]:
+    base_url = _env_base_url(text, catalogue) if "OPENAI_" in text else None
     for match in _ENV_LINE.finditer(text):
         provider = catalogue.env.get(match.group(1))
         value = match.group(2).strip().strip("\"'")
+        via = None
+        if provider == "openai" and base_url is not None:
+            provider, via = base_url
         if provider:
-            yield (match.start(1), match.end(1), provider, "env-var", None, None, None)
+            yield (match.start(1), match.end(1), provider, "env-var", None, None, via)
             shaped = _KEY_SHAPE.fullmatch(value) and not catalogue.key_re.search(value)
             if holds_a_key(match.group(1)) and shaped and looks_like_a_key(value):
                 start = match.start(2) + match.group(2).index(value) if value else match.start(2)
                 yield (start, start + len(value), provider, "api-key", None, mask(value), None)
     code = re.sub(r"(?m)^[ \t]*#[^\n]*", lambda m: _blank(m.group()), text)
-    yield from _endpoints_and_keys(code, catalogue)
+    hits = list(_endpoints_and_keys(code, catalogue))
+    yield from hits
+    yield from _configured_models(code, catalogue, hits)
+
+
+def _env_base_url(text: str, catalogue: Catalogue) -> tuple[str, str | None] | None:
+    """`(provider, via)` of the endpoint `OPENAI_BASE_URL` (or `OPENAI_API_BASE`) is set to in
+    an environment file: the OpenAI SDK reads it, so `OPENAI_API_KEY` is that endpoint's key.
+    None when it is unset, empty or OpenAI's own."""
+    for match in _ENV_LINE.finditer(text):
+        if match.group(1) not in catalogue.base_url_env:
+            continue
+        value = match.group(2).strip().strip("\"'")
+        if not value:
+            continue
+        provider, via = _endpoint_of(value, value, catalogue, [])
+        return None if provider == "openai" and via is None else (provider, via)
+    return None
 
 
 def _scan_c_like(text: str, catalogue: Catalogue) -> Iterator[Hit]:
@@ -1360,9 +1410,40 @@ def _scan_hash_commented(text: str, catalogue: Catalogue) -> Iterator[Hit]:
 
 
 def _scan_config(text: str, catalogue: Catalogue) -> Iterator[Hit]:
-    """Configuration files: endpoints and keys only (key variable names there are not use)."""
+    """Configuration files: endpoints, keys and provider-prefixed model ids (key variable names
+    there are not use)."""
     code = re.sub(r"(?m)(?:^|[ \t])[#;][^\n]*", lambda m: _blank(m.group()), text)
-    yield from _endpoints_and_keys(code, catalogue)
+    hits = list(_endpoints_and_keys(code, catalogue))
+    yield from hits
+    yield from _configured_models(code, catalogue, hits)
+
+
+_CONFIG_VALUE = re.compile(r"(?<![\w.:/@-])[A-Za-z][\w-]*[:/][A-Za-z][\w.:@/-]*(?![\w.:/@-])")
+_IMAGE_KEY = re.compile(r"[ \t]*-?[ \t]*[\"']?image[\"']?[ \t]*[:=]")
+"""A container image (`image: ollama/ollama:0.5.4`) is not a model id."""
+
+
+def _configured_models(code: str, catalogue: Catalogue, hits: list[Hit]) -> Iterator[Hit]:
+    """Provider-prefixed model ids written as values, quoted or not. In a LiteLLM proxy's
+    configuration (`model_list` entries with `litellm_params`) they go through that proxy; in
+    a file that names a gateway's endpoint or key variable, through that gateway."""
+    lowered = code.lower()
+    if not any(anchor in lowered for anchor in catalogue.prefix_anchors):
+        return
+    gateway = next((hit[2] for hit in hits if catalogue.kind(hit[2]) == "gateway"), None)
+    if "model_list" in code and "litellm_params" in code:
+        gateway = "litellm-proxy"
+    for match in _CONFIG_VALUE.finditer(code):
+        prefixed = catalogue.prefixed_model(match.group())
+        if prefixed is None:
+            continue
+        line_start = code.rfind("\n", 0, match.start()) + 1
+        if _IMAGE_KEY.match(code, line_start):
+            continue
+        provider, model, via = prefixed
+        slash = "/" in match.group().split(":")[0]
+        via = via or (gateway if slash or gateway == "litellm-proxy" else None)
+        yield (match.start(), match.end(), provider, "model", model, None, via)
 
 
 _UNFILTERED = _unfiltered()
