@@ -123,7 +123,8 @@ class Catalogue:
                 anchors.add(module.rsplit(".", 1)[-1])  # in both `import a.b` and `from a import b`
             for package in signature.get("javascript", ()):
                 self.js_packages.append((package, signature))
-                anchors.update(_js_anchors(package))
+                if not signature.get("not_ai_use"):  # nothing to find in a file importing it
+                    anchors.update(_js_anchors(package))
             for name in signature.get("pypi", ()):
                 self.pypi[_normalise_pypi(name)] = provider
             for package in signature.get("npm", ()):  # "": a package that is not AI use
@@ -232,10 +233,12 @@ class Catalogue:
         """The provider whose known model families (`families`) include `model`, an id
         without its provider prefix (`gpt-5.4-nano`, `claude-haiku-4-5-20251001`)."""
         name = model.lower().rsplit("/", 1)[-1]
-        for pattern, provider in self.families:
-            if pattern.fullmatch(name):
-                return provider
-        return None
+        if name in self._family_cache:
+            return self._family_cache[name]
+        found = next((p for pattern, p in self.families if pattern.fullmatch(name)), None)
+        if len(self._family_cache) < 10_000:
+            self._family_cache[name] = found
+        return found
 
     def knows_model(self, provider: str, model: str) -> bool:
         """Whether `model` belongs to a model family the catalogue knows for `provider`.
@@ -306,6 +309,7 @@ class Catalogue:
     def _compile_models_and_clients(self, anchors: set[str]) -> None:
         """Model families, prefixed ids, hint words and the OpenAI-compatible clients."""
         self.families: list[tuple[re.Pattern[str], str]] = []
+        self._family_cache: dict[str, str | None] = {}  # string literals repeat: ~45 regexes each
         self.hint_words: dict[str, str] = {}
         self.upstreams: list[tuple[re.Pattern[str], str, str]] = []
         for provider, info in self.providers.items():
@@ -739,7 +743,9 @@ _MODEL_LITERAL = re.compile(
     r"""\.from_pretrained\s*\(\s*|\bSentenceTransformer\s*\(\s*|\bGenerativeModel\s*\(\s*)"""
     r"""(?P<q>["'])(?P<model>[A-Za-z0-9][\w.:/@-]{1,100})(?P=q)"""
 )
-_STRING_LITERAL = re.compile(r"""(?P<q>["'`])(?P<model>[A-Za-z][\w.:/@-]{1,120})(?P=q)""")
+_STRING_LITERAL = re.compile(
+    r"""(?P<q>["'`])(?P<model>[A-Za-z][\w.:/@]*[-\d][\w.:/@-]{0,120})(?P=q)"""
+)
 """A short one-word string literal: where prefixed model ids and bare model names are looked for."""
 _TYPE_CHECKING_BLOCK = re.compile(
     r"^(?P<indent>[ \t]*)if[ \t]+(?:typing\.)?TYPE_CHECKING[ \t]*:[ \t]*\n"
