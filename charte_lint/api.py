@@ -254,7 +254,12 @@ class Evidence:
 
     `provider` is a signature catalogue id (`openai`, `anthropic`, `langchain`...), `kind` one of
     `EVIDENCE_KINDS`; `line` and `column` are 1-based. `model` is a literal model name seen
-    there, `secret` the masked value of a hard-coded API key (`kind == "api-key"`).
+    there, without its provider prefix (`claude-sonnet-4.5` for `anthropic/claude-sonnet-4.5`);
+    `secret` the masked value of a hard-coded API key (`kind == "api-key"`). `via` is the
+    catalogue id of the gateway or router the provider is reached through (provider
+    `anthropic`, via `vercel-ai-gateway`), or None when the code calls the provider directly.
+    An OpenAI client with a base URL is never provider `openai`: it is the endpoint the URL,
+    a variable's name or the file names (`albert`, `scaleway`...), else `openai-compatible`.
     """
 
     __slots__ = (
@@ -267,6 +272,7 @@ class Evidence:
         "provider",
         "secret",
         "text",
+        "via",
     )
 
     def __init__(
@@ -280,6 +286,7 @@ class Evidence:
         text: str,
         model: str | None = None,
         secret: str | None = None,
+        via: str | None = None,
     ) -> None:
         self.file = file
         self.line = line
@@ -290,6 +297,7 @@ class Evidence:
         self.text = text  # the matched source, as written (masked for an API key)
         self.model = model
         self.secret = secret
+        self.via = via
 
     def as_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.__slots__}

@@ -103,6 +103,9 @@ class Catalogue:
         self.signatures: list[dict[str, Any]] = document["signatures"]
         self.model_files = tuple(document["model_files"])
         self.prefilter_words: list[str] = list(document.get("prefilter", ()))
+        self.model_prefixes: dict[str, str] = dict(document.get("model_prefixes", {}))
+        self.any_case_prefixes = frozenset(document.get("model_prefixes_any_case", ()))
+        self.compatible_clients: dict[str, Any] = dict(document.get("compatible_clients", {}))
         self._compile()
 
     def _compile(self) -> None:
@@ -120,11 +123,12 @@ class Catalogue:
                 anchors.add(module.rsplit(".", 1)[-1])  # in both `import a.b` and `from a import b`
             for package in signature.get("javascript", ()):
                 self.js_packages.append((package, signature))
-                anchors.update(_js_anchors(package))
+                if not signature.get("not_ai_use"):  # nothing to find in a file importing it
+                    anchors.update(_js_anchors(package))
             for name in signature.get("pypi", ()):
                 self.pypi[_normalise_pypi(name)] = provider
-            for package in signature.get("npm", ()):
-                self.npm.append((package, provider))
+            for package in signature.get("npm", ()):  # "": a package that is not AI use
+                self.npm.append((package, "" if signature.get("not_ai_use") else provider))
             for module in signature.get("go", ()):
                 self.go.append((module, provider))
                 anchors.add(module)
@@ -132,6 +136,7 @@ class Catalogue:
                 _alternation(signature.get("python_calls", ())),
                 _alternation(signature.get("javascript_calls", ())),
             )
+        self._compile_models_and_clients(anchors)
         # longest first, so that `llama_index.llms.openai` wins over `llama_index`
         self.python_modules.sort(key=lambda item: -len(item[0]))
         self.python_by_module: dict[str, list[dict[str, Any]]] = {}
@@ -148,6 +153,7 @@ class Catalogue:
         self.key_anchors: list[str] = []
         endpoints = []
         keys = []
+        compatible_urls: list[str] = []
         self.models: list[tuple[re.Pattern[str], str]] = []
         for provider, info in self.providers.items():
             for name in info.get("env", ()):
@@ -160,12 +166,19 @@ class Catalogue:
             for key in info.get("keys", ()):
                 keys.append(f"(?P<{self._group(provider)}>{key['pattern']})")
                 self.key_anchors.extend(key["anchors"])
+            for host in info.get("compatible_urls", ()):
+                pattern = r"[A-Za-z0-9-]+".join(re.escape(part) for part in host.split("*"))
+                compatible_urls.append(f"(?P<{self._group(provider)}>{pattern})")
             for model in info.get("models", ()):
                 self.models.append((re.compile(model, re.IGNORECASE), provider))
         self.endpoint_re = re.compile(
             r"(?<![\w.-])(?:" + "|".join(endpoints) + r")(?![\w-])", re.IGNORECASE
         )
         self.key_re = re.compile(r"(?<![\w-])(?:" + "|".join(keys) + r")(?![\w-])")
+        self.compatible_url_re = re.compile(
+            r"(?<![\w.-])(?:" + ("|".join(compatible_urls) or "(?!)") + r")(?![\w-])",
+            re.IGNORECASE,
+        )
         names = "|".join(sorted(self.env, key=len, reverse=True))
         self.env_re = re.compile(rf"(?<!\w)({names})(?!\w)")
         self.env_assignment_re = re.compile(
@@ -210,10 +223,141 @@ class Catalogue:
         return _unique(sig for name, sig in self.js_packages if _package_matches(source, name))
 
     def model_provider(self, model: str) -> str | None:
+        """The provider a model's name says (`claude-...` is Anthropic's), from `models`."""
         for pattern, provider in self.models:
             if pattern.match(model):
                 return provider
         return None
+
+    def model_family(self, model: str) -> str | None:
+        """The provider whose known model families (`families`) include `model`, an id
+        without its provider prefix (`gpt-5.4-nano`, `claude-haiku-4-5-20251001`)."""
+        name = model.lower().rsplit("/", 1)[-1]
+        if name in self._family_cache:
+            return self._family_cache[name]
+        found = next((p for pattern, p in self.families if pattern.fullmatch(name)), None)
+        if len(self._family_cache) < 10_000:
+            self._family_cache[name] = found
+        return found
+
+    def knows_model(self, provider: str, model: str) -> bool:
+        """Whether `model` belongs to a model family the catalogue knows for `provider`.
+
+        False for an unknown model of a known provider (`openai`, `gpt-7-turbo`), and for any
+        model of a provider the catalogue does not have. A provider that serves other
+        developers' models (an OpenAI-compatible endpoint, a gateway, a local runtime, Azure,
+        Bedrock) knows every known family: `knows_model("albert", "mistral-small-3.1")`.
+        """
+        info = self.providers.get(provider)
+        if info is None:
+            return False
+        family = self.model_family(model)
+        if family is None:
+            return False
+        return family == provider or self.serves_others(provider)
+
+    def serves_others(self, provider: str) -> bool:
+        """Whether `provider` runs models other developers made: a model named in its call is
+        used through it (`azure("gpt-4o")` is Azure OpenAI, `LLM("mistralai/...")` is vLLM)."""
+        info = self.providers.get(provider)
+        if info is None:
+            return False
+        return bool(info.get("serves_others")) or info["kind"] in ("local", "gateway")
+
+    def prefixed_model(self, literal: str) -> tuple[str, str, str | None] | None:
+        """`(provider, model, gateway)` for a provider-prefixed model id, else None.
+
+        `anthropic:claude-haiku-4-5`, `xai/grok-4.1-fast`, `openrouter/anthropic/claude-3.5-sonnet`
+        (provider anthropic, through the gateway openrouter). Only a prefix of `model_prefixes`
+        counts, and only when the rest looks like a model: a known family, or a lowercase id with
+        a digit (`text/plain`, `openai/openai-python`, `image/png` are not models).
+        """
+        match = _PREFIXED.fullmatch(literal)
+        if match is None:
+            return None
+        prefix, model = match.group("prefix"), match.group("model")
+        provider = self.model_prefixes.get(prefix.lower())
+        if provider is None:
+            return None
+        if self.kind(provider) == "gateway" and match.group("sep") == "/":
+            inner = self.prefixed_model(model)
+            if inner is not None and self.kind(inner[0]) != "gateway":
+                return inner[0], inner[1], provider
+        if not self._looks_like_model(prefix.lower(), provider, model):
+            return None
+        return provider, model, None
+
+    def _looks_like_model(self, prefix: str, provider: str, model: str) -> bool:
+        lowered = model.lower()
+        if lowered != model and prefix not in self.any_case_prefixes:
+            return False  # `mistralai/Mistral-7B-v0.3` is a Hugging Face repository id
+        if _NOT_A_MODEL.search(lowered):
+            return False
+        if self.model_family(lowered) or self.model_provider(lowered):
+            return True
+        name = lowered.split("/")[-1].split(":")[0]
+        return name != prefix and any(c.isdigit() for c in lowered)  # not `ollama/ollama:0.5`
+
+    def hinted_provider(self, text: str) -> str | None:
+        """The first provider a word of `text` names (`config.albert_api_url` -> albert)."""
+        for word in _words(text):
+            provider = self.hint_words.get(word)
+            if provider:
+                return provider
+        return None
+
+    def _compile_models_and_clients(self, anchors: set[str]) -> None:
+        """Model families, prefixed ids, hint words and the OpenAI-compatible clients."""
+        self.families: list[tuple[re.Pattern[str], str]] = []
+        self._family_cache: dict[str, str | None] = {}  # string literals repeat: ~45 regexes each
+        self.hint_words: dict[str, str] = {}
+        self.upstreams: list[tuple[re.Pattern[str], str, str]] = []
+        for provider, info in self.providers.items():
+            for family in info.get("families", ()):
+                self.families.append((re.compile(family + _FAMILY_SUFFIX), provider))
+            for word in info.get("hints", ()):
+                self.hint_words.setdefault(word, provider)
+            for pattern, upstream in (info.get("upstreams") or {}).items():
+                self.upstreams.append((re.compile(pattern, re.IGNORECASE), provider, upstream))
+        self.prefix_anchors = sorted(
+            {f"{prefix}{sep}" for prefix in self.model_prefixes for sep in ":/"}
+        )
+        anchors.update(self.prefix_anchors)
+        clients = self.compatible_clients
+        self.client_signatures = frozenset(clients.get("signatures", ()))
+        self.client_calls = (
+            _alternation(clients.get("python", ())),
+            _alternation(clients.get("javascript", ())),
+        )
+        self.base_url_re = re.compile(clients.get("base_url", "(?!)"))
+        self.base_url_env: tuple[str, ...] = tuple(clients.get("base_url_env", ()))
+        self.not_ai_use = frozenset(
+            package
+            for signature in self.signatures
+            if signature.get("not_ai_use")
+            for package in signature.get("javascript", ())
+        )
+
+
+_PREFIXED = re.compile(
+    r"(?P<prefix>[A-Za-z][\w-]*)(?P<sep>[:/])(?P<model>[A-Za-z][\w.:@-]*(?:/[A-Za-z0-9][\w.:@-]*){0,2})"
+)
+_NOT_A_MODEL = re.compile(
+    r"\.(?:py|js|ts|tsx|json|ya?ml|toml|md|txt|html?|css|svg|png|jpe?g|gif|pdf|csv|zip|gz|git)$"
+)
+_FAMILY_SUFFIX = (
+    r"(?:[-@](?:\d{4}-?\d{2}-?\d{2}|\d{2}-\d{2}|\d{3,4}|latest|preview|exp|experimental|instruct"
+    r"|chat|it|hf|v\d+(?:[.:]\d+)*|\d+b|fp\d+|q\d\w*))*(?::[\w.-]+)?"
+)
+"""What may follow a family's name: a date, `-latest`, a version, a size, an Ollama tag."""
+
+
+def _words(text: str) -> Iterator[str]:
+    """The lowercase words of identifiers and strings: `albertApiUrl`, `ALBERT_API_URL` and
+    `config.albert_api_url` all give `albert`, `api`, `url`."""
+    for token in re.findall(r"[A-Za-z][A-Za-z0-9]*", text):
+        for part in re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+", token):
+            yield part.lower()
 
 
 _CATALOGUE: Catalogue | None = None
@@ -358,6 +502,35 @@ def detect(
     found: list[Evidence] = []
     for name in names:
         found.extend(scan_file(root, name, catalogue, scanned))
+    return compatible_dependencies(found, catalogue)
+
+
+_OPENAI_SDK_PACKAGES = frozenset(
+    ("openai", "@ai-sdk/openai", "langchain-openai", "@langchain/openai", "llama-index-llms-openai")
+)
+
+
+def compatible_dependencies(found: list[Evidence], catalogue: Catalogue) -> list[Evidence]:
+    """The OpenAI SDK installed to call another endpoint is not OpenAI: when no file calls
+    OpenAI itself and the SDK's clients all go elsewhere, its dependency entries are given to
+    that endpoint (the only one), else to `openai-compatible`."""
+    direct = [e for e in found if e.provider == "openai" and e.kind != "dependency"]
+    if direct:
+        return found
+    elsewhere = {
+        e.provider
+        for e in found
+        if e.kind == "call"
+        and e.provider != "openai"
+        and any(p is not None and p.match(e.text) for p in catalogue.client_calls)
+    }
+    if not elsewhere:
+        return found
+    target = elsewhere.pop() if len(elsewhere) == 1 else "openai-compatible"
+    for evidence in found:
+        sdk = evidence.provider == "openai" and evidence.text.lower() in _OPENAI_SDK_PACKAGES
+        if evidence.kind == "dependency" and sdk:
+            evidence.provider = target
     return found
 
 
@@ -391,7 +564,7 @@ def _detect_in_parallel(
         if scanned is not None:
             scanned.extend(seen)
     found.sort(key=lambda e: (e.file, e.line, e.column, e.provider, e.kind))
-    return found
+    return compatible_dependencies(found, catalogue)
 
 
 def _evidence(values: tuple[Any, ...]) -> Evidence:
@@ -491,8 +664,8 @@ def _unfiltered() -> frozenset[Any]:
     return frozenset((_scan_requirements, _scan_pyproject, _scan_pipfile, _scan_package_json))
 
 
-# A hit before positions: (offset in text, end offset, provider, kind, model, secret).
-Hit = tuple[int, int, str, str, str | None, str | None]
+# A hit before positions: (offset in text, end offset, provider, kind, model, secret, via).
+Hit = tuple[int, int, str, str, str | None, str | None, str | None]
 
 
 def _located(path: str, text: str, hits: list[Hit]) -> list[Evidence]:
@@ -502,7 +675,7 @@ def _located(path: str, text: str, hits: list[Hit]) -> list[Evidence]:
     hits.sort(key=lambda h: h[0])
     best: dict[tuple[int, str, bool], Evidence] = {}
     line, line_start, cursor = 1, 0, 0
-    for start, end, provider, kind, model, secret in hits:
+    for start, end, provider, kind, model, secret, via in hits:
         newlines = text.count("\n", cursor, start)
         if newlines:
             line += newlines
@@ -513,16 +686,18 @@ def _located(path: str, text: str, hits: list[Hit]) -> list[Evidence]:
         column = start - line_start + 1
         snippet = secret if secret else text[start:end]
         evidence = Evidence(path, line, column, end - line_start + 1, provider, kind, snippet)
-        evidence.model, evidence.secret = model, secret
+        evidence.model, evidence.secret, evidence.via = model, secret, via
         key = (line, provider, kind == "api-key")  # a key is also reported on its own
         previous = best.get(key)
         if previous is None:
             best[key] = evidence
         elif _KIND_RANK[kind] < _KIND_RANK[previous.kind]:
             evidence.model = evidence.model or previous.model
+            evidence.via = evidence.via or previous.via
             best[key] = evidence
-        elif previous.model is None and model:
-            previous.model = model
+        else:
+            previous.model = previous.model or model
+            previous.via = previous.via or via
     return sorted(best.values(), key=lambda e: (e.line, e.column, e.provider))
 
 
@@ -568,12 +743,33 @@ _MODEL_LITERAL = re.compile(
     r"""\.from_pretrained\s*\(\s*|\bSentenceTransformer\s*\(\s*|\bGenerativeModel\s*\(\s*)"""
     r"""(?P<q>["'])(?P<model>[A-Za-z0-9][\w.:/@-]{1,100})(?P=q)"""
 )
+_STRING_LITERAL = re.compile(
+    r"""(?P<q>["'`])(?P<model>[A-Za-z][\w.:/@]*[-\d][\w.:/@-]{0,120})(?P=q)"""
+)
+"""A short one-word string literal: where prefixed model ids and bare model names are looked for."""
+_TYPE_CHECKING_BLOCK = re.compile(
+    r"^(?P<indent>[ \t]*)if[ \t]+(?:typing\.)?TYPE_CHECKING[ \t]*:[ \t]*\n"
+    r"(?P<body>(?:(?P=indent)[ \t]+[^\n]*\n|[ \t]*\n)*)",
+    re.MULTILINE,
+)
+
+
+def _without_type_checking(code: str) -> str:
+    """`code` with the bodies of `if TYPE_CHECKING:` blocks blanked: imports for type hints
+    only, never run."""
+    if "TYPE_CHECKING" not in code:
+        return code
+    return _TYPE_CHECKING_BLOCK.sub(
+        lambda m: m.group()[: m.start("body") - m.start()] + _blank(m.group("body")), code
+    )
 
 
 def _scan_python(text: str, catalogue: Catalogue) -> Iterator[Hit]:
     code = _without_comments(text, _PYTHON_LEXEMES, blank_docstrings=True)
+    statements = _without_type_checking(code)
     imported: list[dict[str, Any]] = []
-    for match in _PY_IMPORT.finditer(code):
+    hits: list[Hit] = []
+    for match in _PY_IMPORT.finditer(statements):
         if match.group("from"):
             base = match.group("from")
             names = [n.split()[0] for n in match.group("names").split(",") if n.split()]
@@ -587,10 +783,26 @@ def _scan_python(text: str, catalogue: Catalogue) -> Iterator[Hit]:
         primary = next((sig for sig in matched if sig.get("imports_are_evidence", True)), None)
         if primary is not None:
             start = match.start() + len(match.group()) - len(match.group().lstrip())
-            yield (start, match.end(), primary["provider"], "import", None, None)
-    calls = list(_calls(code, imported, catalogue, 0))
-    yield from calls
-    yield from _code_common(code, catalogue, imported, calls)
+            hits.append((start, match.end(), primary["provider"], "import", None, None, None))
+    yield from _code_hits(code, catalogue, imported, hits, 0)
+
+
+def _code_hits(
+    code: str,
+    catalogue: Catalogue,
+    imported: list[dict[str, Any]],
+    hits: list[Hit],
+    which: int,
+    statements: str | None = None,
+) -> list[Hit]:
+    """Calls, endpoints, keys and models of a Python (`which` 0) or JavaScript (1) file whose
+    imports gave `hits`; OpenAI clients with a base URL attributed to their endpoint. Calls
+    are looked for in `statements` (code with JavaScript templates blanked) when given."""
+    hits.extend(_calls(statements or code, imported, catalogue, which))
+    hits.extend(_endpoints_keys_env(code, catalogue))
+    _attribute_compatible_clients(code, catalogue, imported, hits, which)
+    hits.extend(_models(code, catalogue, imported, hits))
+    return hits
 
 
 def _unique(signatures: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -609,40 +821,233 @@ def _calls(
         if pattern is None:
             continue
         for match in pattern.finditer(code):
-            yield (match.start(), match.end(), signature["provider"], "call", None, None)
+            yield (match.start(), match.end(), signature["provider"], "call", None, None, None)
 
 
-def _code_common(
-    code: str, catalogue: Catalogue, imported: list[dict[str, Any]], calls: list[Hit]
-) -> Iterator[Hit]:
-    """What any code file may show: endpoints, key variables, keys; model literals with an SDK.
+# --- OpenAI-compatible clients ---------------------------------------------------------------
 
-    A model's provider is the one its name says (`claude-...`), else the provider of the call
-    whose arguments it is in (`SentenceTransformer("all-MiniLM-L6-v2")`), else the file's first
-    SDK.
-    """
-    yield from _endpoints_keys_env(code, catalogue)
-    if not imported:
+
+def _arguments(code: str, open_paren: int) -> str:
+    """The text between the parenthesis at `open_paren - 1` and its match (at most 4000 chars)."""
+    depth = 0
+    for index in range(open_paren - 1, min(len(code), open_paren + 4000)):
+        char = code[index]
+        if char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+            if depth == 0:
+                return code[open_paren:index]
+    return code[open_paren : open_paren + 4000]
+
+
+def _attribute_compatible_clients(
+    code: str, catalogue: Catalogue, imported: list[dict[str, Any]], hits: list[Hit], which: int
+) -> None:
+    """An OpenAI client given a base URL (`OpenAI(base_url=...)`, `createOpenAI({ baseURL })`,
+    `ChatOpenAI(openai_api_base=...)`) calls that endpoint, not OpenAI: its call, and the
+    file's other OpenAI SDK hits when every client in the file has a base URL, are given to
+    the provider the URL, a word of the arguments (`config.albert_api_url`) or the file's
+    endpoints and key variables name, else to `openai-compatible`."""
+    pattern = catalogue.client_calls[which]
+    if pattern is None or not any(s["id"] in catalogue.client_signatures for s in imported):
         return
+    from_environment = any(name in code for name in catalogue.base_url_env)
+    clients: list[tuple[int, int, str, str | None]] = []  # start, end, provider, via
+    plain = 0  # clients that call OpenAI itself
+    for match in pattern.finditer(code):
+        arguments = _arguments(code, match.end())
+        custom = "Compatible" in match.group() or "OpenAILike" in match.group()
+        custom = custom or bool(catalogue.base_url_re.search(arguments))
+        if not custom and not from_environment:
+            plain += 1
+            continue
+        provider, via = _endpoint_of(arguments, code, catalogue, hits)
+        if provider == "openai" and via is None:
+            plain += 1
+            continue
+        clients.append((match.start(), match.end(), provider, via))
+    if not clients:
+        return
+    starts = {start for start, *_ in clients}
+    for index, hit in enumerate(hits):
+        if hit[0] in starts and hit[3] == "call":
+            _, _, provider, via = _client_at(clients, hit[0])
+            hits[index] = (hit[0], hit[1], provider, "call", None, None, via)
+            starts.discard(hit[0])
+    for start, end, provider, via in clients:
+        if start in starts:  # a constructor no signature lists as a call (`createOpenAI(`)
+            hits.append((start, end, provider, "call", None, None, via))
+    if plain:
+        return
+    for index, hit in enumerate(hits):  # every client has a base URL: the SDK is theirs
+        if hit[2] == "openai" and hit[3] in ("import", "call", "env-var"):
+            _, _, provider, via = _client_at(clients, hit[0])
+            hits[index] = (hit[0], hit[1], provider, hit[3], hit[4], hit[5], via)
+
+
+def _client_at(
+    clients: list[tuple[int, int, str, str | None]], offset: int
+) -> tuple[int, int, str, str | None]:
+    """The client constructed nearest before `offset`, else the first one."""
+    before = [client for client in clients if client[0] <= offset]
+    return before[-1] if before else clients[0]
+
+
+def _endpoint_of(
+    arguments: str, code: str, catalogue: Catalogue, hits: list[Hit]
+) -> tuple[str, str | None]:
+    """`(provider, via)` of an OpenAI client with a base URL, from its arguments, else the file."""
+    for pattern, gateway, upstream in catalogue.upstreams:
+        if pattern.search(arguments):
+            return upstream, gateway
+    for regex in (catalogue.endpoint_re, catalogue.compatible_url_re):
+        found = regex.search(arguments)
+        if found:
+            return catalogue.provider_of(found), None
+    hinted = catalogue.hinted_provider(arguments)
+    if hinted:
+        return hinted, None
+    named = {
+        hit[2]
+        for hit in hits
+        if hit[3] in ("endpoint", "env-var")
+        and hit[2] != "openai"
+        and catalogue.kind(hit[2]) != "framework"
+    }
+    named.update(catalogue.provider_of(m) for m in catalogue.compatible_url_re.finditer(code))
+    if len(named) == 1:
+        return named.pop(), None
+    return "openai-compatible", None
+
+
+# --- model names ---------------------------------------------------------------------------
+
+
+def _models(
+    code: str, catalogue: Catalogue, imported: list[dict[str, Any]], hits: list[Hit]
+) -> list[Hit]:
+    """Model ids in string literals.
+
+    A provider-prefixed id (`anthropic:claude-haiku-4-5`, `xai/grok-4.1-fast`) counts in any
+    file; a bare name in a `model=` argument, or any literal of a known family (`gpt-4o-mini`),
+    only in a file that imports an AI SDK or shows a prefixed id. Through a gateway (a
+    gateway's call around it, a gateway the file uses, or the Vercel AI SDK, whose plain
+    `provider/model` strings go to the Vercel AI Gateway by default), the hit carries `via`.
+    """
+    lowered = code.lower()
+    if not imported and not any(anchor in lowered for anchor in catalogue.prefix_anchors):
+        return []
+    calls = sorted((hit for hit in hits if hit[3] == "call"), key=lambda hit: hit[0])
+    gateway = _file_gateway(code, catalogue, imported, hits)
+    literals = [(m, True) for m in _MODEL_LITERAL.finditer(code)]
+    taken = {m.start("model") for m, _ in literals}
+    literals += [
+        (m, False) for m in _STRING_LITERAL.finditer(code) if m.start("model") not in taken
+    ]
+    found: list[Hit] = []
+    bare: list[tuple[re.Match[str], bool]] = []
+    for match, in_argument in literals:
+        hit = _prefixed_hit(match, code, catalogue, calls, gateway)
+        if hit is not None:
+            found.append(hit)
+        else:
+            bare.append((match, in_argument))
+    if imported or found:  # a bare name counts beside an SDK or a prefixed id
+        for match, in_argument in bare:
+            hit = _bare_hit(match, code, catalogue, calls, imported, in_argument)
+            if hit is not None:
+                found.append(hit)
+    return found
+
+
+def _file_gateway(
+    code: str, catalogue: Catalogue, imported: list[dict[str, Any]], hits: list[Hit]
+) -> str | None:
+    """The gateway a file sends its `provider/model` ids to: one whose import, call, endpoint
+    or key variable it shows, else the Vercel AI Gateway for a file that imports the Vercel AI
+    SDK without setting another default provider."""
+    for hit in hits:
+        if catalogue.kind(hit[2]) == "gateway" and hit[3] != "dependency":
+            return hit[2]
+        if hit[6] is not None:
+            return hit[6]
+    vercel = any(s["provider"] == "vercel-ai" for s in imported)
+    return "vercel-ai-gateway" if vercel and "AI_SDK_DEFAULT_PROVIDER" not in code else None
+
+
+def _prefixed_hit(
+    match: re.Match[str], code: str, catalogue: Catalogue, calls: list[Hit], gateway: str | None
+) -> Hit | None:
+    """A provider-prefixed id: its provider, the model without the prefix, the gateway."""
+    literal = match.group("model")
+    prefixed = catalogue.prefixed_model(literal)
+    if prefixed is None:
+        return None
+    start, end = match.start("model") - 1, match.end("model") + 1
+    provider, model, via = prefixed
+    around = _enclosing_call(code, calls, start)
+    if around is not None and catalogue.serves_others(around[0]):
+        if catalogue.kind(around[0]) == "gateway":
+            return (start, end, provider, "model", model, None, via or around[0])
+        return (start, end, around[0], "model", literal, None, around[1])  # its own model id
+    if via is None and "/" in literal.split(":")[0]:
+        via = gateway
+    return (start, end, provider, "model", model, None, via)
+
+
+def _bare_hit(
+    match: re.Match[str],
+    code: str,
+    catalogue: Catalogue,
+    calls: list[Hit],
+    imported: list[dict[str, Any]],
+    in_argument: bool,
+) -> Hit | None:
+    """A model name with no prefix: in a `model=` argument whatever it is, elsewhere only a
+    known family's. Its provider is the endpoint whose call it is in when that endpoint serves
+    other developers' models, else the one its name says, else the call's, else the file's."""
+    literal = match.group("model")
+    family = catalogue.model_family(literal)
+    if family is None and not in_argument:
+        return None
+    start, end = match.start("model") - 1, match.end("model") + 1
+    around = _enclosing_call(code, calls, start)
+    if around is not None and catalogue.serves_others(around[0]):
+        return (start, end, around[0], "model", literal, None, around[1])
+    named = catalogue.model_provider(literal)
+    if named:
+        return (start, end, named, "model", literal, None, None)
+    if around is not None:
+        return (start, end, around[0], "model", literal, None, around[1])
     fallback = next(
         (s["provider"] for s in imported if catalogue.kind(s["provider"]) != "framework"),
-        imported[0]["provider"],
+        imported[0]["provider"] if imported else family,
     )
-    calls = sorted(calls, key=lambda hit: hit[0])
-    for match in _MODEL_LITERAL.finditer(code):
-        model = match.group("model")
-        start, end = match.start("model") - 1, match.end("model") + 1
-        provider = catalogue.model_provider(model) or _enclosing_call(code, calls, start)
-        provider = provider or fallback
-        yield (start, end, provider, "model", model, None)
+    if family is not None and (fallback is None or not catalogue.serves_others(fallback)):
+        return (start, end, family, "model", literal, None, None)
+    return (start, end, fallback, "model", literal, None, None) if fallback else None
 
 
-def _enclosing_call(code: str, calls: list[Hit], offset: int) -> str | None:
-    """The provider of the innermost call whose parentheses are still open at `offset`."""
-    for start, end, provider, *_ in reversed(calls):
-        if start < offset and code.count("(", end, offset) >= code.count(")", end, offset):
-            return str(provider)
+def _enclosing_call(code: str, calls: list[Hit], offset: int) -> tuple[str, str | None] | None:
+    """`(provider, via)` of the innermost call whose parentheses are still open at `offset`."""
+    for start, end, provider, *rest in reversed(calls):
+        if start < offset and offset - end < 2000 and _still_open(code, end, offset):
+            return str(provider), rest[-1]
     return None
+
+
+def _still_open(code: str, end: int, offset: int) -> bool:
+    """Whether the parenthesis just before `end` is not closed before `offset`."""
+    depth = 1
+    for char in code[end:offset]:
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return False
+    return True
 
 
 def _endpoints_keys_env(code: str, catalogue: Catalogue) -> Iterator[Hit]:
@@ -650,14 +1055,22 @@ def _endpoints_keys_env(code: str, catalogue: Catalogue) -> Iterator[Hit]:
     if not any(name in code for name in catalogue.env):
         return
     for match in catalogue.env_re.finditer(code):
-        yield (match.start(), match.end(), catalogue.env[match.group(1)], "env-var", None, None)
+        yield (
+            match.start(),
+            match.end(),
+            catalogue.env[match.group(1)],
+            "env-var",
+            None,
+            None,
+            None,
+        )
     for match in catalogue.env_assignment_re.finditer(code):
         value = match.group(2)
         if holds_a_key(match.group(1)) and looks_like_a_key(value):
             if catalogue.key_re.search(value):
                 continue  # a known key format: reported as such
             provider = catalogue.env[match.group(1)]
-            yield (match.start(2), match.end(2), provider, "api-key", None, mask(value))
+            yield (match.start(2), match.end(2), provider, "api-key", None, mask(value), None)
 
 
 def _endpoints_and_keys(code: str, catalogue: Catalogue) -> Iterator[Hit]:
@@ -666,12 +1079,20 @@ def _endpoints_and_keys(code: str, catalogue: Catalogue) -> Iterator[Hit]:
     if any(anchor in lowered for anchor in catalogue.endpoint_anchors):
         for match in catalogue.endpoint_re.finditer(code):
             provider = catalogue.provider_of(match)
-            yield (match.start(), match.end(), provider, "endpoint", None, None)
+            yield (match.start(), match.end(), provider, "endpoint", None, None, None)
     if any(anchor in code for anchor in catalogue.key_anchors):
         for match in catalogue.key_re.finditer(code):
             if looks_like_a_key(match.group()):  # not `hf_xxxxxxxx...`
                 provider = catalogue.provider_of(match)
-                yield (match.start(), match.end(), provider, "api-key", None, mask(match.group()))
+                yield (
+                    match.start(),
+                    match.end(),
+                    provider,
+                    "api-key",
+                    None,
+                    mask(match.group()),
+                    None,
+                )
 
 
 _KEY_SHAPE = re.compile(r"[A-Za-z0-9_\-]{20,}")
@@ -705,24 +1126,41 @@ def mask(value: str) -> str:
 
 _JS_TEMPLATE = re.compile(r"`(?:\\.|[^`\\])*`")
 _JS_IMPORT = re.compile(
-    r"""(?:\bimport\s+(?:type\s+)?(?:[\w*{}\s,$]+?\s+from\s+)?|\bexport\s+[\w*{}\s,$]+?\s+from\s+"""
+    r"""(?:\bimport\s+(?P<itype>type\s+)?(?:(?P<clause>[\w*{}\s,$]+?)\s+from\s+)?"""
+    r"""|\bexport\s+(?P<etype>type\s+)?(?P<eclause>[\w*{}\s,$]+?)\s+from\s+"""
     r"""|\brequire\s*\(\s*|\bimport\s*\(\s*)(?P<q>["'])(?P<source>[^"'\n]+)(?P=q)"""
 )
+
+
+def _type_only(match: re.Match[str]) -> bool:
+    """`import type {...} from`, `export type {...} from`, `import { type A, type B } from`:
+    types for the compiler, erased before the code runs."""
+    if match.group("itype") or match.group("etype"):
+        return True
+    clause = (match.group("clause") or match.group("eclause") or "").strip()
+    if not (clause.startswith("{") and clause.endswith("}")):
+        return False
+    names = [name.strip() for name in clause[1:-1].split(",") if name.strip()]
+    return bool(names) and all(name.startswith("type ") for name in names)
 
 
 def _scan_javascript(text: str, catalogue: Catalogue) -> Iterator[Hit]:
     code = _without_comments(text, _C_LEXEMES)
     statements = _JS_TEMPLATE.sub(lambda m: _blank(m.group()), code)  # code quoted in a template
     imported: list[dict[str, Any]] = []
+    hits: list[Hit] = []
     for match in _JS_IMPORT.finditer(statements):
-        matched = catalogue.js_signatures(match.group("source"))
+        source = match.group("source")
+        if _type_only(match) or source in catalogue.not_ai_use:
+            continue  # types, or UI hooks that talk to the app's own server
+        matched = catalogue.js_signatures(source)
         imported.extend(sig for sig in matched if sig not in imported)  # their calls count
         primary = next((sig for sig in matched if sig.get("imports_are_evidence", True)), None)
         if primary is not None:
-            yield (match.start(), match.end(), primary["provider"], "import", None, None)
-    calls = list(_calls(statements, imported, catalogue, 1))
-    yield from calls
-    yield from _code_common(code, catalogue, imported, calls)
+            hits.append(
+                (match.start(), match.end(), primary["provider"], "import", None, None, None)
+            )
+    yield from _code_hits(code, catalogue, imported, hits, 1, statements)
 
 
 _GO_IMPORT_BLOCK = re.compile(r"^import\s*\(([^)]*)\)", re.MULTILINE)
@@ -743,11 +1181,11 @@ def _scan_go(text: str, catalogue: Catalogue) -> Iterator[Hit]:
         for match in _GO_STRING.finditer(code, block.start(1), block.end(1)):
             provider = _go_provider(match.group(1), catalogue)
             if provider:
-                yield (match.start(), match.end(), provider, "import", None, None)
+                yield (match.start(), match.end(), provider, "import", None, None, None)
     for match in _GO_IMPORT_LINE.finditer(code):
         provider = _go_provider(match.group(1), catalogue)
         if provider:
-            yield (match.start(), match.end(), provider, "import", None, None)
+            yield (match.start(), match.end(), provider, "import", None, None, None)
     yield from _endpoints_keys_env(code, catalogue)
 
 
@@ -759,7 +1197,7 @@ def _scan_go_mod(text: str, catalogue: Catalogue) -> Iterator[Hit]:
     for match in _GO_REQUIRE.finditer(code):
         provider = _go_provider(match.group(1), catalogue)
         if provider:
-            yield (match.start(1), match.end(1), provider, "dependency", None, None)
+            yield (match.start(1), match.end(1), provider, "dependency", None, None, None)
 
 
 _REQUIREMENT = re.compile(r"^[ \t]*([A-Za-z0-9][A-Za-z0-9._-]*)", re.MULTILINE)
@@ -770,7 +1208,7 @@ def _scan_requirements(text: str, catalogue: Catalogue) -> Iterator[Hit]:
     for match in _REQUIREMENT.finditer(code):
         provider = catalogue.pypi.get(_normalise_pypi(match.group(1)))
         if provider:
-            yield (match.start(1), match.end(1), provider, "dependency", None, None)
+            yield (match.start(1), match.end(1), provider, "dependency", None, None, None)
 
 
 _TOML_SECTION = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
@@ -819,7 +1257,7 @@ def _strip_strings(line: str) -> str:
 def _pypi_hit(name: str, start: int, catalogue: Catalogue) -> Iterator[Hit]:
     provider = catalogue.pypi.get(_normalise_pypi(name))
     if provider:
-        yield (start, start + len(name), provider, "dependency", None, None)
+        yield (start, start + len(name), provider, "dependency", None, None, None)
 
 
 def _scan_pipfile(text: str, catalogue: Catalogue) -> Iterator[Hit]:
@@ -894,7 +1332,7 @@ _NPM_SECTIONS = ("dependencies", "devDependencies", "peerDependencies", "optiona
 def _npm_provider(name: str, catalogue: Catalogue) -> str | None:
     for package, provider in catalogue.npm:
         if name == package or (package.endswith("/*") and _package_matches(name, package)):
-            return provider
+            return provider or None
     return None
 
 
@@ -925,6 +1363,7 @@ def _scan_package_json(text: str, catalogue: Catalogue) -> Iterator[Hit]:
                     "dependency",
                     None,
                     None,
+                    None,
                 )
 
 
@@ -934,17 +1373,38 @@ _ENV_LINE = re.compile(
 
 
 def _scan_env(text: str, catalogue: Catalogue) -> Iterator[Hit]:
+    base_url = _env_base_url(text, catalogue) if "OPENAI_" in text else None
     for match in _ENV_LINE.finditer(text):
         provider = catalogue.env.get(match.group(1))
         value = match.group(2).strip().strip("\"'")
+        via = None
+        if provider == "openai" and base_url is not None:
+            provider, via = base_url
         if provider:
-            yield (match.start(1), match.end(1), provider, "env-var", None, None)
+            yield (match.start(1), match.end(1), provider, "env-var", None, None, via)
             shaped = _KEY_SHAPE.fullmatch(value) and not catalogue.key_re.search(value)
             if holds_a_key(match.group(1)) and shaped and looks_like_a_key(value):
                 start = match.start(2) + match.group(2).index(value) if value else match.start(2)
-                yield (start, start + len(value), provider, "api-key", None, mask(value))
+                yield (start, start + len(value), provider, "api-key", None, mask(value), None)
     code = re.sub(r"(?m)^[ \t]*#[^\n]*", lambda m: _blank(m.group()), text)
-    yield from _endpoints_and_keys(code, catalogue)
+    hits = list(_endpoints_and_keys(code, catalogue))
+    yield from hits
+    yield from _configured_models(code, catalogue, hits)
+
+
+def _env_base_url(text: str, catalogue: Catalogue) -> tuple[str, str | None] | None:
+    """`(provider, via)` of the endpoint `OPENAI_BASE_URL` (or `OPENAI_API_BASE`) is set to in
+    an environment file: the OpenAI SDK reads it, so `OPENAI_API_KEY` is that endpoint's key.
+    None when it is unset, empty or OpenAI's own."""
+    for match in _ENV_LINE.finditer(text):
+        if match.group(1) not in catalogue.base_url_env:
+            continue
+        value = match.group(2).strip().strip("\"'")
+        if not value:
+            continue
+        provider, via = _endpoint_of(value, value, catalogue, [])
+        return None if provider == "openai" and via is None else (provider, via)
+    return None
 
 
 def _scan_c_like(text: str, catalogue: Catalogue) -> Iterator[Hit]:
@@ -956,9 +1416,40 @@ def _scan_hash_commented(text: str, catalogue: Catalogue) -> Iterator[Hit]:
 
 
 def _scan_config(text: str, catalogue: Catalogue) -> Iterator[Hit]:
-    """Configuration files: endpoints and keys only (key variable names there are not use)."""
+    """Configuration files: endpoints, keys and provider-prefixed model ids (key variable names
+    there are not use)."""
     code = re.sub(r"(?m)(?:^|[ \t])[#;][^\n]*", lambda m: _blank(m.group()), text)
-    yield from _endpoints_and_keys(code, catalogue)
+    hits = list(_endpoints_and_keys(code, catalogue))
+    yield from hits
+    yield from _configured_models(code, catalogue, hits)
+
+
+_CONFIG_VALUE = re.compile(r"(?<![\w.:/@-])[A-Za-z][\w-]*[:/][A-Za-z][\w.:@/-]*(?![\w.:/@-])")
+_IMAGE_KEY = re.compile(r"[ \t]*-?[ \t]*[\"']?image[\"']?[ \t]*[:=]")
+"""A container image (`image: ollama/ollama:0.5.4`) is not a model id."""
+
+
+def _configured_models(code: str, catalogue: Catalogue, hits: list[Hit]) -> Iterator[Hit]:
+    """Provider-prefixed model ids written as values, quoted or not. In a LiteLLM proxy's
+    configuration (`model_list` entries with `litellm_params`) they go through that proxy; in
+    a file that names a gateway's endpoint or key variable, through that gateway."""
+    lowered = code.lower()
+    if not any(anchor in lowered for anchor in catalogue.prefix_anchors):
+        return
+    gateway = next((hit[2] for hit in hits if catalogue.kind(hit[2]) == "gateway"), None)
+    if "model_list" in code and "litellm_params" in code:
+        gateway = "litellm-proxy"
+    for match in _CONFIG_VALUE.finditer(code):
+        prefixed = catalogue.prefixed_model(match.group())
+        if prefixed is None:
+            continue
+        line_start = code.rfind("\n", 0, match.start()) + 1
+        if _IMAGE_KEY.match(code, line_start):
+            continue
+        provider, model, via = prefixed
+        slash = "/" in match.group().split(":")[0]
+        via = via or (gateway if slash or gateway == "litellm-proxy" else None)
+        yield (match.start(), match.end(), provider, "model", model, None, via)
 
 
 _UNFILTERED = _unfiltered()

@@ -32,7 +32,8 @@ GIT_IDENTITY = ["-c", "user.email=a@b", "-c", "user.name=bench"]
 class Corpus:
     """What a corpus must yield: the exact evidence set and the files that must yield nothing.
 
-    `columns` gives the 1-based column of a few evidence items, `secrets` the full fake keys
+    `columns` gives the 1-based column of a few evidence items, `details` the `(model, via)` of
+    a few (None for none), `secrets` the full fake keys
     (none may appear in any evidence field), `ignored_expected` the evidence of git-ignored
     files, found only when the tree is walked without git.
     """
@@ -40,6 +41,7 @@ class Corpus:
     expected: set[Expected]
     decoy_files: set[str]
     columns: dict[Expected, int] = field(default_factory=dict)
+    details: dict[Expected, tuple[str | None, str | None]] = field(default_factory=dict)
     secrets: set[str] = field(default_factory=set)
     ignored_expected: set[Expected] = field(default_factory=set)
     ignored_files: set[str] = field(default_factory=set)
@@ -49,23 +51,32 @@ class Corpus:
 class _Source:
     """A text file built line by line, each line carrying the evidence it must give.
 
-    A hit is "provider kind", optionally followed by " @marker": the evidence's column is then
-    that of the marker's first occurrence in the line (1-based).
+    A hit is "provider kind", optionally followed by "model=M via=V" (the evidence's model and
+    gateway; "-" for none) and by " @marker": the evidence's column is then that of the
+    marker's first occurrence in the line (1-based).
     """
 
     def __init__(self, path: str) -> None:
         self.path = path
         self.lines: list[str] = []
         self.hits: list[tuple[int, str, str, int | None]] = []
+        self.details: dict[tuple[int, str, str], tuple[str | None, str | None]] = {}
 
     def add(self, text: str, *hits: str) -> _Source:
         self.lines.append(text)
         number = len(self.lines)
         for hit in hits:
             spec, _, marker = hit.partition(" @")
-            provider, kind = spec.split()
+            provider, kind, *extras = spec.split()
             column = text.index(marker) + 1 if marker else None
             self.hits.append((number, provider, kind, column))
+            if extras:
+                values = dict(extra.split("=", 1) for extra in extras)
+                model, via = values.get("model", "-"), values.get("via", "-")
+                self.details[(number, provider, kind)] = (
+                    None if model == "-" else model,
+                    None if via == "-" else via,
+                )
         return self
 
     def extend(self, *texts: str) -> _Source:
@@ -99,6 +110,8 @@ class _Builder:
             target.add(item)
             if column is not None:
                 self.corpus.columns[item] = column
+            if (line, provider, kind) in source.details:
+                self.corpus.details[item] = source.details[(line, provider, kind)]
 
     def write_raw(
         self,
@@ -187,6 +200,7 @@ def build_corpus(root: Path) -> Corpus:
     _web(b)
     _worker(b)
     _models_and_docs(b)
+    _gateways_and_endpoints(b)
     git_init(root)
     return b.corpus
 
@@ -368,7 +382,12 @@ def _python_backend(b: _Builder, keys: dict[str, str]) -> None:
         .add("    return response.choices[0].message.content")
         .extend("", "")
         .add("def offline(messages: list[dict[str, str]]) -> str:")
-        .add('    return completion(model="ollama/llama3.1", messages=messages)', "litellm call")
+        # a LiteLLM provider-prefixed id: the provider is the prefix, the model the rest
+        .add(
+            '    return completion(model="ollama/llama3.1", messages=messages)',
+            "litellm call",
+            'ollama model @"ollama/',
+        )
         .extend("", "")
         .add("def batch(prompts: list[str]) -> list[str]:")
         .add("    import json, litellm as ll", "litellm import @import")
@@ -931,7 +950,7 @@ def _web(b: _Builder) -> None:
         ("@ai-sdk/azure", "^1.0.0", "azure-openai"),
         ("@ai-sdk/mistral", "^1.0.0", "mistral"),
         ("@ai-sdk/openai", "^1.0.0", "openai"),
-        ("@ai-sdk/react", "^1.0.0", "vercel-ai"),
+        ("@ai-sdk/react", "^1.0.0", None),  # UI hooks only: not AI use
         ("@anthropic-ai/sdk", "^0.33.0", "anthropic"),
         ("@aws-sdk/client-bedrock-runtime", "^3.716.0", "bedrock"),
         ("@azure/openai", "^2.0.0", "azure-openai"),
@@ -1011,10 +1030,8 @@ def _web(b: _Builder) -> None:
     b.write(
         b.source("web/src/chat.ts")
         .add('import OpenAI from "openai";', "openai import @import")
-        .add(
-            'import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";',
-            "openai import",
-        )
+        # a type-only import: erased before the code runs
+        .add('import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";')
         .add('import { streamText } from "ai";', "vercel-ai import")
         .add('import { openai } from "@ai-sdk/openai";', "openai import")
         .add('import { formatTicket } from "./ai";')
@@ -1040,23 +1057,27 @@ def _web(b: _Builder) -> None:
         .add(
             '  return streamText({ model: openai("gpt-4o"), prompt: formatTicket(ticket) });',
             "vercel-ai call",
+            "openai call @openai(",
         )
         .add("}")
     )
     b.write(
         b.source("web/src/assist.tsx")
         .add('import { useState } from "react";')
-        .add('import { useChat } from "@ai-sdk/react";', "vercel-ai import")
+        # a UI hook that talks to this app's own /api/chat route: not AI use
+        .add('import { useChat } from "@ai-sdk/react";')
         .add('import { generateText } from "ai";', "vercel-ai import")
         .add('import { anthropic } from "@ai-sdk/anthropic";', "anthropic import")
         .add('import { mistral } from "@ai-sdk/mistral";', "mistral import")
         .add('import { createAzure } from "@ai-sdk/azure";', "azure-openai import")
         .add("")
-        .add('const azure = createAzure({ resourceName: "contoso-helpdesk" });')
+        .add(
+            'const azure = createAzure({ resourceName: "contoso-helpdesk" });', "azure-openai call"
+        )
         .add("")
         .add("export async function suggest(text: string): Promise<string> {")
         .add("  const { text: answer } = await generateText({", "vercel-ai call")
-        .add('    model: anthropic("claude-3-5-haiku-latest"),')
+        .add('    model: anthropic("claude-3-5-haiku-latest"),', "anthropic call @anthropic(")
         .add("    prompt: text,")
         .add("  });")
         .add("  return answer;")
@@ -1068,8 +1089,11 @@ def _web(b: _Builder) -> None:
         .add("  return <pre>{draft || chat.input}</pre>;")
         .add("}")
         .add("")
+        # gpt-4o in Azure's call is Azure OpenAI's deployment, not OpenAI's API
         .add(
-            'export const models = { eu: mistral("mistral-small-latest"), azure: azure("gpt-4o") };'
+            'export const models = { eu: mistral("mistral-small-latest"), azure: azure("gpt-4o") };',
+            "mistral call @mistral(",
+            "azure-openai call @azure(",
         )
     )
     b.write(
@@ -1414,6 +1438,213 @@ def _models_and_docs(b: _Builder) -> None:
     )
 
 
+def _gateways_and_endpoints(b: _Builder) -> None:
+    """Models kept in tables of provider-prefixed ids, gateways, OpenAI-compatible endpoints,
+    type-only imports: AI use as real repositories write it."""
+    b.write(
+        b.source("assistant/models.py")
+        .extend('"""The model table: LangChain ids, one per tier."""', "")
+        .add("from langchain.chat_models import init_chat_model", "langchain import")
+        .add("")
+        .add("MODELS = {")
+        .add(
+            '    "fast": "anthropic:claude-haiku-4-5-20251001",',
+            'anthropic model model=claude-haiku-4-5-20251001 via=- @"anthropic:',
+        )
+        .add('    "cheap": "openai:gpt-5.4-nano",', "openai model model=gpt-5.4-nano via=-")
+        .add(
+            '    "long": "google_genai:gemini-3.5-flash-lite",',
+            "google model model=gemini-3.5-flash-lite via=-",
+        )
+        .add(
+            '    "eu": "mistralai:mistral-small-latest",',
+            "mistral model model=mistral-small-latest via=-",
+        )
+        .add('    "local": "ollama:llama3",', "ollama model model=llama3 via=-")
+        .add('    "legacy": "gpt-4o-mini",', "openai model model=gpt-4o-mini via=-")
+        .add("}")
+        .add('MIME_TYPES = ["text/plain", "image/png", "application/json"]')
+        .add('UPSTREAM = "openai/openai-python"  # the SDK\'s repository, for the docs link')
+        .add('DOCS = "https://docs.anthropic.com/en/docs/about-claude/models"')
+        .add('LABEL = "claude is our assistant"')
+        .add("")
+        .add("")
+        .add("def model_for(tier: str):")
+        .add("    return init_chat_model(MODELS[tier])")
+    )
+    b.write(
+        b.source("assistant/albert.py")
+        .extend('"""Answers for agents through the Albert API (the State\'s own models)."""', "")
+        .add("from openai import OpenAI", "albert import")
+        .add("")
+        .add("from .config import config")
+        .add("")
+        .add(
+            "client = OpenAI(base_url=config.albert_api_url, api_key=config.albert_api_key)",
+            "albert call model=- via=- @OpenAI(",
+        )
+        .extend("", "")
+        .add("def answer(question: str) -> str:")
+        .add("    reply = client.chat.completions.create(", "albert call")
+        .add(
+            '        model="mistralai/Mistral-Small-3.2-24B-Instruct-2506",',
+            "albert model model=mistralai/Mistral-Small-3.2-24B-Instruct-2506 via=-",
+        )
+        .add('        messages=[{"role": "user", "content": question}],')
+        .add("    )")
+        .add('    return reply.choices[0].message.content or ""')
+    )
+    b.write(
+        b.source("assistant/inhouse.ts")
+        .add('import OpenAI from "openai";', "openai-compatible import")
+        .add("")
+        .add(
+            "const client = new OpenAI({ baseURL: process.env.LLM_URL, apiKey: process.env.LLM_KEY });",
+            "openai-compatible call",
+        )
+        .add("")
+        .add("export const ask = (prompt: string) =>")
+        .add(
+            '  client.chat.completions.create({ model: process.env.LLM_MODEL!, messages: [{ role: "user", content: prompt }] });',
+            "openai-compatible call",
+        )
+    )
+    b.write(
+        b.source("assistant/scaleway.py")
+        .add("from langchain_openai import ChatOpenAI", "scaleway import")
+        .add("")
+        .add(
+            'llm = ChatOpenAI(model="mistral-small-3.1-24b-instruct-2503", openai_api_base="https://api.scaleway.ai/v1")',
+            "scaleway call model=mistral-small-3.1-24b-instruct-2503 via=- @ChatOpenAI(",
+        )
+    )
+    b.write(
+        b.source("assistant/typing_only.py").extend(
+            '"""Helpers typed against the SDK, which only the server module imports."""',
+            "",
+            "from __future__ import annotations",
+            "",
+            "from typing import TYPE_CHECKING",
+            "",
+            "if TYPE_CHECKING:",
+            "    from anthropic.types import Message",
+            "    import openai",
+            "",
+            "",
+            "def text_of(message: Message) -> str:",
+            '    return "".join(block.text for block in message.content)',
+        ),
+        decoy=True,
+    )
+    b.write(
+        b.source("web/app/api/chat/route.ts")
+        .add(
+            'import { convertToModelMessages, streamText, type UIMessage } from "ai";',
+            "vercel-ai import",
+        )
+        .add("")
+        .add("export async function POST(req: Request) {")
+        .add("  const { messages }: { messages: UIMessage[] } = await req.json();")
+        .add("  const result = streamText({", "vercel-ai call")
+        .add(
+            '    model: "anthropic/claude-sonnet-4.5",',
+            "anthropic model model=claude-sonnet-4.5 via=vercel-ai-gateway",
+        )
+        .add("    messages: convertToModelMessages(messages),")
+        .add("  });")
+        .add("  return result.toUIMessageStreamResponse();")
+        .add("}")
+        .add("")
+        .add(
+            'export const fallback = "xai/grok-4.1-fast";',
+            "xai model model=grok-4.1-fast via=vercel-ai-gateway",
+        )
+    )
+    b.write(
+        b.source("web/app/api/gateway.ts")
+        .add('import { gateway } from "@ai-sdk/gateway";', "vercel-ai-gateway import")
+        .add('import { generateText } from "ai";', "vercel-ai import")
+        .add("")
+        .add(
+            'export const summarise = (prompt: string) => generateText({ model: gateway("mistral/mistral-large"), prompt });',
+            "vercel-ai call",
+            "vercel-ai-gateway call",
+            "mistral model model=mistral-large via=vercel-ai-gateway",
+        )
+    )
+    b.write(
+        b.source("web/src/components/message.tsx").extend(
+            'import type { UIMessage } from "ai";',
+            'import { type ModelMessage, type ToolSet } from "ai";',
+            'import { useChat } from "@ai-sdk/react";',
+            'export type { UIMessage } from "ai";',
+            "",
+            "export function Messages({ items }: { items: UIMessage[] }) {",
+            '  const chat = useChat({ api: "/api/chat" });',
+            "  return <ul>{items.map((m) => <li key={m.id}>{m.role}</li>)}{chat.status}</ul>;",
+            "}",
+        ),
+        decoy=True,
+    )
+    b.write(
+        b.source("gateway/litellm.yaml")
+        .add("model_list:")
+        .add("  - model_name: claude")
+        .add("    litellm_params:")
+        .add(
+            "      model: anthropic/claude-3-5-sonnet-20240620",
+            "anthropic model model=claude-3-5-sonnet-20240620 via=litellm-proxy",
+        )
+        .add("      api_key: os.environ/ANTHROPIC_API_KEY")
+        .add("  - model_name: gpt")
+        .add("    litellm_params:")
+        .add("      model: azure/gpt-4o", "azure-openai model model=gpt-4o via=litellm-proxy")
+        .add("      api_base: https://contoso.openai.azure.com/", "azure-openai endpoint")
+        .add("  - model_name: local")
+        .add("    litellm_params:")
+        .add(
+            '      model: "ollama/llama3.1:8b"', "ollama model model=llama3.1:8b via=litellm-proxy"
+        )
+        .add("# model: openai/gpt-4o (disabled)")
+    )
+    b.write(
+        b.source("gateway/docker-compose.yml").extend(
+            "services:",
+            "  ollama:",
+            "    image: ollama/ollama:0.5.4",
+            "  proxy:",
+            "    image: ghcr.io/berriai/litellm:main-v1.56.4",
+            "    environment:",
+            "      CONTENT_TYPE: application/json",
+        ),
+        decoy=True,
+    )
+    b.write(
+        b.source("deploy/albert.env")
+        .add("OPENAI_BASE_URL=https://albert.api.etalab.gouv.fr/v1", "albert endpoint")
+        .add("OPENAI_API_KEY=", "albert env-var model=- via=-")
+        .add("OPENROUTER_API_KEY=", "openrouter env-var")
+        .add(
+            "CHAT_MODEL=openrouter/anthropic/claude-3.5-haiku",
+            "anthropic model model=claude-3.5-haiku via=openrouter",
+        )
+    )
+    b.write(
+        b.source("assistant/router.py")
+        .add("from openai import OpenAI", "openrouter import")
+        .add("")
+        .add(
+            'client = OpenAI(base_url="https://openrouter.ai/api/v1", api_key=KEY)',
+            "openrouter call",
+        )
+        .add(
+            'reply = client.chat.completions.create(model="deepseek/deepseek-r1", messages=[])',
+            "openrouter call",
+            "deepseek model model=deepseek-r1 via=openrouter",
+        )
+    )
+
+
 # --------------------------------------------------------------------------------------------
 # The large corpus (benchmark)
 # --------------------------------------------------------------------------------------------
@@ -1586,6 +1817,7 @@ def _ai_templates(index: int) -> list[tuple[str, _Source]]:
         src.add(
             '  const { text } = await generateText({ model: mistral("mistral-small-latest"), prompt });',
             "vercel-ai call",
+            "mistral call",
         )
         src.add("  return text;").add("}")
         return [("ts", src)]

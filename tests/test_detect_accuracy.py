@@ -34,6 +34,13 @@ PROVIDERS = (
     "llamaindex",
     "litellm",
     "vercel-ai",
+    "albert",
+    "scaleway",
+    "openai-compatible",
+    "openrouter",
+    "vercel-ai-gateway",
+    "xai",
+    "deepseek",
 )
 
 
@@ -72,7 +79,7 @@ def test_corpus_covers_every_provider_and_kind(corpus_root: tuple[Path, Corpus])
     _, corpus = corpus_root
     assert {p for _, _, p, _ in corpus.expected} == set(PROVIDERS)
     assert {k for _, _, _, k in corpus.expected} == set(EVIDENCE_KINDS)
-    assert 40 <= corpus.files <= 70
+    assert 40 <= corpus.files <= 90
 
 
 def test_ignored_files_stay_untracked(corpus_root: tuple[Path, Corpus]) -> None:
@@ -93,6 +100,19 @@ def test_exact_evidence(corpus_root: tuple[Path, Corpus], found: list[Evidence])
     got = keyed(root, found)
     assert len(got) == len(found), "two evidence items share (file, line, provider, kind)"
     assert set(got) == corpus.expected, "\n" + diff(corpus.expected, got)
+
+
+def test_models_and_gateways(corpus_root: tuple[Path, Corpus], found: list[Evidence]) -> None:
+    """The model without its provider prefix, and the gateway it goes through (`via`)."""
+    root, corpus = corpus_root
+    got = keyed(root, found)
+    assert len(corpus.details) >= 15
+    wrong = [
+        f"{item}: expected {wanted}, got {(got[item].model, got[item].via)}"
+        for item, wanted in sorted(corpus.details.items())
+        if item in got and (got[item].model, got[item].via) != wanted
+    ]
+    assert not wrong, "\n".join(wrong)
 
 
 def test_decoys_give_nothing(corpus_root: tuple[Path, Corpus], found: list[Evidence]) -> None:

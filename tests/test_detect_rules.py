@@ -160,16 +160,17 @@ def test_the_approved_tools_entry_a_use_names_declares_its_vendor(tmp_path):
 
 
 def test_code_globs_declare_everything_in_their_files(tmp_path):
-    compatible = CHAT.replace("OpenAI()", 'OpenAI(base_url="https://albert.api.etalab.gouv.fr/v1")')
+    # an in-house server no catalogue entry names: only `code` can declare it
+    compatible = CHAT.replace("OpenAI()", 'OpenAI(base_url="https://llm.intranet.example/v1")')
     manifest = SMALLEST.replace(
         "      name: GitHub Copilot Business\n      approved: copilot-business\n",
-        "      name: Albert API\n      vendor: DINUM\n",
-    ).replace("    task: code_assist\n", "    code: [services/albert/**]\n    task: code_assist\n")
+        "      name: In-house inference server\n      vendor: Contoso\n",
+    ).replace("    task: code_assist\n", "    code: [services/inhouse/**]\n    task: code_assist\n")
     write(
         tmp_path,
         {
             "ai-usage.yaml": manifest,
-            "services/albert/client.py": compatible,
+            "services/inhouse/client.py": compatible,
             "services/other/client.py": compatible,
         },
     )
