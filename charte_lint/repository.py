@@ -20,7 +20,7 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from charte_lint.api import Finding, Rule
+    from charte_lint.api import Evidence, Finding, Rule
     from charte_lint.config import Config
     from charte_lint.engine import FileResult, Linter
     from charte_lint.files import Listings
@@ -107,20 +107,22 @@ def _by_silence(
     from charte_lint.api import Finding
 
     probe = Finding(rule.code, rule.name, rule.severity, "", "")
-    open_, silenced = [], []
+    open_: list[Evidence] = []
+    silenced: list[Evidence] = []
     for evidence in repository.evidence:
         if evidence.file not in lines:
             lines[evidence.file] = _lines(evidence.file)
         text, number = lines[evidence.file], evidence.line
-        marked = any("charte-lint:" in text[n - 1] for n in (number, number - 1) if 0 < n <= len(text))
+        near = (text[n - 1] for n in (number, number - 1) if 0 < n <= len(text))
+        marked = any("charte-lint:" in line for line in near)
         quiet = marked and _suppression(text, probe.replace(line=number)) is not None
         (silenced if quiet else open_).append(evidence)
     if not silenced:
         return [repository]
     parts = []
-    for evidence in (open_, silenced):
+    for found in (open_, silenced):
         part = copy.copy(repository)  # the same uses and catalogue, caches and all
-        part.evidence = evidence
+        part.evidence = found
         parts.append(part)
     return parts
 

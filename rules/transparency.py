@@ -341,7 +341,7 @@ def subject(ctx: RuleContext, evidence: Evidence) -> str:
 
 
 def more_places(ctx: RuleContext, count: int) -> str:
-    """", and N more places in this file" in the run's language, or "" for none."""
+    """ ", and N more places in this file" in the run's language, or "" for none."""
     if not count:
         return ""
     key = "more-one" if count == 1 else "more-other"

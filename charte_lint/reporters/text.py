@@ -3,8 +3,9 @@
 Each finding shows its source line with a caret under the offending text, and, for a finding in
 code that stands for several lines, those lines (`also at path:line:col: what`, at most
 `MAX_RELATED`); a summary line counts findings by severity. Without a baseline (a first run,
-typically), a line before it sums up the undeclared AI use by provider and number of files. Manifest text can hold anything, so control characters are shown escaped:
-a file cannot move the cursor, change colours or rewrite the terminal's title.
+typically), a line before it sums up the undeclared AI use by provider and number of files.
+Manifest text can hold anything, so control characters are shown escaped: a file cannot move the
+cursor, change colours or rewrite the terminal's title.
 """
 
 from __future__ import annotations
