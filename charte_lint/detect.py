@@ -89,7 +89,11 @@ C_LIKE = frozenset(
     ]
 )
 HASH_COMMENTS = frozenset((".rb", ".sh", ".bash", ".zsh", ".pl", ".r", ".ps1"))
-CONFIG = frozenset((".yaml", ".yml", ".json", ".toml", ".ini", ".cfg", ".conf", ".properties"))
+CONFIG = frozenset(
+    (".yaml", ".yml", ".json", ".toml", ".ini", ".cfg", ".conf", ".properties", ".bru")
+)
+"""Configuration, and API-client collections (Bruno's `.bru` environments name the API a
+team calls)."""
 
 _KIND_RANK = {kind: rank for rank, kind in enumerate(EVIDENCE_KINDS)}
 
@@ -155,10 +159,14 @@ class Catalogue:
         keys = []
         compatible_urls: list[str] = []
         self.models: list[tuple[re.Pattern[str], str]] = []
+        prefixes: dict[str, str] = {}
         for provider, info in self.providers.items():
             for name in info.get("env", ()):
                 self.env[name] = provider
                 anchors.add(name)
+            for prefix in info.get("key_prefixes", ()):
+                prefixes[prefix] = provider
+                anchors.add(prefix + "_")
             for host in info.get("endpoints", ()):
                 pattern = r"[A-Za-z0-9-]+".join(re.escape(part) for part in host.split("*"))
                 endpoints.append(f"(?P<{self._group(provider)}>{pattern})")
@@ -178,6 +186,12 @@ class Catalogue:
         self.compatible_url_re = re.compile(
             r"(?<![\w.-])(?:" + ("|".join(compatible_urls) or "(?!)") + r")(?![\w-])",
             re.IGNORECASE,
+        )
+        self.key_prefixes = prefixes
+        self.key_name_re = re.compile(
+            r"(?<![\w])(?P<prefix>"
+            + ("|".join(sorted(prefixes, key=len, reverse=True)) or "(?!)")
+            + r")(?:_[A-Z0-9]+)*_(?:KEY|TOKEN)(?![\w])"
         )
         names = "|".join(sorted(self.env, key=len, reverse=True))
         self.env_re = re.compile(rf"(?<!\w)({names})(?!\w)")
@@ -297,6 +311,15 @@ class Catalogue:
             return True
         name = lowered.split("/")[-1].split(":")[0]
         return name != prefix and any(c.isdigit() for c in lowered)  # not `ollama/ollama:0.5`
+
+    def key_variable(self, name: str) -> str | None:
+        """The provider a key variable's name says beyond the exact names of `env`: a name
+        that starts with one of its `key_prefixes` and ends in KEY or TOKEN (`ALBERT_KEY`,
+        `HF_INFERENCE_KEY`)."""
+        if name in self.env:
+            return self.env[name]
+        match = self.key_name_re.fullmatch(name)
+        return self.key_prefixes[match.group("prefix")] if match else None
 
     def hinted_provider(self, text: str) -> str | None:
         """The first provider a word of `text` names (`config.albert_api_url` -> albert)."""
@@ -502,7 +525,7 @@ def detect(
     found: list[Evidence] = []
     for name in names:
         found.extend(scan_file(root, name, catalogue, scanned))
-    return compatible_dependencies(found, catalogue)
+    return compatible_endpoint(compatible_dependencies(found, catalogue), catalogue)
 
 
 _OPENAI_SDK_PACKAGES = frozenset(
@@ -530,6 +553,33 @@ def compatible_dependencies(found: list[Evidence], catalogue: Catalogue) -> list
     for evidence in found:
         sdk = evidence.provider == "openai" and evidence.text.lower() in _OPENAI_SDK_PACKAGES
         if evidence.kind == "dependency" and sdk:
+            evidence.provider = target
+    return found
+
+
+def compatible_endpoint(found: list[Evidence], catalogue: Catalogue) -> list[Evidence]:
+    """An OpenAI client whose base URL comes from configuration (`OpenAI(base_url=settings.
+    OPENAI_BASE_URL)`) calls the one OpenAI-compatible endpoint the repository names
+    elsewhere (its URL in a deployment file or an API-client environment, its key variable):
+    `openai-compatible` evidence is given to it. With none, or several, it stays
+    `openai-compatible` and the starter asks who runs the endpoint."""
+    if not any(e.provider == "openai-compatible" for e in found):
+        return found
+    named = {
+        e.provider
+        for e in found
+        if e.kind in ("endpoint", "env-var", "api-key", "import", "call")
+        and e.provider != "openai-compatible"
+        and (
+            catalogue.kind(e.provider) == "compatible-endpoint"
+            or catalogue.providers.get(e.provider, {}).get("compatible_urls")
+        )
+    }
+    if len(named) != 1:
+        return found
+    target = named.pop()
+    for evidence in found:
+        if evidence.provider == "openai-compatible":
             evidence.provider = target
     return found
 
@@ -564,7 +614,7 @@ def _detect_in_parallel(
         if scanned is not None:
             scanned.extend(seen)
     found.sort(key=lambda e: (e.file, e.line, e.column, e.provider, e.kind))
-    return compatible_dependencies(found, catalogue)
+    return compatible_endpoint(compatible_dependencies(found, catalogue), catalogue)
 
 
 def _evidence(values: tuple[Any, ...]) -> Evidence:
@@ -739,7 +789,8 @@ _PY_IMPORT = re.compile(
     re.MULTILINE,
 )
 _MODEL_LITERAL = re.compile(
-    r"""(?:\bmodel(?:_name|_id)?\s*[=:]\s*|["']model(?:_name|_id)?["']\s*:\s*|"""
+    r"""(?:\bmodel(?:_name|_id)?\s*(?::\s*[\w.\[\]]+(?:\s*\|\s*[\w.\[\]]+)*\s*)?[=:]\s*"""
+    r"""|["']model(?:_name|_id)?["']\s*:\s*|"""
     r"""\.from_pretrained\s*\(\s*|\bSentenceTransformer\s*\(\s*|\bGenerativeModel\s*\(\s*)"""
     r"""(?P<q>["'])(?P<model>[A-Za-z0-9][\w.:/@-]{1,100})(?P=q)"""
 )
@@ -799,10 +850,93 @@ def _code_hits(
     imports gave `hits`; OpenAI clients with a base URL attributed to their endpoint. Calls
     are looked for in `statements` (code with JavaScript templates blanked) when given."""
     hits.extend(_calls(statements or code, imported, catalogue, which))
+    _hosted_clients(code, imported, hits)
     hits.extend(_endpoints_keys_env(code, catalogue))
     _attribute_compatible_clients(code, catalogue, imported, hits, which)
-    hits.extend(_models(code, catalogue, imported, hits))
+    _settings_keys(code, catalogue, hits, which)
+    named = _named_models(code, catalogue)
+    hits.extend(named)
+    hits.extend(_models(code, catalogue, imported, hits, {hit[0] + 1 for hit in named}))
     return hits
+
+
+def _hosted_clients(code: str, imported: list[dict[str, Any]], hits: list[Hit]) -> None:
+    """A provider's SDK pointed at another host (`AnthropicVertex()` is Claude on Google
+    Vertex AI, `AnthropicBedrock()` on Amazon Bedrock; signatures with `hosts`): when every
+    client of that SDK in the file is hosted by one provider, the SDK's import and calls in the
+    file are that host's, since the SDK's own vendor receives nothing."""
+    for signature in imported:
+        hosts = signature.get("hosts")
+        if not hosts or re.search(hosts["unless"], code):
+            continue
+        hosted = {
+            s["provider"]
+            for s in imported
+            if (s.get("hosts") or {}).get("provider") == hosts["provider"]
+            and any(hit[2] == s["provider"] and hit[3] == "call" for hit in hits)
+        }
+        if len(hosted) != 1:
+            continue
+        target = hosted.pop()
+        for index, hit in enumerate(hits):
+            if hit[2] == hosts["provider"] and hit[3] in ("import", "call"):
+                hits[index] = (hit[0], hit[1], target, *hit[3:])
+        return
+
+
+def _settings_keys(code: str, catalogue: Catalogue, hits: list[Hit], which: int) -> None:
+    """In a file that reads `OPENAI_BASE_URL` (a settings module) and constructs no OpenAI
+    client, `OPENAI_API_KEY` is the key of that configurable endpoint, not evidence of OpenAI:
+    it goes to the endpoint the file names, else to `openai-compatible`."""
+    if not any(name in code for name in catalogue.base_url_env):
+        return
+    pattern = catalogue.client_calls[which]
+    if pattern is not None and pattern.search(code):
+        return  # clients are judged by _attribute_compatible_clients
+    if any(hit[2] == "openai" and hit[3] in ("endpoint", "import", "call") for hit in hits):
+        return
+    named = {hit[2] for hit in hits if hit[3] == "endpoint" and catalogue.serves_others(hit[2])}
+    named.update(catalogue.provider_of(m) for m in catalogue.compatible_url_re.finditer(code))
+    target = named.pop() if len(named) == 1 else "openai-compatible"
+    for index, hit in enumerate(hits):
+        if hit[2] == "openai" and hit[3] == "env-var":
+            hits[index] = (hit[0], hit[1], target, *hit[3:])
+
+
+_NAMED_MODEL = re.compile(
+    r"""(?P<name>\b[A-Za-z_]\w*)["']?\s*(?::\s*[\w.\[\]]+(?:\s*\|\s*[\w.\[\]]+)*\s*)?[=:]\s*"""
+    r"""(?:Field\s*\(\s*(?:default\s*=\s*)?)?(?P<q>["'])(?P<model>[A-Za-z0-9][\w.:/@-]{1,100})(?P=q)"""
+)
+
+
+def _named_model(name: str, value: str, catalogue: Catalogue) -> str | None:
+    """The provider of a model setting named for it (`ALBERT_MODEL`, `albert_model_embedding`,
+    `OLLAMA_MODEL`): a name with the word "model" and one of a provider's hint words, whose
+    value looks like a model id. Gateways are left out (they relay other vendors' models)."""
+    words = list(_words(name))
+    if "model" not in words or not re.fullmatch(r"[A-Za-z0-9][\w.:/@-]{1,100}", value):
+        return None
+    for word in words:
+        provider = catalogue.hint_words.get(word)
+        if provider and catalogue.kind(provider) not in ("gateway", "framework"):
+            return provider
+    return None
+
+
+def _named_models(code: str, catalogue: Catalogue) -> list[Hit]:
+    """Model ids assigned to a setting named for a provider (`albert_model = "..."`), in any
+    code file: the name says who serves the model, as a key variable's name says whose key
+    it is."""
+    if "model" not in code.lower():
+        return []
+    found: list[Hit] = []
+    for match in _NAMED_MODEL.finditer(code):
+        model = match.group("model")
+        provider = _named_model(match.group("name"), model, catalogue)
+        if provider is not None:
+            start, end = match.start("model") - 1, match.end("model") + 1
+            found.append((start, end, provider, "model", model, None, None))
+    return found
 
 
 def _unique(signatures: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -856,13 +990,17 @@ def _attribute_compatible_clients(
     clients: list[tuple[int, int, str, str | None]] = []  # start, end, provider, via
     plain = 0  # clients that call OpenAI itself
     for match in pattern.finditer(code):
-        arguments = _arguments(code, match.end())
+        # `class ChatLMStudio(ChatOpenAI):` its body holds the base URL
+        subclass = match.group().lstrip().startswith("class")
+        arguments = _class_body(code, match, which) if subclass else _arguments(code, match.end())
         custom = "Compatible" in match.group() or "OpenAILike" in match.group()
         custom = custom or bool(catalogue.base_url_re.search(arguments))
         if not custom and not from_environment:
             plain += 1
             continue
         provider, via = _endpoint_of(arguments, code, catalogue, hits)
+        if provider == "openai-compatible":
+            provider = _enclosing_hint(code, match.start(), catalogue) or provider
         if provider == "openai" and via is None:
             plain += 1
             continue
@@ -884,6 +1022,39 @@ def _attribute_compatible_clients(
         if hit[2] == "openai" and hit[3] in ("import", "call", "env-var"):
             _, _, provider, via = _client_at(clients, hit[0])
             hits[index] = (hit[0], hit[1], provider, hit[3], hit[4], hit[5], via)
+
+
+def _class_body(code: str, match: re.Match[str], which: int) -> str:
+    """The body of a class that subclasses a client: its indented block (Python) or its
+    braces (JavaScript), at most 4000 characters."""
+    if which == 1:
+        brace = code.find("{", match.end())
+        return _arguments(code, brace + 1) if brace != -1 else ""
+    body = re.match(r"[^\n]*\n(?:[ \t]+[^\n]*\n|[ \t]*\n)*", code[match.end() : match.end() + 4000])
+    return body.group() if body else ""
+
+
+_DEFINITION = re.compile(
+    r"^([ \t]*)(?:export\s+)?(?:async\s+)?(?:class|def|function)\s+(\w+)", re.MULTILINE
+)
+
+
+def _enclosing_hint(code: str, offset: int, catalogue: Catalogue) -> str | None:
+    """The provider a hint word of an enclosing class or function names (`class
+    AlbertApiClient:` around `OpenAI(base_url=base_url)`), innermost first."""
+    line_start = code.rfind("\n", 0, offset) + 1
+    indent = len(code[line_start:offset]) - len(code[line_start:offset].lstrip())
+    for definition in reversed(list(_DEFINITION.finditer(code, 0, line_start))):
+        depth = len(definition.group(1))
+        if depth >= indent:
+            continue
+        indent = depth
+        hinted = catalogue.hinted_provider(definition.group(2))
+        if hinted:
+            return hinted
+        if depth == 0:
+            break
+    return None
 
 
 def _client_at(
@@ -925,7 +1096,11 @@ def _endpoint_of(
 
 
 def _models(
-    code: str, catalogue: Catalogue, imported: list[dict[str, Any]], hits: list[Hit]
+    code: str,
+    catalogue: Catalogue,
+    imported: list[dict[str, Any]],
+    hits: list[Hit],
+    named: set[int] | frozenset[int] = frozenset(),
 ) -> list[Hit]:
     """Model ids in string literals.
 
@@ -934,14 +1109,19 @@ def _models(
     only in a file that imports an AI SDK or shows a prefixed id. Through a gateway (a
     gateway's call around it, a gateway the file uses, or the Vercel AI SDK, whose plain
     `provider/model` strings go to the Vercel AI Gateway by default), the hit carries `via`.
+    An API endpoint counts as an SDK does (`fetch("https://api.openai.com/v1/realtime/...")`
+    with `model: "gpt-4o-realtime-preview"` in its body). Literals at `named` offsets were
+    attributed by their setting's name.
     """
     lowered = code.lower()
-    if not imported and not any(anchor in lowered for anchor in catalogue.prefix_anchors):
+    endpoints = [hit for hit in hits if hit[3] == "endpoint"]
+    if not (imported or endpoints) and not any(a in lowered for a in catalogue.prefix_anchors):
         return []
     calls = sorted((hit for hit in hits if hit[3] == "call"), key=lambda hit: hit[0])
     gateway = _file_gateway(code, catalogue, imported, hits)
-    literals = [(m, True) for m in _MODEL_LITERAL.finditer(code)]
-    taken = {m.start("model") for m, _ in literals}
+    context = _Context(catalogue, imported, hits)
+    literals = [(m, True) for m in _MODEL_LITERAL.finditer(code) if m.start("model") not in named]
+    taken = {m.start("model") for m, _ in literals} | set(named)
     literals += [
         (m, False) for m in _STRING_LITERAL.finditer(code) if m.start("model") not in taken
     ]
@@ -953,12 +1133,38 @@ def _models(
             found.append(hit)
         else:
             bare.append((match, in_argument))
-    if imported or found:  # a bare name counts beside an SDK or a prefixed id
+    if imported or endpoints or found:  # a bare name counts beside an SDK or a prefixed id
         for match, in_argument in bare:
-            hit = _bare_hit(match, code, catalogue, calls, imported, in_argument)
+            hit = _bare_hit(match, code, catalogue, calls, context, in_argument)
             if hit is not None:
                 found.append(hit)
     return found
+
+
+class _Context:
+    """What a file shows besides its model names: the SDKs it imports, the providers its
+    evidence names, and the runtimes and endpoints that serve other developers' models."""
+
+    def __init__(self, catalogue: Catalogue, imported: list[dict[str, Any]], hits: list[Hit]):
+        self.imported = imported
+        strong = ("import", "call", "endpoint", "env-var", "api-key")
+        self.providers = {hit[2] for hit in hits if hit[3] in strong}
+        self.serving = sorted(
+            (hit[0], hit[2])
+            for hit in hits
+            if hit[3] in strong
+            and catalogue.kind(hit[2]) in ("local", "compatible-endpoint")
+            and hit[2] != "local-model"
+        )
+        self.endpoint = next((hit[2] for hit in hits if hit[3] == "endpoint"), None)
+
+    def server(self, provider: str | None, offset: int) -> str | None:
+        """The runtime or endpoint nearest `offset` that serves a model of `provider` in this
+        file, when the file shows nothing of `provider` itself: a Llama model beside Ollama
+        is run by Ollama, not sent to Meta."""
+        if not self.serving or provider in self.providers:
+            return None
+        return min(self.serving, key=lambda item: abs(item[0] - offset))[1]
 
 
 def _file_gateway(
@@ -1001,12 +1207,14 @@ def _bare_hit(
     code: str,
     catalogue: Catalogue,
     calls: list[Hit],
-    imported: list[dict[str, Any]],
+    context: _Context,
     in_argument: bool,
 ) -> Hit | None:
     """A model name with no prefix: in a `model=` argument whatever it is, elsewhere only a
     known family's. Its provider is the endpoint whose call it is in when that endpoint serves
-    other developers' models, else the one its name says, else the call's, else the file's."""
+    other developers' models, else the local runtime or endpoint the file shows when it shows
+    nothing of the model's developer, else the one its name says, else the call's, else the
+    file's SDK or endpoint."""
     literal = match.group("model")
     family = catalogue.model_family(literal)
     if family is None and not in_argument:
@@ -1016,13 +1224,17 @@ def _bare_hit(
     if around is not None and catalogue.serves_others(around[0]):
         return (start, end, around[0], "model", literal, None, around[1])
     named = catalogue.model_provider(literal)
+    server = context.server(named or family, start)
+    if server is not None:
+        return (start, end, server, "model", literal, None, None)
     if named:
         return (start, end, named, "model", literal, None, None)
     if around is not None:
         return (start, end, around[0], "model", literal, None, around[1])
+    imported = context.imported
     fallback = next(
         (s["provider"] for s in imported if catalogue.kind(s["provider"]) != "framework"),
-        imported[0]["provider"] if imported else family,
+        imported[0]["provider"] if imported else (family or context.endpoint),
     )
     if family is not None and (fallback is None or not catalogue.serves_others(fallback)):
         return (start, end, family, "model", literal, None, None)
@@ -1052,6 +1264,11 @@ def _still_open(code: str, end: int, offset: int) -> bool:
 
 def _endpoints_keys_env(code: str, catalogue: Catalogue) -> Iterator[Hit]:
     yield from _endpoints_and_keys(code, catalogue)
+    if any(prefix in code for prefix in catalogue.key_prefixes):
+        for match in catalogue.key_name_re.finditer(code):
+            if match.group() not in catalogue.env:  # exact names: found below
+                provider = catalogue.key_prefixes[match.group("prefix")]
+                yield (match.start(), match.end(), provider, "env-var", None, None, None)
     if not any(name in code for name in catalogue.env):
         return
     for match in catalogue.env_re.finditer(code):
@@ -1375,9 +1592,13 @@ _ENV_LINE = re.compile(
 def _scan_env(text: str, catalogue: Catalogue) -> Iterator[Hit]:
     base_url = _env_base_url(text, catalogue) if "OPENAI_" in text else None
     for match in _ENV_LINE.finditer(text):
-        provider = catalogue.env.get(match.group(1))
+        provider = catalogue.key_variable(match.group(1))
         value = match.group(2).strip().strip("\"'")
         via = None
+        named = _named_model(match.group(1), value, catalogue)
+        if named is not None:
+            start = match.start(2) + match.group(2).index(value)
+            yield (start, start + len(value), named, "model", value, None, None)
         if provider == "openai" and base_url is not None:
             provider, via = base_url
         if provider:

@@ -467,7 +467,10 @@ def _python_backend(b: _Builder, keys: dict[str, str]) -> None:
         .extend("", "")
         .add("def ask(prompt: str) -> str:")
         .add("    response = runtime.converse(", "bedrock call")
-        .add('        modelId="anthropic.claude-3-5-sonnet-20240620-v1:0",')
+        .add(
+            '        modelId="anthropic.claude-3-5-sonnet-20240620-v1:0",',
+            "bedrock model model=anthropic.claude-3-5-sonnet-20240620-v1:0 via=-",
+        )
         .add('        messages=[{"role": "user", "content": [{"text": prompt}]}],')
         .add("    )")
         .add('    return response["output"]["message"]["content"][0]["text"]')
@@ -551,7 +554,10 @@ def _python_backend(b: _Builder, keys: dict[str, str]) -> None:
         .add("from langchain_openai import AzureChatOpenAI, ChatOpenAI", "openai import")
         .add("from langgraph.graph import StateGraph", "langchain import")
         .add("")
-        .add("BEDROCK_MODEL = 'anthropic.claude-3-haiku-20240307-v1:0'")
+        .add(
+            "BEDROCK_MODEL = 'anthropic.claude-3-haiku-20240307-v1:0'",
+            "bedrock model model=anthropic.claude-3-haiku-20240307-v1:0 via=-",
+        )
         .add('prompt = ChatPromptTemplate.from_messages([("system", "You triage tickets.")])')
         .add('gpt = ChatOpenAI(model="gpt-4o", temperature=0)', "openai call")
         .add(
