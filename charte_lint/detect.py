@@ -850,21 +850,27 @@ def _code_hits(
     imports gave `hits`; OpenAI clients with a base URL attributed to their endpoint. Calls
     are looked for in `statements` (code with JavaScript templates blanked) when given."""
     hits.extend(_calls(statements or code, imported, catalogue, which))
-    _hosted_clients(code, imported, hits)
+    hosted = _hosted_clients(code, imported, hits)
     hits.extend(_endpoints_keys_env(code, catalogue))
     _attribute_compatible_clients(code, catalogue, imported, hits, which)
     _settings_keys(code, catalogue, hits, which)
     named = _named_models(code, catalogue)
     hits.extend(named)
-    hits.extend(_models(code, catalogue, imported, hits, {hit[0] + 1 for hit in named}))
+    models = _models(code, catalogue, imported, hits, {hit[0] + 1 for hit in named})
+    if hosted:  # `claude-sonnet-4@20250514` sent through AnthropicVertex() goes to Google
+        models = [(h[0], h[1], hosted.get(h[2], h[2]), *h[3:]) for h in models]
+    hits.extend(models)
     return hits
 
 
-def _hosted_clients(code: str, imported: list[dict[str, Any]], hits: list[Hit]) -> None:
+def _hosted_clients(
+    code: str, imported: list[dict[str, Any]], hits: list[Hit]
+) -> dict[str, str]:
     """A provider's SDK pointed at another host (`AnthropicVertex()` is Claude on Google
     Vertex AI, `AnthropicBedrock()` on Amazon Bedrock; signatures with `hosts`): when every
     client of that SDK in the file is hosted by one provider, the SDK's import and calls in the
-    file are that host's, since the SDK's own vendor receives nothing."""
+    file are that host's, since the SDK's own vendor receives nothing; so are the models the
+    file names for that vendor (the mapping returned)."""
     for signature in imported:
         hosts = signature.get("hosts")
         if not hosts or re.search(hosts["unless"], code):
@@ -881,7 +887,8 @@ def _hosted_clients(code: str, imported: list[dict[str, Any]], hits: list[Hit]) 
         for index, hit in enumerate(hits):
             if hit[2] == hosts["provider"] and hit[3] in ("import", "call"):
                 hits[index] = (hit[0], hit[1], target, *hit[3:])
-        return
+        return {hosts["provider"]: target}
+    return {}
 
 
 def _settings_keys(code: str, catalogue: Catalogue, hits: list[Hit], which: int) -> None:

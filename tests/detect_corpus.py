@@ -201,6 +201,7 @@ def build_corpus(root: Path) -> Corpus:
     _worker(b)
     _models_and_docs(b)
     _gateways_and_endpoints(b)
+    _real_code_patterns(b)
     git_init(root)
     return b.corpus
 
@@ -1648,6 +1649,123 @@ def _gateways_and_endpoints(b: _Builder) -> None:
             "openrouter call",
             "deepseek model model=deepseek-r1 via=openrouter",
         )
+    )
+
+
+def _real_code_patterns(b: _Builder) -> None:
+    """AI use as eleven real repositories write it (issue 15): local runtimes and the models
+    they run, client subclasses, clients named by their class, Claude on Vertex AI, settings
+    named for a provider, models posted with fetch, API-client environments; and what looks
+    like them but is not."""
+    b.write(
+        b.source("assistant/lmstudio.py")
+        .extend('"""A chat model for LM Studio\'s local server."""', "")
+        .add("from langchain_openai import ChatOpenAI", "lmstudio import")
+        .extend("", "")
+        .add("class ChatLMStudio(ChatOpenAI):", "lmstudio call")
+        .add(
+            '    def __init__(self, base_url: str = "http://localhost:1234/v1", model: str = "qwen2.5-7b-instruct"):',
+            "lmstudio model model=qwen2.5-7b-instruct via=-",
+        )
+        .add("        super().__init__(base_url=base_url, model=model)")
+    )
+    b.write(
+        b.source("assistant/local_settings.py")
+        .add("from pydantic import BaseModel, Field")
+        .extend("", "")
+        .add("class Local(BaseModel):")
+        .add(
+            '    local_llm: str = Field(default="llama3.2", title="Model")',
+            "ollama model model=llama3.2 via=-",
+        )
+        .add('    ollama_base_url: str = "http://localhost:11434/"', "ollama endpoint")
+    )
+    b.write(
+        b.source("assistant/vertex.py")
+        .add("from anthropic import AnthropicVertex", "google import")
+        .add("")
+        .add(
+            'client = AnthropicVertex(region="europe-west1", project_id="helpdesk")', "google call"
+        )
+        .add(
+            'reply = client.messages.create(model="claude-sonnet-4@20250514", max_tokens=256, messages=[])',
+            "google call model=claude-sonnet-4@20250514 via=-",
+        )
+    )
+    b.write(
+        b.source("assistant/albert_client.py")
+        .add("from openai import OpenAI", "albert import")
+        .extend("", "")
+        .add("class AlbertApiClient:")
+        .add("    def __init__(self, url: str, key: str):")
+        .add("        self.client = OpenAI(base_url=url, api_key=key)", "albert call")
+    )
+    b.write(
+        b.source("assistant/summariser.py")
+        .add("from openai import OpenAI", "openai-compatible import")
+        .extend("", "")
+        .add("class Summariser:")
+        .add("    def __init__(self, url: str):")
+        .add("        self.client = OpenAI(base_url=url)", "openai-compatible call")
+    )
+    b.write(
+        b.source("assistant/settings.py")
+        .add("from pydantic_settings import BaseSettings")
+        .extend("", "")
+        .add("class Settings(BaseSettings):")
+        .add(
+            '    albert_model: str = Field("AgentPublic/albertlight-7b", description="chat")',
+            "albert model model=AgentPublic/albertlight-7b via=-",
+        )
+        .add("    ALBERT_KEY: str | None = None", "albert env-var")
+        .add("    HF_INFERENCE_KEY: str | None = None", "huggingface env-var")
+        .add('    VERTEXAI_LOCATION: str = "europe-west1"', "google env-var")
+        .add("    OPENAI_BASE_URL: str | None = None")
+        .add("    OPENAI_API_KEY: str | None = None", "openai-compatible env-var")
+        .add('    HF_PUSH_DATASET_KEY: str = ""')
+        .add("    AZURE_STORAGE_KEY: str | None = None")
+        .add('    report_model: str = "quarterly-2"')
+    )
+    b.write(
+        b.source("web/app/api/realtime/route.ts")
+        .add("export async function POST() {")
+        .add(
+            '  const r = await fetch("https://api.openai.com/v1/realtime/sessions", {',
+            "openai endpoint",
+        )
+        .add('    method: "POST",')
+        .add(
+            '    body: JSON.stringify({ model: "gpt-4o-realtime-preview-2025-06-03", voice: "alloy" }),',
+            "openai model model=gpt-4o-realtime-preview-2025-06-03 via=-",
+        )
+        .add("  });")
+        .add("  return r;")
+        .add("}")
+    )
+    b.write(
+        b.source("web/src/lib/ask.ts").extend(
+            "export const ask = (prompt: string) =>",
+            '  fetch("/api/chat", { method: "POST", body: JSON.stringify({ model: "gpt-4o", prompt }) });',
+        ),
+        decoy=True,
+    )
+    b.write(
+        b.source("bruno/environments/Scaleway.bru")
+        .add("vars {")
+        .add("  url: https://api.scaleway.ai/v1", "scaleway endpoint")
+        .add("}")
+    )
+    b.write(
+        b.source("bruno/environments/Local.bru").extend(
+            "vars {", "  url: http://localhost:3000", "}"
+        ),
+        decoy=True,
+    )
+    b.write(
+        b.source("deploy/search.env")
+        .add("PERPLEXITY_API_KEY=", "perplexity env-var")
+        .add("PPLX_MODEL=sonar-pro", "perplexity model model=sonar-pro via=-")
+        .add("SEARCH_MODEL=sonar-pro")
     )
 
 

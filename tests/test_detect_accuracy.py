@@ -41,6 +41,8 @@ PROVIDERS = (
     "vercel-ai-gateway",
     "xai",
     "deepseek",
+    "lmstudio",
+    "perplexity",
 )
 
 
@@ -79,7 +81,7 @@ def test_corpus_covers_every_provider_and_kind(corpus_root: tuple[Path, Corpus])
     _, corpus = corpus_root
     assert {p for _, _, p, _ in corpus.expected} == set(PROVIDERS)
     assert {k for _, _, _, k in corpus.expected} == set(EVIDENCE_KINDS)
-    assert 40 <= corpus.files <= 90
+    assert 40 <= corpus.files <= 120
 
 
 def test_ignored_files_stay_untracked(corpus_root: tuple[Path, Corpus]) -> None:

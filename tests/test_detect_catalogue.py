@@ -252,3 +252,39 @@ def test_vercel_default_provider_changed(tmp_path: Path) -> None:
         'await generateText({ model: "openai/gpt-4o", prompt });\n'
     )
     assert ("a.ts", 3, "openai", "model", "gpt-4o", None) in found(tmp_path, {"a.ts": code})
+
+
+def test_a_configured_endpoint_is_the_one_the_repository_names(tmp_path: Path) -> None:
+    """`OpenAI(base_url=settings.OPENAI_BASE_URL)` calls the one compatible endpoint named
+    elsewhere in the repository (here a Bruno environment); with two named, nobody can say."""
+    files = {
+        "llm.py": "from openai import OpenAI\nclient = OpenAI(base_url=settings.OPENAI_BASE_URL)\n",
+        "settings.py": "OPENAI_BASE_URL = env('OPENAI_BASE_URL')\nOPENAI_API_KEY = env('KEY')\n",
+        "bruno/environments/Albert.bru": "vars {\n  url: https://albert.api.etalab.gouv.fr\n}\n",
+    }
+    assert found(tmp_path, files) == [
+        ("bruno/environments/Albert.bru", 2, "albert", "endpoint", None, None),
+        ("llm.py", 1, "albert", "import", None, None),
+        ("llm.py", 2, "albert", "call", None, None),
+        ("settings.py", 2, "albert", "env-var", None, None),
+    ]
+    scaleway = {"deploy.yaml": "url: https://api.scaleway.ai/v1\n"}
+    assert {h[2] for h in found(tmp_path, scaleway) if h[0] != "deploy.yaml"} == {
+        "albert",
+        "openai-compatible",
+    }
+
+
+def test_a_client_of_another_host_and_a_direct_one(tmp_path: Path) -> None:
+    """Both clients in one file: each constructor is its host's, the SDK stays Anthropic's."""
+    code = (
+        "from anthropic import Anthropic, AnthropicBedrock\n"
+        "a = Anthropic()\nb = AnthropicBedrock()\n"
+        'b.messages.create(model="claude-sonnet-4-20250514", max_tokens=9, messages=[])\n'
+    )
+    assert found(tmp_path, {"x.py": code}) == [
+        ("x.py", 1, "anthropic", "import", None, None),
+        ("x.py", 2, "anthropic", "call", None, None),
+        ("x.py", 3, "bedrock", "call", None, None),
+        ("x.py", 4, "anthropic", "call", "claude-sonnet-4-20250514", None),
+    ]
