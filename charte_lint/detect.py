@@ -536,9 +536,15 @@ _OPENAI_SDK_PACKAGES = frozenset(
 def compatible_dependencies(found: list[Evidence], catalogue: Catalogue) -> list[Evidence]:
     """The OpenAI SDK installed to call another endpoint is not OpenAI: when no file calls
     OpenAI itself and the SDK's clients all go elsewhere, its dependency entries are given to
-    that endpoint (the only one), else to `openai-compatible`."""
-    direct = [e for e in found if e.provider == "openai" and e.kind != "dependency"]
-    if direct:
+    that endpoint (the only one), else to `openai-compatible`; so are imports of the SDK in
+    files that call nothing with it (`from openai import BaseModel`)."""
+    used = {e.file for e in found if e.provider == "openai" and e.kind not in _SDK_ONLY}
+    sdk_only = [
+        e
+        for e in found
+        if e.provider == "openai" and (e.kind == "dependency" or e.file not in used)
+    ]
+    if any(e.provider == "openai" and e.file in used for e in found):
         return found
     elsewhere = {
         e.provider
@@ -550,11 +556,13 @@ def compatible_dependencies(found: list[Evidence], catalogue: Catalogue) -> list
     if not elsewhere:
         return found
     target = elsewhere.pop() if len(elsewhere) == 1 else "openai-compatible"
-    for evidence in found:
-        sdk = evidence.provider == "openai" and evidence.text.lower() in _OPENAI_SDK_PACKAGES
-        if evidence.kind == "dependency" and sdk:
+    for evidence in sdk_only:
+        if evidence.kind == "import" or evidence.text.lower() in _OPENAI_SDK_PACKAGES:
             evidence.provider = target
     return found
+
+
+_SDK_ONLY = frozenset(("import", "dependency"))
 
 
 def compatible_endpoint(found: list[Evidence], catalogue: Catalogue) -> list[Evidence]:
@@ -863,9 +871,7 @@ def _code_hits(
     return hits
 
 
-def _hosted_clients(
-    code: str, imported: list[dict[str, Any]], hits: list[Hit]
-) -> dict[str, str]:
+def _hosted_clients(code: str, imported: list[dict[str, Any]], hits: list[Hit]) -> dict[str, str]:
     """A provider's SDK pointed at another host (`AnthropicVertex()` is Claude on Google
     Vertex AI, `AnthropicBedrock()` on Amazon Bedrock; signatures with `hosts`): when every
     client of that SDK in the file is hosted by one provider, the SDK's import and calls in the

@@ -288,3 +288,16 @@ def test_a_client_of_another_host_and_a_direct_one(tmp_path: Path) -> None:
         ("x.py", 3, "bedrock", "call", None, None),
         ("x.py", 4, "anthropic", "call", "claude-sonnet-4-20250514", None),
     ]
+
+
+def test_an_sdk_import_that_calls_nothing_follows_the_endpoint(tmp_path: Path) -> None:
+    """`from openai import BaseModel` (pydantic, re-exported) in a repository whose only
+    client is the Albert API's is the Albert API's, as the SDK's dependency entry is; beside a
+    direct OpenAI client it stays OpenAI's."""
+    files = {
+        "bot.py": "from openai import OpenAI\nclient = OpenAI(base_url=ALBERT_URL)\n",
+        "result.py": "from openai import BaseModel\n",
+    }
+    assert ("result.py", 1, "albert", "import", None, None) in found(tmp_path, files)
+    (tmp_path / "direct.py").write_text("from openai import OpenAI\nclient = OpenAI()\n")
+    assert ("result.py", 1, "openai", "import", None, None) in found(tmp_path, {})
