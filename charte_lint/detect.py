@@ -806,6 +806,14 @@ _STRING_LITERAL = re.compile(
     r"""(?P<q>["'`])(?P<model>[A-Za-z][\w.:/@]*[-\d][\w.:/@-]{0,120})(?P=q)"""
 )
 """A short one-word string literal: where prefixed model ids and bare model names are looked for."""
+_NUMBER = r"[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
+_TABLE_KEY = re.compile(
+    rf"""\s*:\s*(?:{_NUMBER}|\{{\s*(?:(?:"[^"\n]*"|'[^'\n]*'|\w+)\s*:\s*{_NUMBER}\s*,?\s*)+\}})"""
+    r"""[ \t]*(?:[,}\n#]|//|$)"""
+)
+"""What follows the key of a catalogue table: `"cohere:command-r": 128000` (a context size) or
+`"gpt-4o": {"input": 2.5, "output": 10}` (prices). A model id that only maps to numbers is
+listed, not called: the table sizes or prices whatever model the configuration names."""
 _TYPE_CHECKING_BLOCK = re.compile(
     r"^(?P<indent>[ \t]*)if[ \t]+(?:typing\.)?TYPE_CHECKING[ \t]*:[ \t]*\n"
     r"(?P<body>(?:(?P=indent)[ \t]+[^\n]*\n|[ \t]*\n)*)",
@@ -1138,6 +1146,7 @@ def _models(
     literals += [
         (m, False) for m in _STRING_LITERAL.finditer(code) if m.start("model") not in taken
     ]
+    literals = [(m, a) for m, a in literals if not _TABLE_KEY.match(code, m.end())]
     found: list[Hit] = []
     bare: list[tuple[re.Match[str], bool]] = []
     for match, in_argument in literals:

@@ -202,6 +202,7 @@ def build_corpus(root: Path) -> Corpus:
     _models_and_docs(b)
     _gateways_and_endpoints(b)
     _real_code_patterns(b)
+    _catalogue_tables(b)
     git_init(root)
     return b.corpus
 
@@ -1766,6 +1767,60 @@ def _real_code_patterns(b: _Builder) -> None:
         .add("PERPLEXITY_API_KEY=", "perplexity env-var")
         .add("PPLX_MODEL=sonar-pro", "perplexity model model=sonar-pro via=-")
         .add("SEARCH_MODEL=sonar-pro")
+    )
+
+
+def _catalogue_tables(b: _Builder) -> None:
+    """Tables that list model ids to size or price them (open_deep_research's
+    MODEL_TOKEN_LIMITS): their keys are no use; a table of ids with names and descriptions
+    (ai-chatbot's model picker), or a model id as a mapping's value, is."""
+    b.write(
+        b.source("assistant/limits.py").extend(
+            '"""Context sizes and prices, to trim and bill whatever model is configured."""',
+            "",
+            "CONTEXT_LIMITS = {",
+            '    "cohere:command-r-plus": 128_000,',
+            '    "mistral:mistral-large": 32768,  # tokens',
+            '    "ollama:llama2:13b": 4096,',
+            '    "bedrock:us.amazon.nova-pro-v1:0": 3e5,',
+            "}",
+            'PRICES = {"anthropic:claude-3-5-haiku": {"input": 0.8, "output": 4.0}}',
+            "",
+            "def limit(model: str) -> int | None:",
+            "    return next((v for k, v in CONTEXT_LIMITS.items() if k in model), None)",
+        ),
+        decoy=True,
+    )
+    b.write(
+        b.source("web/src/lib/limits.ts").extend(
+            "export const contextWindow: Record<string, number> = {",
+            "  'xai/grok-4': 256000,",
+            '  "google/gemini-2.5-pro": 1_048_576, // tokens',
+            "};",
+        ),
+        decoy=True,
+    )
+    b.write(
+        b.source("web/src/lib/picker.ts")
+        .add("export const pickerModels = {")
+        .add(
+            '  "mistral/mistral-medium-2508": { name: "Mistral Medium", description: "Balanced" },',
+            "mistral model model=mistral-medium-2508 via=-",
+        )
+        .add("};")
+    )
+    b.write(
+        b.source("assistant/roles.py")
+        .add(
+            'ROLES = {"summary": "cohere:command-r", "max_tokens": 4096}',
+            "cohere model model=command-r via=-",
+        )
+        .add("FALLBACK = {")
+        .add(
+            '    "cohere:command-r7b": 0 if CHEAP else None,',
+            "cohere model model=command-r7b via=-",
+        )
+        .add("}")
     )
 
 
