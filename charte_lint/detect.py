@@ -521,11 +521,74 @@ def detect(
     names = repository_files(root, exclude, base, listings)
     workers = _worker_count(len(names))
     if workers > 1:
-        return _detect_in_parallel(root, names, catalogue, scanned, workers)
-    found: list[Evidence] = []
+        found = _detect_in_parallel(root, names, catalogue, scanned, workers)
+    else:
+        found = []
+        for name in names:
+            found.extend(scan_file(root, name, catalogue, scanned))
+        found = compatible_endpoint(compatible_dependencies(found, catalogue), catalogue)
+    return endpoint_models(root, names, found, catalogue)
+
+
+def endpoint_models(
+    root: str, names: list[str], found: list[Evidence], catalogue: Catalogue
+) -> list[Evidence]:
+    """In a repository whose only party is one endpoint or runtime that serves other
+    developers' models (the Albert API, Ollama, vLLM, an OpenAI-compatible endpoint), a
+    literal of a known model family anywhere in its code is a model that endpoint serves
+    (document-ia's `class LLMModel(str, Enum): ALBERT_LARGE = "albert-large"`, an OCR body's
+    `"model": "mistral-ocr-2512"`), never its developer's: nothing else in the repository could
+    receive it. Gateways are left out (a gateway forwards to the model's developer, whom a bare
+    id does not say for sure); so are table keys and tokenizer names, as in a file."""
+    parties = {e.provider for e in found if catalogue.kind(e.provider) != "framework"}
+    if len(parties) != 1:
+        return found
+    target = next(iter(parties))
+    if not catalogue.serves_others(target) or catalogue.kind(target) == "gateway":
+        return found
+    from charte_lint.files import read_file
+
+    modelled = {(e.file, e.line) for e in found if e.kind == "model"}
+    added: list[Evidence] = []
     for name in names:
-        found.extend(scan_file(root, name, catalogue, scanned))
-    return compatible_endpoint(compatible_dependencies(found, catalogue), catalogue)
+        extension = os.path.splitext(name.lower())[1]
+        if extension in PYTHON:
+            lexemes, docstrings = _PYTHON_LEXEMES, True
+        elif extension in JAVASCRIPT or extension == ".go":
+            lexemes, docstrings = _C_LEXEMES, False
+        else:
+            continue
+        path = os.path.join(root, name) if root not in ("", ".") else name
+        if not _is_regular(path):
+            continue
+        try:
+            raw = read_file(path, MAX_SOURCE_BYTES)
+        except OSError:
+            continue
+        if len(raw) > MAX_SOURCE_BYTES or b"\0" in raw[:8192]:
+            continue
+        text = raw.decode("utf-8", "replace")
+        code = _without_comments(text, lexemes, blank_docstrings=docstrings)
+        hits: list[Hit] = [
+            (
+                m.start("model") - 1,
+                m.end("model") + 1,
+                target,
+                "model",
+                m.group("model"),
+                None,
+                None,
+            )
+            for m in _STRING_LITERAL.finditer(code)
+            if catalogue.model_family(m.group("model")) is not None
+            and catalogue.prefixed_model(m.group("model")) is None
+            and not _TABLE_KEY.match(code, m.end())
+            and not _TOKENIZER.search(code, max(0, m.start() - 160), m.start())
+        ]
+        added.extend(e for e in _located(path, text, hits) if (e.file, e.line) not in modelled)
+    if not added:
+        return found
+    return sorted(found + added, key=lambda e: (e.file, e.line, e.column, e.provider, e.kind))
 
 
 _OPENAI_SDK_PACKAGES = frozenset(
@@ -807,6 +870,13 @@ _STRING_LITERAL = re.compile(
 )
 """A short one-word string literal: where prefixed model ids and bare model names are looked for."""
 _NUMBER = r"[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
+_TOKENIZER = re.compile(
+    r"""(?i)(?:encod|tokeni[sz])\w*["']?\s*(?::[^=\n]*)?[=(:]\s*(?:Field\s*\(\s*)?"""
+    r"""(?:default\s*=\s*)?\Z"""
+)
+"""What precedes a model name that only picks a tokenizer: `encoding_for_model("gpt-4")`,
+`OPENAI_ENCODING_MODEL: str = Field(default="gpt-4")` (tiktoken counts tokens locally: no
+model is called)."""
 _TABLE_KEY = re.compile(
     rf"""\s*:\s*(?:{_NUMBER}|\{{\s*(?:(?:"[^"\n]*"|'[^'\n]*'|\w+)\s*:\s*{_NUMBER}\s*,?\s*)+\}})"""
     r"""[ \t]*(?:[,}\n#]|//|$)"""
@@ -1146,7 +1216,12 @@ def _models(
     literals += [
         (m, False) for m in _STRING_LITERAL.finditer(code) if m.start("model") not in taken
     ]
-    literals = [(m, a) for m, a in literals if not _TABLE_KEY.match(code, m.end())]
+    literals = [
+        (m, a)
+        for m, a in literals
+        if not _TABLE_KEY.match(code, m.end())
+        and not _TOKENIZER.search(code, max(0, m.start("model") - 161), m.start("model") - 1)
+    ]
     found: list[Hit] = []
     bare: list[tuple[re.Match[str], bool]] = []
     for match, in_argument in literals:

@@ -1810,6 +1810,18 @@ def _catalogue_tables(b: _Builder) -> None:
         .add("};")
     )
     b.write(
+        b.source("assistant/tokens.py")
+        .add("import tiktoken")
+        .add("from openai import OpenAI", "openai import")
+        .add("")
+        .add('ENCODING = tiktoken.encoding_for_model("gpt-4o")')
+        .add("client = OpenAI()", "openai call")
+        .add(
+            'reply = client.chat.completions.create(model="gpt-4.1-mini", messages=[])',
+            "openai call model=gpt-4.1-mini via=-",
+        )
+    )
+    b.write(
         b.source("assistant/roles.py")
         .add(
             'ROLES = {"summary": "cohere:command-r", "max_tokens": 4096}',
@@ -1822,6 +1834,94 @@ def _catalogue_tables(b: _Builder) -> None:
         )
         .add("}")
     )
+
+
+def build_one_endpoint(root: Path, other: str | None = None) -> Corpus:
+    """A small repository whose only party is the Albert API (document-ia's shape): its
+    client's base URL comes from settings, the endpoint is named in an API-client environment,
+    and its models sit in an enumeration and an OCR request body in files with no SDK. With
+    `other` ("anthropic": a second provider; "openrouter": a gateway is the only party), no
+    model can be attributed to one endpoint and those files give nothing."""
+    root.mkdir(parents=True, exist_ok=True)
+    b = _Builder(root)
+    alone = other is None
+    if other != "openrouter":
+        b.write(
+            b.source("bruno/environments/Albert.bru")
+            .add("vars {")
+            .add("  baseUrl: https://albert.api.etalab.gouv.fr/v1", "albert endpoint")
+            .add("}")
+        )
+        b.write(
+            b.source("app/llm.py")
+            .add("from openai import AsyncOpenAI", "albert import")
+            .add("from app.settings import settings")
+            .extend("", "")
+            .add("class LlmManager:")
+            .add("    def __init__(self) -> None:")
+            .add(
+                "        self.client = AsyncOpenAI(base_url=settings.LLM_BASE_URL, api_key=settings.LLM_KEY)",
+                "albert call",
+            )
+            .extend("", "    async def ask(self, model: str, prompt: str):")
+            .add(
+                "        return await self.client.chat.completions.create(model=model, messages=[prompt])",
+                "albert call",
+            )
+        )
+    else:
+        b.write(b.source(".env.example").add("OPENROUTER_API_KEY=", "openrouter env-var"))
+    if other == "anthropic":
+        b.write(
+            b.source("app/review.py")
+            .add("import anthropic", "anthropic import")
+            .add("")
+            .add("client = anthropic.Anthropic()", "anthropic call")
+        )
+    enum = b.source("app/models.py").extend(
+        "from enum import Enum", "", "", "class LLMModel(str, Enum):"
+    )
+    for name, model in (
+        ("LARGE", "openweight-large"),
+        ("SMALL", "albert-small"),
+        ("MISTRAL_MEDIUM", "mistral-medium-2508"),
+    ):
+        hit = (f"albert model model={model} via=-",) if alone else ()
+        enum.add(f'    {name} = "{model}"', *hit)
+    enum.add('    REPORT = "quarterly-2"')
+    b.write(enum, decoy=not alone)
+    ocr = (
+        b.source("app/ocr.py")
+        .extend('"""OCR through the endpoint\'s /ocr route (see gpt-4o-mini for a cheaper one)."""')
+        .extend("import tiktoken", "", '# fallback: "mistral-ocr-2505"')
+        .extend('ENCODING = tiktoken.encoding_for_model("gpt-4o")')
+        .extend('CONTEXT = {"mistral-ocr-2512": 128_000}')
+        .extend("", "def payload(document: dict) -> dict:")
+    )
+    ocr.add(
+        '    return {"model": "mistral-ocr-2512", "document": document}',
+        *(("albert model model=mistral-ocr-2512 via=-",) if alone else ()),
+    )
+    b.write(ocr, decoy=not alone)
+    b.write(
+        b.source("app/settings.py").extend(
+            "from pydantic import Field",
+            "from pydantic_settings import BaseSettings",
+            "",
+            "",
+            "class Settings(BaseSettings):",
+            "    LLM_BASE_URL: str | None = None",
+            "    ENCODING_MODEL: str = Field(",
+            '        default="gpt-4", description="tokens are counted with this encoding"',
+            "    )",
+        ),
+        decoy=True,
+    )
+    b.write(
+        b.source("README.md").extend("Runs openweight-large and `mistral-ocr-2512`."), decoy=True
+    )
+    git_init(root)
+    return b.corpus
 
 
 # --------------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from detect_corpus import Corpus, Expected, build_corpus, build_large
+from detect_corpus import Corpus, Expected, build_corpus, build_large, build_one_endpoint
 
 from charte_lint.api import EVIDENCE_KINDS, Evidence
 from charte_lint.detect import detect
@@ -208,3 +208,19 @@ def test_large_corpus(tmp_path: Path) -> None:
     assert len({k[0] for k in corpus.expected}) >= 5
     got = keyed(root, detect(str(root)))
     assert set(got) == corpus.expected, "\n" + diff(corpus.expected, got)
+
+
+@pytest.mark.parametrize("other", [None, "anthropic", "openrouter"])
+def test_models_of_the_one_endpoint(tmp_path: Path, other: str | None) -> None:
+    """A repository whose only party is the Albert API: the known model ids of an enumeration
+    and a request body are that endpoint's (never Mistral AI's), table keys, tokenizer names,
+    comments, docstrings and prose are not; beside a second provider or with only a gateway,
+    those files give nothing."""
+    root = tmp_path / "extraction"
+    corpus = build_one_endpoint(root, other)
+    found = detect(str(root))
+    got = keyed(root, found)
+    assert set(got) == corpus.expected, "\n" + diff(corpus.expected, got)
+    details = {item: (got[item].model, got[item].via) for item in corpus.details}
+    assert details == corpus.details
+    assert len(corpus.details) == (4 if other is None else 0)

@@ -61,7 +61,10 @@ def found(
         ("albert", "mistral-small-3.1", True),
         ("ollama", "llama3.1:8b", True),
         ("openrouter", "claude-3.5-sonnet", True),
-        ("albert", "albert-large", False),
+        # the Albert API's own aliases; albert-large-v2 is Google's ALBERT encoder, not one
+        ("albert", "albert-large", True),
+        ("albert", "openweight-small", True),
+        ("albert", "albert-large-v2", False),
         # a provider the catalogue does not have
         ("nobody", "gpt-4o", False),
     ],
