@@ -203,6 +203,7 @@ def build_corpus(root: Path) -> Corpus:
     _gateways_and_endpoints(b)
     _real_code_patterns(b)
     _catalogue_tables(b)
+    _agents_sdk(b)
     git_init(root)
     return b.corpus
 
@@ -1833,6 +1834,53 @@ def _catalogue_tables(b: _Builder) -> None:
             "cohere model model=command-r7b via=-",
         )
         .add("}")
+    )
+
+
+def _agents_sdk(b: _Builder) -> None:
+    """The OpenAI Agents SDK (npm `@openai/agents`, PyPI `openai-agents` imported as `agents`)
+    calls OpenAI; a project's own `agents` package, and a type-only import, do not."""
+    b.write(
+        b.source("voice/package.json")
+        .extend("{", '  "name": "voice",', '  "dependencies": {')
+        .add('    "@openai/agents": "^0.0.5",', "openai dependency")
+        .extend('    "zod": "^3.25.0"', "  }", "}")
+    )
+    b.write(
+        b.source("voice/src/support.ts")
+        .add("import { RealtimeAgent, tool } from '@openai/agents/realtime';", "openai import")
+        .extend("", "export const support = new RealtimeAgent({ name: 'support', tools: [] });")
+        .add(
+            "export const transcription = { model: 'gpt-4o-mini-transcribe' };",
+            "openai model model=gpt-4o-mini-transcribe via=-",
+        )
+    )
+    b.write(
+        b.source("voice/src/types.ts").extend(
+            "import type { RealtimeAgent } from '@openai/agents/realtime';",
+            "export type Agents = RealtimeAgent[];",
+        ),
+        decoy=True,
+    )
+    b.write(b.source("crew/requirements.txt").add("openai-agents==0.6.1", "openai dependency"))
+    b.write(
+        b.source("crew/triage.py")
+        .add("from agents import Agent, Runner", "openai import")
+        .extend("")
+        .add(
+            'triage = Agent(name="triage", model="gpt-4.1-mini")',
+            "openai model model=gpt-4.1-mini via=-",
+        )
+        .extend('result = Runner.run_sync(triage, "My order is late")')
+    )
+    b.write(
+        b.source("bots/planner.py").extend(
+            "from agents import Agent",
+            "from agents.planner import Planner",
+            "",
+            'bot = Agent(name="planner", planner=Planner())',
+        ),
+        decoy=True,
     )
 
 
