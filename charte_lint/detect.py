@@ -548,7 +548,7 @@ def endpoint_models(
         return found
     from charte_lint.files import read_file
 
-    modelled = {(e.file, e.line) for e in found if e.kind == "model"}
+    on_line = {(e.file, e.line): e for e in found if e.provider == target}
     added: list[Evidence] = []
     for name in names:
         extension = os.path.splitext(name.lower())[1]
@@ -585,7 +585,12 @@ def endpoint_models(
             and not _TABLE_KEY.match(code, m.end())
             and not _TOKENIZER.search(code, max(0, m.start() - 160), m.start())
         ]
-        added.extend(e for e in _located(path, text, hits) if (e.file, e.line) not in modelled)
+        for evidence in _located(path, text, hits):
+            same = on_line.get((evidence.file, evidence.line))
+            if same is None:
+                added.append(evidence)
+            elif same.model is None:  # one piece of evidence per line and provider
+                same.model = evidence.model
     if not added:
         return found
     return sorted(found + added, key=lambda e: (e.file, e.line, e.column, e.provider, e.kind))

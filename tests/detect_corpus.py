@@ -1913,8 +1913,8 @@ def build_one_endpoint(root: Path, other: str | None = None) -> Corpus:
             )
             .extend("", "    async def ask(self, model: str, prompt: str):")
             .add(
-                "        return await self.client.chat.completions.create(model=model, messages=[prompt])",
-                "albert call",
+                '        return await self.client.chat.completions.create(model="albert-large", messages=[prompt])',
+                "albert call model=albert-large via=-",
             )
         )
     else:

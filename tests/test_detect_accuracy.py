@@ -220,7 +220,8 @@ def test_models_of_the_one_endpoint(tmp_path: Path, other: str | None) -> None:
     corpus = build_one_endpoint(root, other)
     found = detect(str(root))
     got = keyed(root, found)
+    assert len(got) == len(found), "two evidence items share (file, line, provider, kind)"
     assert set(got) == corpus.expected, "\n" + diff(corpus.expected, got)
     details = {item: (got[item].model, got[item].via) for item in corpus.details}
     assert details == corpus.details
-    assert len(corpus.details) == (4 if other is None else 0)
+    assert len(corpus.details) == (5 if other is None else 0 if other == "openrouter" else 1)
