@@ -70,6 +70,8 @@ _PLACEMENT = (
     "suppression",
     "fingerprint",
     "legal",
+    "related",
+    "subject",
 )
 _FIELDS: tuple[str, ...]  # of any length: grown on the next line
 _FIELDS = ("code", "name", "severity", "pointer", "message", "principle", "charter", "on_key")
@@ -99,9 +101,62 @@ class _FindingFields:
     suppression: dict[str, Any] | None
     fingerprint: str | None
     legal: dict[str, Any] | None
+    related: tuple[Related, ...]
+    subject: str | None
 
 
 _new = object.__new__
+
+
+class Related(tuple):  # type: ignore[type-arg]  # a named tuple, without importing typing
+    """Another place in code that a finding is about: (file, line, column, end_column, text).
+
+    A finding in code stands for every line of one file where one provider shows (one finding
+    per file and provider, not one per line); it is placed at the first, and the others are
+    its related places, with `text` saying what is there (`call `client.chat...``), in the
+    run's language. Immutable and picklable, as a tuple.
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, file: str, line: int, column: int, end_column: int, text: str) -> Related:
+        return tuple.__new__(cls, (file, line, column, end_column, text))
+
+    def __getnewargs__(self) -> tuple[Any, ...]:
+        return tuple(self)
+
+    @property
+    def file(self) -> str:
+        return str(self[0])
+
+    @property
+    def line(self) -> int:
+        return int(self[1])
+
+    @property
+    def column(self) -> int:
+        return int(self[2])
+
+    @property
+    def end_column(self) -> int:
+        return int(self[3])
+
+    @property
+    def text(self) -> str:
+        return str(self[4])
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON output's shape for a related place (a public contract)."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "end_column": self.end_column,
+            "text": self.text,
+        }
+
+    def __repr__(self) -> str:
+        return f"<Related {self.file}:{self.line}:{self.column} {self.text!r}>"
 
 
 class Finding(_FindingFields):
@@ -117,6 +172,11 @@ class Finding(_FindingFields):
     value at the pointer in a manifest, the evidence for a finding in code. `legal` is set
     on a finding that rests on a legal duty (`RuleContext.finding(..., duty=...)`):
     {"duty", "instrument", "cite", "binds_from", "in_force"}.
+
+    `related` are the other places of a finding in code (`Related`): one finding stands for
+    every line of one file where one provider shows, placed at the first. `subject` says, for
+    a finding in code, what it is about as a reader names it ("OpenAI", "Anthropic via Vercel
+    AI Gateway"): the text report's first-run summary counts files by it.
     """
 
     __slots__ = ()
@@ -142,6 +202,8 @@ class Finding(_FindingFields):
         suppression: dict[str, Any] | None = None,
         fingerprint: str | None = None,
         legal: dict[str, Any] | None = None,
+        related: tuple[Related, ...] = (),
+        subject: str | None = None,
     ) -> Finding:
         # Filled as a plain slotted object, then made a Finding: five times faster than
         # object.__setattr__ per field, and a run makes tens of thousands of findings.
@@ -164,6 +226,8 @@ class Finding(_FindingFields):
         self.suppression = suppression
         self.fingerprint = fingerprint
         self.legal = legal
+        self.related = related
+        self.subject = subject
         self.__class__ = cls
         return self  # type: ignore[return-value]  # a Finding now: mypy cannot see __class__ set
 
@@ -207,6 +271,8 @@ class Finding(_FindingFields):
             suppression=self.suppression,
             fingerprint=fingerprint if fingerprint is not None else self.fingerprint,
             legal=self.legal,
+            related=self.related,
+            subject=self.subject,
         )
 
     def replace(self, **changes: Any) -> Finding:
@@ -220,7 +286,8 @@ class Finding(_FindingFields):
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON output's shape for one finding (a public contract); `legal` only on a
-        finding that rests on a legal duty."""
+        finding that rests on a legal duty, `related` only on a finding in code with more
+        than one place."""
         shape = {
             "file": self.file,
             "line": self.line,
@@ -238,6 +305,8 @@ class Finding(_FindingFields):
         }
         if self.legal is not None:
             shape["legal"] = self.legal
+        if self.related:
+            shape["related"] = [place.as_dict() for place in self.related]
         return shape
 
     def __repr__(self) -> str:
@@ -254,7 +323,12 @@ class Evidence:
 
     `provider` is a signature catalogue id (`openai`, `anthropic`, `langchain`...), `kind` one of
     `EVIDENCE_KINDS`; `line` and `column` are 1-based. `model` is a literal model name seen
-    there, `secret` the masked value of a hard-coded API key (`kind == "api-key"`).
+    there, without its provider prefix (`claude-sonnet-4.5` for `anthropic/claude-sonnet-4.5`);
+    `secret` the masked value of a hard-coded API key (`kind == "api-key"`). `via` is the
+    catalogue id of the gateway or router the provider is reached through (provider
+    `anthropic`, via `vercel-ai-gateway`), or None when the code calls the provider directly.
+    An OpenAI client with a base URL is never provider `openai`: it is the endpoint the URL,
+    a variable's name or the file names (`albert`, `scaleway`...), else `openai-compatible`.
     """
 
     __slots__ = (
@@ -267,6 +341,7 @@ class Evidence:
         "provider",
         "secret",
         "text",
+        "via",
     )
 
     def __init__(
@@ -280,6 +355,7 @@ class Evidence:
         text: str,
         model: str | None = None,
         secret: str | None = None,
+        via: str | None = None,
     ) -> None:
         self.file = file
         self.line = line
@@ -290,6 +366,7 @@ class Evidence:
         self.text = text  # the matched source, as written (masked for an API key)
         self.model = model
         self.secret = secret
+        self.via = via
 
     def as_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.__slots__}
@@ -751,12 +828,30 @@ class RuleContext:
         evidence: Evidence,
         message: str = "default",
         charter: str | None = None,
+        *,
+        per_file: bool = False,
+        related: Iterable[Related] = (),
+        subject: str | None = None,
         **params: Any,
     ) -> Finding:
-        """A finding of a repository rule at a piece of evidence in code."""
+        """A finding of a repository rule at a piece of evidence in code.
+
+        `per_file=True`: the finding stands for every place in the file where the evidence's
+        provider shows (through the same gateway, `via`): `evidence` is the first, `related`
+        the others, and its identity is the rule, the file, the provider and the gateway, so
+        that it stays the same finding (for a baseline, GitLab, SARIF) when lines of the file
+        are added, moved or removed. Otherwise its identity is the evidence's provider, kind
+        and text. `subject` names what it is about for a reader ("Anthropic via Vercel AI
+        Gateway"): the text report's first-run summary counts files by it.
+        """
         import hashlib
 
-        identity = "\0".join((self.rule.code, evidence.provider, evidence.kind, evidence.text))
+        if per_file:
+            via = getattr(evidence, "via", None) or ""  # Evidence.via: the "detect" helper's
+            parts: tuple[str, ...] = ("per file", evidence.provider, via)
+        else:
+            parts = (evidence.provider, evidence.kind, evidence.text)
+        identity = "\0".join((self.rule.code, *parts))
         return Finding(
             code=self.rule.code,
             name=self.rule.name,
@@ -771,6 +866,8 @@ class RuleContext:
             end_line=evidence.line,
             end_column=evidence.end_column,
             fingerprint=hashlib.sha256(identity.encode()).hexdigest()[:16],
+            related=tuple(related),
+            subject=subject,
         )
 
 
@@ -1106,6 +1203,7 @@ __all__ = [
     "Evidence",
     "Finding",
     "Policy",
+    "Related",
     "Repository",
     "Rule",
     "RuleContext",

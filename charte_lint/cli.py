@@ -171,6 +171,7 @@ def _init(options: Options, lang: str) -> int:
         options.charter or "private",
         root=directory,
         registry=config.policy.approved_tools,
+        catalogue=catalogue,
     )
     try:
         write_starter(target, starter)

@@ -6,8 +6,16 @@ its vendor, the hosting, a model name, the files) and what the organisation's co
 or `À COMPLÉTER` (French), never as a guess: the file is valid YAML, and each placeholder is a
 finding (CL106; VAL001 for the need) until someone replaces it with the fact.
 
-Provider display data (names, products, vendors) comes from the caller as a `describe` mapping,
-so that this module does not depend on the signature catalogue.
+Provider display data (names, products, vendors, hosting, region) comes from the caller as a
+`describe` mapping, and model knowledge from an optional `catalogue` (`knows_model`), so that this
+module does not depend on the signature catalogue.
+
+The draft never states a false vendor: a provider reached through a gateway (Vercel AI Gateway,
+OpenRouter...) keeps its own vendor in `tool.vendor`, and the gateway is listed in `parties`
+(`role: gateway`) beside the provider (`role: provider`); an OpenAI-compatible endpoint that
+detection could not attribute is drafted as "OpenAI-compatible endpoint" with the vendor a
+placeholder, never "OpenAI"; a known compatible endpoint (the Albert API, Scaleway...) with its
+own vendor, hosting and region.
 """
 
 from __future__ import annotations
@@ -25,9 +33,15 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
-    from typing import Any
+    from typing import Any, Protocol
 
     from charte_lint.api import ApprovedTool, Evidence
+
+    class ModelCatalogue(Protocol):
+        """What the starter asks the model catalogue (`charte_lint.detect.Catalogue`)."""
+
+        def knows_model(self, provider: str, model: str) -> bool: ...
+
 
 MAX_CODE_GLOBS = 10
 """Above this many files, a use's `code` is one glob of their common directory."""
@@ -35,6 +49,9 @@ MAX_LISTED = 5
 """Evidence lines listed above each use; the rest is counted."""
 
 _HOSTING = {"provider": "saas", "local": "self_hosted"}
+"""The hosting a provider's kind implies, where the catalogue does not say (`hosting`)."""
+_NOT_A_USE = ("framework", "gateway")
+"""Kinds whose evidence joins the uses of the providers they reach, rather than making one."""
 _SLUG_JUNK = re.compile(r"[^a-z0-9-]+")
 
 
@@ -65,6 +82,22 @@ _TEXT = ByLanguage(
         "need": N_("TODO: the real need this use answers, and who has it"),
         "tool_todo": N_("TODO: the product, for example GitHub Copilot Business"),
         "models": N_("TODO: also seen: {names}; keep the model this use relies on"),
+        "unknown_model": N_(
+            "charte-lint does not know {names} among the models of {provider}: check the name"
+        ),
+        "gateway": N_(
+            "Reached through {names}: a gateway receives every prompt, a third party in its own\n"
+            "right (see parties)."
+        ),
+        "gateway_only": N_(
+            "Only the gateway was detected: name the provider of the models it routes to\n"
+            "(tool.name, tool.vendor, model.name, the provider in parties)."
+        ),
+        "vendor_todo": N_(
+            "TODO: who runs the endpoint the code calls (its base URL): the provider, not the\n"
+            "SDK's author"
+        ),
+        "provider_todo": N_("TODO: the provider of the models the gateway routes to"),
         "beneficiaries": N_("TODO: who benefits from this use, a list of:"),
         "personal": N_("TODO: true or false, whether personal data is sent to the tool"),
         "sector": N_("TODO: the legal nature of the organisation, one of:"),
@@ -85,13 +118,14 @@ _TEXT = ByLanguage(
 
 def render_starter(
     evidence: list[Evidence],
-    describe: Mapping[str, Mapping[str, str]],
+    describe: Mapping[str, Mapping[str, Any]],
     lang: str,
     organisation: str,
     charter: str = "private",
     *,
     root: str | None = None,
     registry: Sequence[ApprovedTool] | None = None,
+    catalogue: ModelCatalogue | None = None,
 ) -> str:
     """The text of a starter manifest: one use per detected provider, the rest marked to do.
 
@@ -103,8 +137,11 @@ def render_starter(
     approved-tools registry (the configuration's `approved_tools`): a detected provider that
     one entry names is written with `tool.approved: <id>`; when several do, they are listed.
 
-    `describe` maps a provider id to `{"name", "product", "vendor", "kind"}` (`kind` is
-    `provider`, `local` or `framework`); an id it lacks is shown as itself. Evidence paths are
+    `describe` maps a provider id to `{"name", "product", "vendor", "kind"}` and optionally
+    `hosting` and `region` (`kind` is `provider`, `local`, `framework`, `gateway` or
+    `compatible-endpoint`); an id it lacks is shown as itself. With `catalogue` (the signature
+    catalogue: `knows_model(provider, model)`), a model the catalogue does not know for a known
+    provider gets a comment saying so. Evidence paths are
     used as they are (relative to the manifest's directory, the usual case); with `root`, the
     manifest's directory, they are made relative to it first (a relative path is then read
     from the current directory).
@@ -142,7 +179,7 @@ def render_starter(
         if not first:
             out.append("")
         first = False
-        out.extend(_use(provider, items, frameworks, describe, text, used_ids, registry))
+        out.extend(_use(provider, items, frameworks, describe, text, used_ids, registry, catalogue))
     return "\n".join(out) + "\n"
 
 
@@ -243,63 +280,89 @@ def _path(file: str, root: str | None) -> str:
 
 
 class _Item:
-    __slots__ = ("file", "kind", "line", "model", "provider")
+    __slots__ = ("file", "kind", "line", "model", "provider", "via")
 
-    def __init__(self, file: str, line: int, kind: str, provider: str, model: str | None) -> None:
+    def __init__(
+        self,
+        file: str,
+        line: int,
+        kind: str,
+        provider: str,
+        model: str | None,
+        via: str | None = None,
+    ) -> None:
         self.file = file
         self.line = line
         self.kind = kind
         self.provider = provider
         self.model = model
+        self.via = via  # the gateway the provider is reached through (`Evidence.via`)
 
 
 def _group(evidence: Iterable[Evidence], root: str | None) -> dict[str, list[_Item]]:
     """Evidence by provider, each list sorted by file and line (output does not depend on the
     scanner's order)."""
     ordered = sorted(
-        ((_path(e.file, root), e.line, e.column, e.kind, e.provider, e.model) for e in evidence),
+        (
+            (_path(e.file, root), e.line, e.column, e.kind, e.provider, e.model, _via(e))
+            for e in evidence
+        ),
         key=lambda row: row[:5],  # not the model: None and a name do not compare
     )
     groups: dict[str, list[_Item]] = {}
-    for file, line, _column, kind, provider, model in ordered:
-        groups.setdefault(provider, []).append(_Item(file, line, kind, provider, model))
+    for file, line, _column, kind, provider, model, via in ordered:
+        groups.setdefault(provider, []).append(_Item(file, line, kind, provider, model, via))
     return groups
 
 
-def _kind(provider: str, describe: Mapping[str, Mapping[str, str]]) -> str:
+def _via(evidence: Evidence) -> str | None:
+    """`Evidence.via`, the gateway a provider is reached through (None before detection sets it)."""
+    via = getattr(evidence, "via", None)
+    return via if isinstance(via, str) and via else None
+
+
+def _kind(provider: str, describe: Mapping[str, Mapping[str, Any]]) -> str:
     return describe.get(provider, {}).get("kind", "provider")
 
 
 def _uses(
-    groups: dict[str, list[_Item]], describe: Mapping[str, Mapping[str, str]]
+    groups: dict[str, list[_Item]], describe: Mapping[str, Mapping[str, Any]]
 ) -> list[tuple[str, list[_Item], list[str]]]:
-    """(provider, evidence, frameworks called through) for each use, by provider id.
+    """(provider, evidence, frameworks and gateways called through) for each use, by provider id.
 
-    A framework's evidence joins the uses whose provider shows in the same file; evidence in a
-    file with no provider joins every use, as it cannot be told apart. When only frameworks were
-    found, each framework is its own use.
+    A framework's or a gateway's evidence joins the uses whose provider shows in the same file
+    (or, for a gateway, is reached through it); evidence in a file with no provider joins every
+    use, as it cannot be told apart. When only frameworks and gateways were found, each is its
+    own use; a gateway that no provider's use reaches is its own use too.
     """
-    providers = sorted(p for p in groups if _kind(p, describe) != "framework")
-    frameworks = sorted(p for p in groups if _kind(p, describe) == "framework")
+    providers = sorted(p for p in groups if _kind(p, describe) not in _NOT_A_USE)
+    routes = sorted(p for p in groups if _kind(p, describe) in _NOT_A_USE)
     if not providers:
-        return [(framework, groups[framework], []) for framework in frameworks]
+        return [(route, groups[route], []) for route in routes]
     files = {p: {item.file for item in groups[p]} for p in providers}
+    gateways = {p: {item.via for item in groups[p] if item.via} for p in providers}
     uses = []
+    joining: set[str] = set()
     for provider in providers:
         items = list(groups[provider])
         via = []
-        for framework in frameworks:
+        for route in routes:
             joined = [
                 item
-                for item in groups[framework]
+                for item in groups[route]
                 if item.file in files[provider]
+                or route in gateways[provider]
                 or not any(item.file in files[other] for other in providers)
             ]
-            if joined:
-                via.append(framework)
+            if joined or route in gateways[provider]:
+                via.append(route)
+                joining.add(route)
                 items.extend(joined)
         items.sort(key=lambda item: (item.file, item.line, item.provider, item.kind))
         uses.append((provider, items, via))
+    for route in routes:  # a gateway that no provider's use reaches: its own use
+        if route not in joining and _kind(route, describe) == "gateway":
+            uses.append((route, groups[route], []))
     return uses
 
 
@@ -328,15 +391,20 @@ def code_globs(files: Iterable[str]) -> list[str]:
 def _use(
     provider: str,
     items: list[_Item],
-    frameworks: list[str],
-    describe: Mapping[str, Mapping[str, str]],
+    routes: list[str],
+    describe: Mapping[str, Mapping[str, Any]],
     text: dict[str, str],
     used_ids: set[str],
     registry: Sequence[ApprovedTool] = (),
+    catalogue: ModelCatalogue | None = None,
 ) -> list[str]:
     info = describe.get(provider, {})
     product = info.get("product") or info.get("name") or provider
     kind = info.get("kind")  # None for an id `describe` lacks: its hosting is not guessed
+    frameworks = [route for route in routes if _kind(route, describe) == "framework"]
+    gateways = [route for route in routes if _kind(route, describe) == "gateway"]
+    if kind == "gateway":
+        gateways = [provider]
     out: list[str] = []
     seen = list(
         dict.fromkeys(
@@ -355,24 +423,42 @@ def _use(
     if frameworks:
         names = _printable(", ".join(_name(framework, describe) for framework in frameworks))
         notes.append(text["via"].format(names=names))
+    if gateways and kind != "gateway":
+        names = _printable(", ".join(_name(gateway, describe) for gateway in gateways))
+        notes.extend(text["gateway"].format(names=names).split("\n"))
     if kind == "framework":
         notes.extend(text["frameworks_only"].split("\n"))
+    if kind == "gateway":
+        notes.extend(text["gateway_only"].split("\n"))
     out.extend(_comment("\n".join(notes), 2))
     out.append(f"  - id: {_slug(provider, used_ids)}")
     out.append(f"    name: {quote(text['use_name'].format(product=product))}")
     out.append("    status: pilot")
     out.extend(_owner_and_purpose(text))
     out.append("    tool:")
-    out.append(f"      name: {quote(product)}")
-    if info.get("vendor"):
-        out.append(f"      vendor: {quote(info['vendor'])}")
-    if kind in _HOSTING:
-        out.append(f"      hosting: {_HOSTING[kind]}")
+    if kind == "gateway":  # the tool is the provider's, which the gateway hides
+        out.append(f"      name: {quote(text['todo'])}  # {text['provider_todo']}")
+    else:
+        out.append(f"      name: {quote(product)}")
+    out.extend(_vendor(info, kind, text))
+    hosting = info.get("hosting") if "hosting" in info else _HOSTING.get(str(kind))
+    if kind != "gateway" and hosting in _allowed_at("uses", 0, "tool", "hosting"):
+        out.append(f"      hosting: {hosting}")
+    region = info.get("region")
+    if isinstance(region, str) and region and kind != "gateway":
+        out.append(f"      region: {quote(region)}")
     out.extend(_approved(_registry_entries(provider, info, registry), registry, text))
+    if gateways:
+        out.extend(_parties(provider, info, kind, gateways, describe, text))
     # A model seen next to a framework's call may belong to another provider: only the use's own.
     models = list(dict.fromkeys(i.model for i in items if i.provider == provider and i.model))
     if models:
         out.append("    model:")
+        unknown = [m for m in models if catalogue and not _knows(catalogue, provider, m)]
+        if unknown and provider in describe:  # an unknown model of a known provider
+            names = ", ".join(unknown)
+            note = text["unknown_model"].format(names=names, provider=_name(provider, describe))
+            out.extend(_comment(note, 6))
         line = f"      name: {quote(models[0])}"
         if len(models) > 1:
             line += "  # " + _printable(text["models"].format(names=", ".join(models[1:])))
@@ -384,8 +470,60 @@ def _use(
     return out
 
 
-def _name(provider: str, describe: Mapping[str, Mapping[str, str]]) -> str:
-    return describe.get(provider, {}).get("name") or provider
+def _knows(catalogue: ModelCatalogue, provider: str, model: str) -> bool:
+    """Whether the catalogue knows `model` for `provider` (a catalogue without `knows_model`,
+    an older one, is taken to know it: the starter then says nothing rather than a guess)."""
+    knows = getattr(catalogue, "knows_model", None)
+    return True if knows is None else bool(knows(provider, model))
+
+
+def _vendor(info: Mapping[str, Any], kind: str | None, text: dict[str, str]) -> list[str]:
+    """`tool.vendor`: the catalogue's, never a gateway's nor the SDK's; for a compatible
+    endpoint or a gateway whose provider is unknown, the placeholder, which CL106 reports."""
+    vendor = info.get("vendor")
+    if kind == "gateway":
+        return [f"      vendor: {quote(text['todo'])}  # {text['provider_todo']}"]
+    if vendor:
+        return [f"      vendor: {quote(str(vendor))}"]
+    if kind == "compatible-endpoint":
+        out = _comment(text["vendor_todo"], 6)
+        out.append(f"      vendor: {quote(text['todo'])}")
+        return out
+    return []
+
+
+def _parties(
+    provider: str,
+    info: Mapping[str, Any],
+    kind: str | None,
+    gateways: list[str],
+    describe: Mapping[str, Mapping[str, Any]],
+    text: dict[str, str],
+) -> list[str]:
+    """`parties`: each gateway (`role: gateway`), then the provider (`role: provider`), by
+    vendor where the catalogue knows it, with the region where it knows that."""
+    out = ["    parties:"]
+    for gateway in gateways:
+        out.extend(_party(describe.get(gateway, {}), gateway, "gateway"))
+    if kind == "gateway":
+        out.append(f"      - name: {quote(text['todo'])}  # {text['provider_todo']}")
+        out.append("        role: provider")
+    else:
+        out.extend(_party(info, provider, "provider"))
+    return out
+
+
+def _party(info: Mapping[str, Any], provider: str, role: str) -> list[str]:
+    name = info.get("vendor") or info.get("name") or provider
+    out = [f"      - name: {quote(str(name))}", f"        role: {role}"]
+    region = info.get("region")
+    if isinstance(region, str) and region:
+        out.append(f"        region: {quote(region)}")
+    return out
+
+
+def _name(provider: str, describe: Mapping[str, Mapping[str, Any]]) -> str:
+    return str(describe.get(provider, {}).get("name") or provider)
 
 
 def _owner_and_purpose(text: dict[str, str], beneficiaries: str | None = None) -> list[str]:

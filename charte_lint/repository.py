@@ -20,7 +20,7 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from charte_lint.api import Finding
+    from charte_lint.api import Evidence, Finding, Rule
     from charte_lint.config import Config
     from charte_lint.engine import FileResult, Linter
     from charte_lint.files import Listings
@@ -68,7 +68,12 @@ def repository_findings(
     """The project phase: the findings of the enabled repository rules over what detection
     found and the uses the linted manifests declare (their FileResults), with severity, source
     line and suppressions. A rule that crashes gives one CL000 finding at `where`, the first
-    directory detection scanned."""
+    directory detection scanned.
+
+    A rule may make one finding of many places (one per file and provider, `related`): it
+    sees the evidence that inline comments silence apart from the rest, so that a comment
+    silences its own line only, never the other places of the finding it would belong to.
+    """
     from charte_lint.api import RuleContext
     from charte_lint.engine import run_check
 
@@ -76,20 +81,58 @@ def repository_findings(
         return []
     repository = repository.with_uses(use for result in results for use in result.declared_uses)
     severities, _ = settings.selection(config)
+    lines: dict[str, list[str]] = {}
     findings: list[Finding] = []
     for rule in settings.rules:
         if rule.scope != "repository" or rule.code not in severities:
             continue
-        context = RuleContext(rule, {}, config.policy, settings.lang, settings.today)
-        context.repository = repository
-        for finding in run_check(rule, context, where):
-            findings.append(finding.replace(severity=severities[finding.code]))
-    return _finish(findings, settings.suppressions)
+        parts = [repository]
+        if settings.suppressions:
+            parts = [part for part in _by_silence(repository, rule, lines) if part.evidence]
+        for part in parts:
+            context = RuleContext(rule, {}, config.policy, settings.lang, settings.today)
+            context.repository = part
+            for finding in run_check(rule, context, where):
+                findings.append(finding.replace(severity=severities[finding.code]))
+    return _finish(findings, settings.suppressions, lines)
 
 
-def _finish(findings: list[Finding], suppressions: bool) -> list[Finding]:
-    """Source lines, and inline suppressions written in the code's own comments."""
-    lines: dict[str, list[str]] = {}
+def _by_silence(
+    repository: Repository, rule: Rule, lines: dict[str, list[str]]
+) -> list[Repository]:
+    """(the repository with the evidence no inline comment silences for `rule`, the one with
+    the evidence that is silenced); `lines` caches the files' lines."""
+    import copy
+
+    from charte_lint.api import Finding
+
+    probe = Finding(rule.code, rule.name, rule.severity, "", "")
+    open_: list[Evidence] = []
+    silenced: list[Evidence] = []
+    for evidence in repository.evidence:
+        if evidence.file not in lines:
+            lines[evidence.file] = _lines(evidence.file)
+        text, number = lines[evidence.file], evidence.line
+        near = (text[n - 1] for n in (number, number - 1) if 0 < n <= len(text))
+        marked = any("charte-lint:" in line for line in near)
+        quiet = marked and _suppression(text, probe.replace(line=number)) is not None
+        (silenced if quiet else open_).append(evidence)
+    if not silenced:
+        return [repository]
+    parts = []
+    for found in (open_, silenced):
+        part = copy.copy(repository)  # the same uses and catalogue, caches and all
+        part.evidence = found
+        parts.append(part)
+    return parts
+
+
+def _finish(
+    findings: list[Finding], suppressions: bool, lines: dict[str, list[str]] | None = None
+) -> list[Finding]:
+    """Source lines, and inline suppressions written in the code's own comments (at the
+    finding's first place: `_by_silence` kept the silenced places apart)."""
+    lines = {} if lines is None else lines
     finished = []
     for finding in findings:
         if finding.file not in lines:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
-from charte_lint.api import get, rule
+from charte_lint.api import EVIDENCE_KINDS, Related, get, rule
 
 from .facts import (
     IN_USE,
@@ -23,10 +23,10 @@ from .facts import (
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
     from typing import Any
 
-    from charte_lint.api import Finding, RuleContext
+    from charte_lint.api import Evidence, Finding, RuleContext
 
 _OUTSIDE_AUDIENCES = ("clients", "public")
 
@@ -307,26 +307,88 @@ def snippet(text: str) -> str:
     return text if len(text) <= _LONGEST_SNIPPET else text[: _LONGEST_SNIPPET - 3] + "..."
 
 
+_RANK = {kind: rank for rank, kind in enumerate(EVIDENCE_KINDS)}
+
+
+def first_places(found: Iterable[Evidence]) -> list[Evidence]:
+    """Evidence of one file in the order a finding lists it: by line, the strongest kind first
+    on a line (`EVIDENCE_KINDS`), then by column."""
+    return sorted(found, key=lambda e: (e.line, _RANK.get(e.kind, len(_RANK)), e.column))
+
+
+def by_file_and_provider(found: Iterable[Evidence]) -> list[list[Evidence]]:
+    """Evidence grouped by file, provider and gateway (`via`), each group in `first_places`
+    order, groups in the order of their files and first places."""
+    groups: dict[tuple[str, str, str], list[Evidence]] = {}
+    for evidence in found:
+        key = (evidence.file, evidence.provider, getattr(evidence, "via", None) or "")
+        groups.setdefault(key, []).append(evidence)
+    ordered = [first_places(group) for group in groups.values()]
+    ordered.sort(key=lambda group: (group[0].file, group[0].line, group[0].column))
+    return ordered
+
+
+def subject(ctx: RuleContext, evidence: Evidence) -> str:
+    """The provider as a reader names it, with the gateway it is reached through if any."""
+    repository = ctx.repository
+    assert repository is not None
+    provider = repository.provider_name(evidence.provider)
+    via = getattr(evidence, "via", None)  # Evidence.via: set by detection for a gateway's route
+    if not via:
+        return provider
+    gateway = repository.provider_name(via)
+    return ctx.term("subjects", "through").format(provider=provider, gateway=gateway)
+
+
+def more_places(ctx: RuleContext, count: int) -> str:
+    """ ", and N more places in this file" in the run's language, or "" for none."""
+    if not count:
+        return ""
+    key = "more-one" if count == 1 else "more-other"
+    return ", " + ctx.rule.messages[key][ctx.lang].format(count=count)
+
+
 @rule("TRN008", "undeclared-ai-use", principle="transparency", severity="error", scope="repository")
 def undeclared_ai_use(ctx: RuleContext) -> Iterator[Finding]:
+    """One finding per file and provider (and gateway), at its first place, the others as
+    related places: a first run on a real repository lists what is used where, not every line."""
     repository = ctx.repository
     if repository is None:
         return  # a repository rule runs only when detection ran
     said = {(e.file, e.line) for e in repository.evidence if e.kind != "api-key"}
-    for evidence in repository.evidence:
-        if evidence.kind == "api-key" and (evidence.file, evidence.line) in said:
-            continue  # the same line already says it (a call with the key in it)
-        if repository.declaring(evidence):
-            continue
-        covered = bool(repository.uses_above(evidence.file))
+    undeclared = [
+        evidence
+        for evidence in repository.evidence
+        if not (evidence.kind == "api-key" and (evidence.file, evidence.line) in said)
+        # ^ the same line already says it (a call with the key in it)
+        and not repository.declaring(evidence)
+    ]
+    for group in by_file_and_provider(undeclared):
+        first, others = group[0], group[1:]
+        covered = bool(repository.uses_above(first.file))
         yield ctx.finding_in_code(
-            evidence,
+            first,
             "default" if covered else "no-manifest",
-            charter=repository.charter_at(evidence.file),
-            provider=repository.provider_name(evidence.provider),
-            kind=ctx.term("evidence_kinds", evidence.kind),
-            text=snippet(evidence.text),
+            charter=repository.charter_at(first.file),
+            per_file=True,
+            related=[_related(ctx, evidence) for evidence in others],
+            subject=subject(ctx, first),
+            provider=subject(ctx, first),
+            kind=ctx.term("evidence_kinds", first.kind),
+            text=snippet(first.text),
+            more=more_places(ctx, len(others)),
         )
+
+
+def _related(ctx: RuleContext, evidence: Evidence) -> Related:
+    kind = ctx.term("evidence_kinds", evidence.kind)
+    return Related(
+        evidence.file,
+        evidence.line,
+        evidence.column,
+        evidence.end_column,
+        f"{kind} `{snippet(evidence.text)}`",
+    )
 
 
 @rule("TRN009", "declared-ai-use-not-in-code", principle="transparency", severity="info")

@@ -32,7 +32,8 @@ GIT_IDENTITY = ["-c", "user.email=a@b", "-c", "user.name=bench"]
 class Corpus:
     """What a corpus must yield: the exact evidence set and the files that must yield nothing.
 
-    `columns` gives the 1-based column of a few evidence items, `secrets` the full fake keys
+    `columns` gives the 1-based column of a few evidence items, `details` the `(model, via)` of
+    a few (None for none), `secrets` the full fake keys
     (none may appear in any evidence field), `ignored_expected` the evidence of git-ignored
     files, found only when the tree is walked without git.
     """
@@ -40,6 +41,7 @@ class Corpus:
     expected: set[Expected]
     decoy_files: set[str]
     columns: dict[Expected, int] = field(default_factory=dict)
+    details: dict[Expected, tuple[str | None, str | None]] = field(default_factory=dict)
     secrets: set[str] = field(default_factory=set)
     ignored_expected: set[Expected] = field(default_factory=set)
     ignored_files: set[str] = field(default_factory=set)
@@ -49,23 +51,32 @@ class Corpus:
 class _Source:
     """A text file built line by line, each line carrying the evidence it must give.
 
-    A hit is "provider kind", optionally followed by " @marker": the evidence's column is then
-    that of the marker's first occurrence in the line (1-based).
+    A hit is "provider kind", optionally followed by "model=M via=V" (the evidence's model and
+    gateway; "-" for none) and by " @marker": the evidence's column is then that of the
+    marker's first occurrence in the line (1-based).
     """
 
     def __init__(self, path: str) -> None:
         self.path = path
         self.lines: list[str] = []
         self.hits: list[tuple[int, str, str, int | None]] = []
+        self.details: dict[tuple[int, str, str], tuple[str | None, str | None]] = {}
 
     def add(self, text: str, *hits: str) -> _Source:
         self.lines.append(text)
         number = len(self.lines)
         for hit in hits:
             spec, _, marker = hit.partition(" @")
-            provider, kind = spec.split()
+            provider, kind, *extras = spec.split()
             column = text.index(marker) + 1 if marker else None
             self.hits.append((number, provider, kind, column))
+            if extras:
+                values = dict(extra.split("=", 1) for extra in extras)
+                model, via = values.get("model", "-"), values.get("via", "-")
+                self.details[(number, provider, kind)] = (
+                    None if model == "-" else model,
+                    None if via == "-" else via,
+                )
         return self
 
     def extend(self, *texts: str) -> _Source:
@@ -99,6 +110,8 @@ class _Builder:
             target.add(item)
             if column is not None:
                 self.corpus.columns[item] = column
+            if (line, provider, kind) in source.details:
+                self.corpus.details[item] = source.details[(line, provider, kind)]
 
     def write_raw(
         self,
@@ -187,6 +200,10 @@ def build_corpus(root: Path) -> Corpus:
     _web(b)
     _worker(b)
     _models_and_docs(b)
+    _gateways_and_endpoints(b)
+    _real_code_patterns(b)
+    _catalogue_tables(b)
+    _agents_sdk(b)
     git_init(root)
     return b.corpus
 
@@ -368,7 +385,12 @@ def _python_backend(b: _Builder, keys: dict[str, str]) -> None:
         .add("    return response.choices[0].message.content")
         .extend("", "")
         .add("def offline(messages: list[dict[str, str]]) -> str:")
-        .add('    return completion(model="ollama/llama3.1", messages=messages)', "litellm call")
+        # a LiteLLM provider-prefixed id: the provider is the prefix, the model the rest
+        .add(
+            '    return completion(model="ollama/llama3.1", messages=messages)',
+            "litellm call",
+            'ollama model @"ollama/',
+        )
         .extend("", "")
         .add("def batch(prompts: list[str]) -> list[str]:")
         .add("    import json, litellm as ll", "litellm import @import")
@@ -448,7 +470,10 @@ def _python_backend(b: _Builder, keys: dict[str, str]) -> None:
         .extend("", "")
         .add("def ask(prompt: str) -> str:")
         .add("    response = runtime.converse(", "bedrock call")
-        .add('        modelId="anthropic.claude-3-5-sonnet-20240620-v1:0",')
+        .add(
+            '        modelId="anthropic.claude-3-5-sonnet-20240620-v1:0",',
+            "bedrock model model=anthropic.claude-3-5-sonnet-20240620-v1:0 via=-",
+        )
         .add('        messages=[{"role": "user", "content": [{"text": prompt}]}],')
         .add("    )")
         .add('    return response["output"]["message"]["content"][0]["text"]')
@@ -532,7 +557,10 @@ def _python_backend(b: _Builder, keys: dict[str, str]) -> None:
         .add("from langchain_openai import AzureChatOpenAI, ChatOpenAI", "openai import")
         .add("from langgraph.graph import StateGraph", "langchain import")
         .add("")
-        .add("BEDROCK_MODEL = 'anthropic.claude-3-haiku-20240307-v1:0'")
+        .add(
+            "BEDROCK_MODEL = 'anthropic.claude-3-haiku-20240307-v1:0'",
+            "bedrock model model=anthropic.claude-3-haiku-20240307-v1:0 via=-",
+        )
         .add('prompt = ChatPromptTemplate.from_messages([("system", "You triage tickets.")])')
         .add('gpt = ChatOpenAI(model="gpt-4o", temperature=0)', "openai call")
         .add(
@@ -931,7 +959,7 @@ def _web(b: _Builder) -> None:
         ("@ai-sdk/azure", "^1.0.0", "azure-openai"),
         ("@ai-sdk/mistral", "^1.0.0", "mistral"),
         ("@ai-sdk/openai", "^1.0.0", "openai"),
-        ("@ai-sdk/react", "^1.0.0", "vercel-ai"),
+        ("@ai-sdk/react", "^1.0.0", None),  # UI hooks only: not AI use
         ("@anthropic-ai/sdk", "^0.33.0", "anthropic"),
         ("@aws-sdk/client-bedrock-runtime", "^3.716.0", "bedrock"),
         ("@azure/openai", "^2.0.0", "azure-openai"),
@@ -1011,10 +1039,8 @@ def _web(b: _Builder) -> None:
     b.write(
         b.source("web/src/chat.ts")
         .add('import OpenAI from "openai";', "openai import @import")
-        .add(
-            'import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";',
-            "openai import",
-        )
+        # a type-only import: erased before the code runs
+        .add('import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";')
         .add('import { streamText } from "ai";', "vercel-ai import")
         .add('import { openai } from "@ai-sdk/openai";', "openai import")
         .add('import { formatTicket } from "./ai";')
@@ -1040,23 +1066,27 @@ def _web(b: _Builder) -> None:
         .add(
             '  return streamText({ model: openai("gpt-4o"), prompt: formatTicket(ticket) });',
             "vercel-ai call",
+            "openai call @openai(",
         )
         .add("}")
     )
     b.write(
         b.source("web/src/assist.tsx")
         .add('import { useState } from "react";')
-        .add('import { useChat } from "@ai-sdk/react";', "vercel-ai import")
+        # a UI hook that talks to this app's own /api/chat route: not AI use
+        .add('import { useChat } from "@ai-sdk/react";')
         .add('import { generateText } from "ai";', "vercel-ai import")
         .add('import { anthropic } from "@ai-sdk/anthropic";', "anthropic import")
         .add('import { mistral } from "@ai-sdk/mistral";', "mistral import")
         .add('import { createAzure } from "@ai-sdk/azure";', "azure-openai import")
         .add("")
-        .add('const azure = createAzure({ resourceName: "contoso-helpdesk" });')
+        .add(
+            'const azure = createAzure({ resourceName: "contoso-helpdesk" });', "azure-openai call"
+        )
         .add("")
         .add("export async function suggest(text: string): Promise<string> {")
         .add("  const { text: answer } = await generateText({", "vercel-ai call")
-        .add('    model: anthropic("claude-3-5-haiku-latest"),')
+        .add('    model: anthropic("claude-3-5-haiku-latest"),', "anthropic call @anthropic(")
         .add("    prompt: text,")
         .add("  });")
         .add("  return answer;")
@@ -1068,8 +1098,11 @@ def _web(b: _Builder) -> None:
         .add("  return <pre>{draft || chat.input}</pre>;")
         .add("}")
         .add("")
+        # gpt-4o in Azure's call is Azure OpenAI's deployment, not OpenAI's API
         .add(
-            'export const models = { eu: mistral("mistral-small-latest"), azure: azure("gpt-4o") };'
+            'export const models = { eu: mistral("mistral-small-latest"), azure: azure("gpt-4o") };',
+            "mistral call @mistral(",
+            "azure-openai call @azure(",
         )
     )
     b.write(
@@ -1414,6 +1447,531 @@ def _models_and_docs(b: _Builder) -> None:
     )
 
 
+def _gateways_and_endpoints(b: _Builder) -> None:
+    """Models kept in tables of provider-prefixed ids, gateways, OpenAI-compatible endpoints,
+    type-only imports: AI use as real repositories write it."""
+    b.write(
+        b.source("assistant/models.py")
+        .extend('"""The model table: LangChain ids, one per tier."""', "")
+        .add("from langchain.chat_models import init_chat_model", "langchain import")
+        .add("")
+        .add("MODELS = {")
+        .add(
+            '    "fast": "anthropic:claude-haiku-4-5-20251001",',
+            'anthropic model model=claude-haiku-4-5-20251001 via=- @"anthropic:',
+        )
+        .add('    "cheap": "openai:gpt-5.4-nano",', "openai model model=gpt-5.4-nano via=-")
+        .add(
+            '    "long": "google_genai:gemini-3.5-flash-lite",',
+            "google model model=gemini-3.5-flash-lite via=-",
+        )
+        .add(
+            '    "eu": "mistralai:mistral-small-latest",',
+            "mistral model model=mistral-small-latest via=-",
+        )
+        .add('    "local": "ollama:llama3",', "ollama model model=llama3 via=-")
+        .add('    "legacy": "gpt-4o-mini",', "openai model model=gpt-4o-mini via=-")
+        .add("}")
+        .add('MIME_TYPES = ["text/plain", "image/png", "application/json"]')
+        .add('UPSTREAM = "openai/openai-python"  # the SDK\'s repository, for the docs link')
+        .add('DOCS = "https://docs.anthropic.com/en/docs/about-claude/models"')
+        .add('LABEL = "claude is our assistant"')
+        .add("")
+        .add("")
+        .add("def model_for(tier: str):")
+        .add("    return init_chat_model(MODELS[tier])")
+    )
+    b.write(
+        b.source("assistant/albert.py")
+        .extend('"""Answers for agents through the Albert API (the State\'s own models)."""', "")
+        .add("from openai import OpenAI", "albert import")
+        .add("")
+        .add("from .config import config")
+        .add("")
+        .add(
+            "client = OpenAI(base_url=config.albert_api_url, api_key=config.albert_api_key)",
+            "albert call model=- via=- @OpenAI(",
+        )
+        .extend("", "")
+        .add("def answer(question: str) -> str:")
+        .add("    reply = client.chat.completions.create(", "albert call")
+        .add(
+            '        model="mistralai/Mistral-Small-3.2-24B-Instruct-2506",',
+            "albert model model=mistralai/Mistral-Small-3.2-24B-Instruct-2506 via=-",
+        )
+        .add('        messages=[{"role": "user", "content": question}],')
+        .add("    )")
+        .add('    return reply.choices[0].message.content or ""')
+    )
+    b.write(
+        b.source("assistant/inhouse.ts")
+        .add('import OpenAI from "openai";', "openai-compatible import")
+        .add("")
+        .add(
+            "const client = new OpenAI({ baseURL: process.env.LLM_URL, apiKey: process.env.LLM_KEY });",
+            "openai-compatible call",
+        )
+        .add("")
+        .add("export const ask = (prompt: string) =>")
+        .add(
+            '  client.chat.completions.create({ model: process.env.LLM_MODEL!, messages: [{ role: "user", content: prompt }] });',
+            "openai-compatible call",
+        )
+    )
+    b.write(
+        b.source("assistant/scaleway.py")
+        .add("from langchain_openai import ChatOpenAI", "scaleway import")
+        .add("")
+        .add(
+            'llm = ChatOpenAI(model="mistral-small-3.1-24b-instruct-2503", openai_api_base="https://api.scaleway.ai/v1")',
+            "scaleway call model=mistral-small-3.1-24b-instruct-2503 via=- @ChatOpenAI(",
+        )
+    )
+    b.write(
+        b.source("assistant/typing_only.py").extend(
+            '"""Helpers typed against the SDK, which only the server module imports."""',
+            "",
+            "from __future__ import annotations",
+            "",
+            "from typing import TYPE_CHECKING",
+            "",
+            "if TYPE_CHECKING:",
+            "    from anthropic.types import Message",
+            "    import openai",
+            "",
+            "",
+            "def text_of(message: Message) -> str:",
+            '    return "".join(block.text for block in message.content)',
+        ),
+        decoy=True,
+    )
+    b.write(
+        b.source("web/app/api/chat/route.ts")
+        .add(
+            'import { convertToModelMessages, streamText, type UIMessage } from "ai";',
+            "vercel-ai import",
+        )
+        .add("")
+        .add("export async function POST(req: Request) {")
+        .add("  const { messages }: { messages: UIMessage[] } = await req.json();")
+        .add("  const result = streamText({", "vercel-ai call")
+        .add(
+            '    model: "anthropic/claude-sonnet-4.5",',
+            "anthropic model model=claude-sonnet-4.5 via=vercel-ai-gateway",
+        )
+        .add("    messages: convertToModelMessages(messages),")
+        .add("  });")
+        .add("  return result.toUIMessageStreamResponse();")
+        .add("}")
+        .add("")
+        .add(
+            'export const fallback = "xai/grok-4.1-fast";',
+            "xai model model=grok-4.1-fast via=vercel-ai-gateway",
+        )
+    )
+    b.write(
+        b.source("web/app/api/gateway.ts")
+        .add('import { gateway } from "@ai-sdk/gateway";', "vercel-ai-gateway import")
+        .add('import { generateText } from "ai";', "vercel-ai import")
+        .add("")
+        .add(
+            'export const summarise = (prompt: string) => generateText({ model: gateway("mistral/mistral-large"), prompt });',
+            "vercel-ai call",
+            "vercel-ai-gateway call",
+            "mistral model model=mistral-large via=vercel-ai-gateway",
+        )
+    )
+    b.write(
+        b.source("web/src/components/message.tsx").extend(
+            'import type { UIMessage } from "ai";',
+            'import { type ModelMessage, type ToolSet } from "ai";',
+            'import { useChat } from "@ai-sdk/react";',
+            'export type { UIMessage } from "ai";',
+            "",
+            "export function Messages({ items }: { items: UIMessage[] }) {",
+            '  const chat = useChat({ api: "/api/chat" });',
+            "  return <ul>{items.map((m) => <li key={m.id}>{m.role}</li>)}{chat.status}</ul>;",
+            "}",
+        ),
+        decoy=True,
+    )
+    b.write(
+        b.source("gateway/litellm.yaml")
+        .add("model_list:")
+        .add("  - model_name: claude")
+        .add("    litellm_params:")
+        .add(
+            "      model: anthropic/claude-3-5-sonnet-20240620",
+            "anthropic model model=claude-3-5-sonnet-20240620 via=litellm-proxy",
+        )
+        .add("      api_key: os.environ/ANTHROPIC_API_KEY")
+        .add("  - model_name: gpt")
+        .add("    litellm_params:")
+        .add("      model: azure/gpt-4o", "azure-openai model model=gpt-4o via=litellm-proxy")
+        .add("      api_base: https://contoso.openai.azure.com/", "azure-openai endpoint")
+        .add("  - model_name: local")
+        .add("    litellm_params:")
+        .add(
+            '      model: "ollama/llama3.1:8b"', "ollama model model=llama3.1:8b via=litellm-proxy"
+        )
+        .add("# model: openai/gpt-4o (disabled)")
+    )
+    b.write(
+        b.source("gateway/docker-compose.yml").extend(
+            "services:",
+            "  ollama:",
+            "    image: ollama/ollama:0.5.4",
+            "  proxy:",
+            "    image: ghcr.io/berriai/litellm:main-v1.56.4",
+            "    environment:",
+            "      CONTENT_TYPE: application/json",
+        ),
+        decoy=True,
+    )
+    b.write(
+        b.source("deploy/albert.env")
+        .add("OPENAI_BASE_URL=https://albert.api.etalab.gouv.fr/v1", "albert endpoint")
+        .add("OPENAI_API_KEY=", "albert env-var model=- via=-")
+        .add("OPENROUTER_API_KEY=", "openrouter env-var")
+        .add(
+            "CHAT_MODEL=openrouter/anthropic/claude-3.5-haiku",
+            "anthropic model model=claude-3.5-haiku via=openrouter",
+        )
+    )
+    b.write(
+        b.source("assistant/router.py")
+        .add("from openai import OpenAI", "openrouter import")
+        .add("")
+        .add(
+            'client = OpenAI(base_url="https://openrouter.ai/api/v1", api_key=KEY)',
+            "openrouter call",
+        )
+        .add(
+            'reply = client.chat.completions.create(model="deepseek/deepseek-r1", messages=[])',
+            "openrouter call",
+            "deepseek model model=deepseek-r1 via=openrouter",
+        )
+    )
+
+
+def _real_code_patterns(b: _Builder) -> None:
+    """AI use as eleven real repositories write it (issue 15): local runtimes and the models
+    they run, client subclasses, clients named by their class, Claude on Vertex AI, settings
+    named for a provider, models posted with fetch, API-client environments; and what looks
+    like them but is not."""
+    b.write(
+        b.source("assistant/lmstudio.py")
+        .extend('"""A chat model for LM Studio\'s local server."""', "")
+        .add("from langchain_openai import ChatOpenAI", "lmstudio import")
+        .extend("", "")
+        .add("class ChatLMStudio(ChatOpenAI):", "lmstudio call")
+        .add(
+            '    def __init__(self, base_url: str = "http://localhost:1234/v1", model: str = "qwen2.5-7b-instruct"):',
+            "lmstudio model model=qwen2.5-7b-instruct via=-",
+        )
+        .add("        super().__init__(base_url=base_url, model=model)")
+    )
+    b.write(
+        b.source("assistant/local_settings.py")
+        .add("from pydantic import BaseModel, Field")
+        .extend("", "")
+        .add("class Local(BaseModel):")
+        .add(
+            '    local_llm: str = Field(default="llama3.2", title="Model")',
+            "ollama model model=llama3.2 via=-",
+        )
+        .add('    ollama_base_url: str = "http://localhost:11434/"', "ollama endpoint")
+    )
+    b.write(
+        b.source("assistant/vertex.py")
+        .add("from anthropic import AnthropicVertex", "google import")
+        .add("")
+        .add(
+            'client = AnthropicVertex(region="europe-west1", project_id="helpdesk")', "google call"
+        )
+        .add(
+            'reply = client.messages.create(model="claude-sonnet-4@20250514", max_tokens=256, messages=[])',
+            "google call model=claude-sonnet-4@20250514 via=-",
+        )
+    )
+    b.write(
+        b.source("assistant/albert_client.py")
+        .add("from openai import OpenAI", "albert import")
+        .extend("", "")
+        .add("class AlbertApiClient:")
+        .add("    def __init__(self, url: str, key: str):")
+        .add("        self.client = OpenAI(base_url=url, api_key=key)", "albert call")
+    )
+    b.write(
+        b.source("assistant/summariser.py")
+        .add("from openai import OpenAI", "openai-compatible import")
+        .extend("", "")
+        .add("class Summariser:")
+        .add("    def __init__(self, url: str):")
+        .add("        self.client = OpenAI(base_url=url)", "openai-compatible call")
+    )
+    b.write(
+        b.source("assistant/settings.py")
+        .add("from pydantic_settings import BaseSettings")
+        .extend("", "")
+        .add("class Settings(BaseSettings):")
+        .add(
+            '    albert_model: str = Field("AgentPublic/albertlight-7b", description="chat")',
+            "albert model model=AgentPublic/albertlight-7b via=-",
+        )
+        .add("    ALBERT_KEY: str | None = None", "albert env-var")
+        .add("    HF_INFERENCE_KEY: str | None = None", "huggingface env-var")
+        .add('    VERTEXAI_LOCATION: str = "europe-west1"', "google env-var")
+        .add("    OPENAI_BASE_URL: str | None = None")
+        .add("    OPENAI_API_KEY: str | None = None", "openai-compatible env-var")
+        .add('    HF_PUSH_DATASET_KEY: str = ""')
+        .add("    AZURE_STORAGE_KEY: str | None = None")
+        .add('    report_model: str = "quarterly-2"')
+    )
+    b.write(
+        b.source("web/app/api/realtime/route.ts")
+        .add("export async function POST() {")
+        .add(
+            '  const r = await fetch("https://api.openai.com/v1/realtime/sessions", {',
+            "openai endpoint",
+        )
+        .add('    method: "POST",')
+        .add(
+            '    body: JSON.stringify({ model: "gpt-4o-realtime-preview-2025-06-03", voice: "alloy" }),',
+            "openai model model=gpt-4o-realtime-preview-2025-06-03 via=-",
+        )
+        .add("  });")
+        .add("  return r;")
+        .add("}")
+    )
+    b.write(
+        b.source("web/src/lib/ask.ts").extend(
+            "export const ask = (prompt: string) =>",
+            '  fetch("/api/chat", { method: "POST", body: JSON.stringify({ model: "gpt-4o", prompt }) });',
+        ),
+        decoy=True,
+    )
+    b.write(
+        b.source("bruno/environments/Scaleway.bru")
+        .add("vars {")
+        .add("  url: https://api.scaleway.ai/v1", "scaleway endpoint")
+        .add("}")
+    )
+    b.write(
+        b.source("bruno/environments/Local.bru").extend(
+            "vars {", "  url: http://localhost:3000", "}"
+        ),
+        decoy=True,
+    )
+    b.write(
+        b.source("deploy/search.env")
+        .add("PERPLEXITY_API_KEY=", "perplexity env-var")
+        .add("PPLX_MODEL=sonar-pro", "perplexity model model=sonar-pro via=-")
+        .add("SEARCH_MODEL=sonar-pro")
+    )
+
+
+def _catalogue_tables(b: _Builder) -> None:
+    """Tables that list model ids to size or price them (open_deep_research's
+    MODEL_TOKEN_LIMITS): their keys are no use; a table of ids with names and descriptions
+    (ai-chatbot's model picker), or a model id as a mapping's value, is."""
+    b.write(
+        b.source("assistant/limits.py").extend(
+            '"""Context sizes and prices, to trim and bill whatever model is configured."""',
+            "",
+            "CONTEXT_LIMITS = {",
+            '    "cohere:command-r-plus": 128_000,',
+            '    "mistral:mistral-large": 32768,  # tokens',
+            '    "ollama:llama2:13b": 4096,',
+            '    "bedrock:us.amazon.nova-pro-v1:0": 3e5,',
+            "}",
+            'PRICES = {"anthropic:claude-3-5-haiku": {"input": 0.8, "output": 4.0}}',
+            "",
+            "def limit(model: str) -> int | None:",
+            "    return next((v for k, v in CONTEXT_LIMITS.items() if k in model), None)",
+        ),
+        decoy=True,
+    )
+    b.write(
+        b.source("web/src/lib/limits.ts").extend(
+            "export const contextWindow: Record<string, number> = {",
+            "  'xai/grok-4': 256000,",
+            '  "google/gemini-2.5-pro": 1_048_576, // tokens',
+            "};",
+        ),
+        decoy=True,
+    )
+    b.write(
+        b.source("web/src/lib/picker.ts")
+        .add("export const pickerModels = {")
+        .add(
+            '  "mistral/mistral-medium-2508": { name: "Mistral Medium", description: "Balanced" },',
+            "mistral model model=mistral-medium-2508 via=-",
+        )
+        .add("};")
+    )
+    b.write(
+        b.source("assistant/tokens.py")
+        .add("import tiktoken")
+        .add("from openai import OpenAI", "openai import")
+        .add("")
+        .add('ENCODING = tiktoken.encoding_for_model("gpt-4o")')
+        .add("client = OpenAI()", "openai call")
+        .add(
+            'reply = client.chat.completions.create(model="gpt-4.1-mini", messages=[])',
+            "openai call model=gpt-4.1-mini via=-",
+        )
+    )
+    b.write(
+        b.source("assistant/roles.py")
+        .add(
+            'ROLES = {"summary": "cohere:command-r", "max_tokens": 4096}',
+            "cohere model model=command-r via=-",
+        )
+        .add("FALLBACK = {")
+        .add(
+            '    "cohere:command-r7b": 0 if CHEAP else None,',
+            "cohere model model=command-r7b via=-",
+        )
+        .add("}")
+    )
+
+
+def _agents_sdk(b: _Builder) -> None:
+    """The OpenAI Agents SDK (npm `@openai/agents`, PyPI `openai-agents` imported as `agents`)
+    calls OpenAI; a project's own `agents` package, and a type-only import, do not."""
+    b.write(
+        b.source("voice/package.json")
+        .extend("{", '  "name": "voice",', '  "dependencies": {')
+        .add('    "@openai/agents": "^0.0.5",', "openai dependency")
+        .extend('    "zod": "^3.25.0"', "  }", "}")
+    )
+    b.write(
+        b.source("voice/src/support.ts")
+        .add("import { RealtimeAgent, tool } from '@openai/agents/realtime';", "openai import")
+        .extend("", "export const support = new RealtimeAgent({ name: 'support', tools: [] });")
+        .add(
+            "export const transcription = { model: 'gpt-4o-mini-transcribe' };",
+            "openai model model=gpt-4o-mini-transcribe via=-",
+        )
+    )
+    b.write(
+        b.source("voice/src/types.ts").extend(
+            "import type { RealtimeAgent } from '@openai/agents/realtime';",
+            "export type Agents = RealtimeAgent[];",
+        ),
+        decoy=True,
+    )
+    b.write(b.source("crew/requirements.txt").add("openai-agents==0.6.1", "openai dependency"))
+    b.write(
+        b.source("crew/triage.py")
+        .add("from agents import Agent, Runner", "openai import")
+        .extend("")
+        .add(
+            'triage = Agent(name="triage", model="gpt-4.1-mini")',
+            "openai model model=gpt-4.1-mini via=-",
+        )
+        .extend('result = Runner.run_sync(triage, "My order is late")')
+    )
+    b.write(
+        b.source("bots/planner.py").extend(
+            "from agents import Agent",
+            "from agents.planner import Planner",
+            "",
+            'bot = Agent(name="planner", planner=Planner())',
+        ),
+        decoy=True,
+    )
+
+
+def build_one_endpoint(root: Path, other: str | None = None) -> Corpus:
+    """A small repository whose only party is the Albert API (document-ia's shape): its
+    client's base URL comes from settings, the endpoint is named in an API-client environment,
+    and its models sit in an enumeration and an OCR request body in files with no SDK. With
+    `other` ("anthropic": a second provider; "openrouter": a gateway is the only party), no
+    model can be attributed to one endpoint and those files give nothing."""
+    root.mkdir(parents=True, exist_ok=True)
+    b = _Builder(root)
+    alone = other is None
+    if other != "openrouter":
+        b.write(
+            b.source("bruno/environments/Albert.bru")
+            .add("vars {")
+            .add("  baseUrl: https://albert.api.etalab.gouv.fr/v1", "albert endpoint")
+            .add("}")
+        )
+        b.write(
+            b.source("app/llm.py")
+            .add("from openai import AsyncOpenAI", "albert import")
+            .add("from app.settings import settings")
+            .extend("", "")
+            .add("class LlmManager:")
+            .add("    def __init__(self) -> None:")
+            .add(
+                "        self.client = AsyncOpenAI(base_url=settings.LLM_BASE_URL, api_key=settings.LLM_KEY)",
+                "albert call",
+            )
+            .extend("", "    async def ask(self, model: str, prompt: str):")
+            .add(
+                '        return await self.client.chat.completions.create(model="albert-large", messages=[prompt])',
+                "albert call model=albert-large via=-",
+            )
+        )
+    else:
+        b.write(b.source(".env.example").add("OPENROUTER_API_KEY=", "openrouter env-var"))
+    if other == "anthropic":
+        b.write(
+            b.source("app/review.py")
+            .add("import anthropic", "anthropic import")
+            .add("")
+            .add("client = anthropic.Anthropic()", "anthropic call")
+        )
+    enum = b.source("app/models.py").extend(
+        "from enum import Enum", "", "", "class LLMModel(str, Enum):"
+    )
+    for name, model in (
+        ("LARGE", "openweight-large"),
+        ("SMALL", "albert-small"),
+        ("MISTRAL_MEDIUM", "mistral-medium-2508"),
+    ):
+        hit = (f"albert model model={model} via=-",) if alone else ()
+        enum.add(f'    {name} = "{model}"', *hit)
+    enum.add('    REPORT = "quarterly-2"')
+    b.write(enum, decoy=not alone)
+    ocr = (
+        b.source("app/ocr.py")
+        .extend('"""OCR through the endpoint\'s /ocr route (see gpt-4o-mini for a cheaper one)."""')
+        .extend("import tiktoken", "", '# fallback: "mistral-ocr-2505"')
+        .extend('ENCODING = tiktoken.encoding_for_model("gpt-4o")')
+        .extend('CONTEXT = {"mistral-ocr-2512": 128_000}')
+        .extend("", "def payload(document: dict) -> dict:")
+    )
+    ocr.add(
+        '    return {"model": "mistral-ocr-2512", "document": document}',
+        *(("albert model model=mistral-ocr-2512 via=-",) if alone else ()),
+    )
+    b.write(ocr, decoy=not alone)
+    b.write(
+        b.source("app/settings.py").extend(
+            "from pydantic import Field",
+            "from pydantic_settings import BaseSettings",
+            "",
+            "",
+            "class Settings(BaseSettings):",
+            "    LLM_BASE_URL: str | None = None",
+            "    ENCODING_MODEL: str = Field(",
+            '        default="gpt-4", description="tokens are counted with this encoding"',
+            "    )",
+        ),
+        decoy=True,
+    )
+    b.write(
+        b.source("README.md").extend("Runs openweight-large and `mistral-ocr-2512`."), decoy=True
+    )
+    git_init(root)
+    return b.corpus
+
+
 # --------------------------------------------------------------------------------------------
 # The large corpus (benchmark)
 # --------------------------------------------------------------------------------------------
@@ -1586,6 +2144,7 @@ def _ai_templates(index: int) -> list[tuple[str, _Source]]:
         src.add(
             '  const { text } = await generateText({ model: mistral("mistral-small-latest"), prompt });',
             "vercel-ai call",
+            "mistral call",
         )
         src.add("  return text;").add("}")
         return [("ts", src)]

@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from detect_corpus import Corpus, Expected, build_corpus, build_large
+from detect_corpus import Corpus, Expected, build_corpus, build_large, build_one_endpoint
 
 from charte_lint.api import EVIDENCE_KINDS, Evidence
 from charte_lint.detect import detect
@@ -34,6 +34,15 @@ PROVIDERS = (
     "llamaindex",
     "litellm",
     "vercel-ai",
+    "albert",
+    "scaleway",
+    "openai-compatible",
+    "openrouter",
+    "vercel-ai-gateway",
+    "xai",
+    "deepseek",
+    "lmstudio",
+    "perplexity",
 )
 
 
@@ -72,7 +81,7 @@ def test_corpus_covers_every_provider_and_kind(corpus_root: tuple[Path, Corpus])
     _, corpus = corpus_root
     assert {p for _, _, p, _ in corpus.expected} == set(PROVIDERS)
     assert {k for _, _, _, k in corpus.expected} == set(EVIDENCE_KINDS)
-    assert 40 <= corpus.files <= 70
+    assert 40 <= corpus.files <= 120
 
 
 def test_ignored_files_stay_untracked(corpus_root: tuple[Path, Corpus]) -> None:
@@ -93,6 +102,19 @@ def test_exact_evidence(corpus_root: tuple[Path, Corpus], found: list[Evidence])
     got = keyed(root, found)
     assert len(got) == len(found), "two evidence items share (file, line, provider, kind)"
     assert set(got) == corpus.expected, "\n" + diff(corpus.expected, got)
+
+
+def test_models_and_gateways(corpus_root: tuple[Path, Corpus], found: list[Evidence]) -> None:
+    """The model without its provider prefix, and the gateway it goes through (`via`)."""
+    root, corpus = corpus_root
+    got = keyed(root, found)
+    assert len(corpus.details) >= 15
+    wrong = [
+        f"{item}: expected {wanted}, got {(got[item].model, got[item].via)}"
+        for item, wanted in sorted(corpus.details.items())
+        if item in got and (got[item].model, got[item].via) != wanted
+    ]
+    assert not wrong, "\n".join(wrong)
 
 
 def test_decoys_give_nothing(corpus_root: tuple[Path, Corpus], found: list[Evidence]) -> None:
@@ -186,3 +208,20 @@ def test_large_corpus(tmp_path: Path) -> None:
     assert len({k[0] for k in corpus.expected}) >= 5
     got = keyed(root, detect(str(root)))
     assert set(got) == corpus.expected, "\n" + diff(corpus.expected, got)
+
+
+@pytest.mark.parametrize("other", [None, "anthropic", "openrouter"])
+def test_models_of_the_one_endpoint(tmp_path: Path, other: str | None) -> None:
+    """A repository whose only party is the Albert API: the known model ids of an enumeration
+    and a request body are that endpoint's (never Mistral AI's), table keys, tokenizer names,
+    comments, docstrings and prose are not; beside a second provider or with only a gateway,
+    those files give nothing."""
+    root = tmp_path / "extraction"
+    corpus = build_one_endpoint(root, other)
+    found = detect(str(root))
+    got = keyed(root, found)
+    assert len(got) == len(found), "two evidence items share (file, line, provider, kind)"
+    assert set(got) == corpus.expected, "\n" + diff(corpus.expected, got)
+    details = {item: (got[item].model, got[item].via) for item in corpus.details}
+    assert details == corpus.details
+    assert len(corpus.details) == (5 if other is None else 0 if other == "openrouter" else 1)

@@ -57,18 +57,16 @@ def test_an_undeclared_call_fails_the_run_at_the_calls_line(tmp_path):
     assert result.code == 1
     assert result.err == ""
     lines = result.out.splitlines()
-    assert lines[0] == (
+    assert lines[:4] == [
         "app/support.py:1:1: TRN008 [error] undeclared AI use: Anthropic (import `import "
-        "anthropic`); no use of the `ai-usage.yaml` covering this file names it "
-        "(undeclared-ai-use)"
-    )
-    assert (
-        "app/support.py:3:20: TRN008 [error] undeclared AI use: Anthropic (call "
-        "`Anthropic(`); no use of the `ai-usage.yaml` covering this file names it "
-        "(undeclared-ai-use)"
-    ) in lines
-    assert "     3 | client = anthropic.Anthropic()" in lines
-    assert lines[-1] == "2 errors, 0 warnings, 0 info in 2 files"  # the manifest, and the code file
+        "anthropic`, and 1 more place in this file); no use of the `ai-usage.yaml` covering this "
+        "file names it (undeclared-ai-use)",
+        "     1 | import anthropic",
+        "       | ^^^^^^^^^^^^^^^^",
+        "    also at app/support.py:3:20: call `Anthropic(`",  # one finding per file and provider
+    ]
+    assert lines[-2] == "AI use in the code that no manifest declares: Anthropic (1 file)"
+    assert lines[-1] == "1 error, 0 warnings, 0 info in 2 files"  # the manifest, and the code file
 
 
 def test_french_messages(tmp_path):
@@ -76,10 +74,18 @@ def test_french_messages(tmp_path):
     result = run_cli(".", "--lang", "fr", "--format", "json", cwd=tmp_path)
     messages = [f["message"] for f in result.json()["findings"]]
     assert messages == [
-        "usage de l'IA non déclaré : Anthropic (import `import anthropic`), et aucun "
-        "`ai-usage.yaml` ne couvre ce fichier ; `charte-lint --init` en écrit un premier",
-        "usage de l'IA non déclaré : Anthropic (appel `Anthropic(`), et aucun "
-        "`ai-usage.yaml` ne couvre ce fichier ; `charte-lint --init` en écrit un premier",
+        "usage de l'IA non déclaré : Anthropic (import `import anthropic`, et 1 autre endroit "
+        "dans ce fichier), et aucun `ai-usage.yaml` ne couvre ce fichier ; `charte-lint --init` "
+        "en écrit un premier",
+    ]
+    assert result.json()["findings"][0]["related"] == [
+        {
+            "file": "app/support.py",
+            "line": 3,
+            "column": 20,
+            "end_column": 30,
+            "text": "appel `Anthropic(`",
+        },
     ]
     assert result.err.startswith("charte-lint: aucun ai-usage.yaml")
     assert result.code == 1
@@ -102,15 +108,27 @@ def test_json_shape_of_a_finding_in_code(tmp_path):
         "charter": "P2",
         "use": None,
         "pointer": "",
-        "message": "undeclared AI use: OpenAI (import `from openai import OpenAI`); no use of "
-        "the `ai-usage.yaml` covering this file names it",
+        "message": "undeclared AI use: OpenAI (import `from openai import OpenAI`, and 2 more "
+        "places in this file); no use of the `ai-usage.yaml` covering this file names it",
+        "related": [
+            {
+                "file": "app/chat.py",
+                "line": 3,
+                "column": 10,
+                "end_column": 17,
+                "text": "call `OpenAI(`",
+            },
+            {
+                "file": "app/chat.py",
+                "line": 4,
+                "column": 15,
+                "end_column": 40,
+                "text": "call `.chat.completions.create(`",
+            },
+        ],
         "suppression": None,
     }
-    assert [(f["line"], f["column"]) for f in result.json()["findings"]] == [
-        (1, 1),
-        (3, 10),
-        (4, 15),
-    ]
+    assert len(result.json()["findings"]) == 1
     assert result.json()["files"] == ["ai-usage.yaml"]
 
 
@@ -160,25 +178,23 @@ def test_the_approved_tools_entry_a_use_names_declares_its_vendor(tmp_path):
 
 
 def test_code_globs_declare_everything_in_their_files(tmp_path):
-    compatible = CHAT.replace("OpenAI()", 'OpenAI(base_url="https://albert.api.etalab.gouv.fr/v1")')
+    # an in-house server no catalogue entry names: only `code` can declare it
+    compatible = CHAT.replace("OpenAI()", 'OpenAI(base_url="https://llm.intranet.example/v1")')
     manifest = SMALLEST.replace(
         "      name: GitHub Copilot Business\n      approved: copilot-business\n",
-        "      name: Albert API\n      vendor: DINUM\n",
-    ).replace("    task: code_assist\n", "    code: [services/albert/**]\n    task: code_assist\n")
+        "      name: In-house inference server\n      vendor: Contoso\n",
+    ).replace("    task: code_assist\n", "    code: [services/inhouse/**]\n    task: code_assist\n")
     write(
         tmp_path,
         {
             "ai-usage.yaml": manifest,
-            "services/albert/client.py": compatible,
+            "services/inhouse/client.py": compatible,
             "services/other/client.py": compatible,
         },
     )
     result = run_cli(".", "--format", "json", cwd=tmp_path)
-    assert codes_at(result) == [
-        ("TRN008", "services/other/client.py", 1),
-        ("TRN008", "services/other/client.py", 3),
-        ("TRN008", "services/other/client.py", 4),
-    ]
+    assert codes_at(result) == [("TRN008", "services/other/client.py", 1)]
+    assert [p["line"] for p in result.json()["findings"][0]["related"]] == [3, 4]
 
 
 def test_a_manifest_declares_only_for_its_own_directory(tmp_path):
@@ -186,7 +202,7 @@ def test_a_manifest_declares_only_for_its_own_directory(tmp_path):
     result = run_cli(".", "--format", "json", cwd=tmp_path)
     assert [f["message"].split(";")[1].strip() for f in result.json()["findings"]] == [
         "`charte-lint --init` writes a first one"
-    ] * 3
+    ]
     assert {f["file"] for f in result.json()["findings"]} == {"team-b/chat.py"}
 
 
@@ -198,8 +214,7 @@ def test_frameworks_are_declared_by_any_use_and_local_models_by_a_self_hosted_on
     (tmp_path / "models" / "camembert.onnx").write_bytes(b"\x08\x07onnx\0")
     result = run_cli(".", "--format", "json", "--select", "TRN008", cwd=tmp_path)
     assert codes_at(result) == [
-        ("TRN008", "local.py", 1),
-        ("TRN008", "local.py", 3),
+        ("TRN008", "local.py", 1),  # and line 3, a related place
         ("TRN008", "models/camembert.onnx", 1),
     ]
     self_hosted = SMALLEST.replace(
@@ -253,7 +268,7 @@ def test_detection_is_off_for_manifest_files_and_can_be_chosen(tmp_path):
     assert run_cli(".", cwd=tmp_path).code == 1
     forced = run_cli("ai-usage.yaml", "--detect", "--format", "json", cwd=tmp_path)
     assert forced.code == 1
-    assert [c for c, _, _ in codes_at(forced)] == ["TRN008"] * 3
+    assert [c for c, _, _ in codes_at(forced)] == ["TRN008"]
 
 
 def test_a_directory_without_manifests_still_reports_undeclared_use(tmp_path):
@@ -271,11 +286,7 @@ def test_many_manifests_linted_by_workers_still_declare_their_code(tmp_path):
     files["team07/ai-usage.yaml"] = SMALLEST
     write(tmp_path, files)
     result = run_cli(".", "--format", "json", "--select", "TRN", cwd=tmp_path)
-    assert codes_at(result) == [
-        ("TRN008", "team07/chat.py", 1),
-        ("TRN008", "team07/chat.py", 3),
-        ("TRN008", "team07/chat.py", 4),
-    ]
+    assert codes_at(result) == [("TRN008", "team07/chat.py", 1)]
     assert len(result.json()["files"]) == 40
 
 
@@ -304,7 +315,8 @@ def test_a_comment_with_a_reason_silences_a_finding_in_code(tmp_path):
     ]
     assert result.code == 1
     audit = run_cli(".", "--format", "json", "--no-suppressions", cwd=tmp_path)
-    assert [f.get("suppression") for f in audit.json()["findings"]] == [None, None]
+    assert [(f["line"], f.get("suppression")) for f in audit.json()["findings"]] == [(1, None)]
+    assert [p["line"] for p in audit.json()["findings"][0]["related"]] == [3]
 
 
 def test_a_baseline_keeps_findings_in_code_when_lines_move(tmp_path):
@@ -312,20 +324,16 @@ def test_a_baseline_keeps_findings_in_code_when_lines_move(tmp_path):
     written = run_cli(".", "--write-baseline", "baseline.json", cwd=tmp_path)
     assert written.code == 0
     entries = json.loads((tmp_path / "baseline.json").read_text(encoding="utf-8"))["entries"]
-    assert [(e["file"], e["code"], e["pointer"]) for e in entries] == [
-        ("chat.py", "TRN008", ""),
-        ("chat.py", "TRN008", ""),
-    ]
-    assert len({e["fingerprint"] for e in entries}) == 2
+    assert [(e["file"], e["code"], e["pointer"]) for e in entries] == [("chat.py", "TRN008", "")]
     (tmp_path / "chat.py").write_text("import os\n\n" + CLAUDE, encoding="utf-8")
     result = run_cli(".", "--baseline", "baseline.json", cwd=tmp_path)
     assert (result.code, result.err) == (
         0,
-        "charte-lint: 2 findings matched the baseline baseline.json\n",
+        "charte-lint: 1 finding matched the baseline baseline.json\n",
     )
     (tmp_path / "chat.py").write_text(CLAUDE + "other = anthropic.Anthropic()\n", encoding="utf-8")
     result = run_cli(".", "--baseline", "baseline.json", "--format", "json", cwd=tmp_path)
-    assert codes_at(result) == [("TRN008", "chat.py", 4)]  # a second, identical call is new
+    assert codes_at(result) == []  # one more place of the same provider: the same finding
     (tmp_path / "chat.py").write_text(CLAUDE + "import openai\n", encoding="utf-8")
     result = run_cli(".", "--baseline", "baseline.json", "--format", "json", cwd=tmp_path)
     assert codes_at(result) == [("TRN008", "chat.py", 4)]
@@ -427,11 +435,13 @@ def test_sarif_with_findings_in_code_is_valid(tmp_path):
     ]
     assert locations == [
         ("TRN008", "chat.py", 1),
-        ("TRN008", "chat.py", 3),
-        ("TRN008", "chat.py", 4),
         ("DAT015", "settings.py", 1),
         ("TRN008", "settings.py", 1),
     ]
+    assert [
+        (place["id"], place["physicalLocation"]["region"]["startLine"], place["message"]["text"])
+        for place in results[0]["relatedLocations"]
+    ] == [(1, 3, "call `OpenAI(`"), (2, 4, "call `.chat.completions.create(`")]
 
 
 # --init -------------------------------------------------------------------------------------
@@ -503,7 +513,7 @@ def test_manifests_above_a_linted_subdirectory_declare_its_code(tmp_path):
     write(tmp_path, {"ai-usage.yaml": OPENAI_USE, "app/chat.py": CHAT, "app/help.py": CLAUDE})
     git_init(tmp_path)
     result = run_cli("app", "--format", "json", cwd=tmp_path)
-    assert codes_at(result) == [("TRN008", "app/help.py", 1), ("TRN008", "app/help.py", 3)]
+    assert codes_at(result) == [("TRN008", "app/help.py", 1)]
     assert result.json()["files"] == []  # the manifest above declares, it is not linted
     assert result.json()["findings"][0]["message"].endswith(
         "no use of the `ai-usage.yaml` covering this file names it"
@@ -655,6 +665,9 @@ def test_without_a_manifest_the_summary_counts_the_code_files_with_findings(tmp_
     result = run_cli(".", cwd=tmp_path)
     assert result.code == 1
     assert result.err == "charte-lint: no ai-usage.yaml or ai-usage.yml found under .\n"
-    assert result.out.endswith("\n\n2 errors, 0 warnings, 0 info in 2 files\n")
+    assert result.out.endswith(
+        "\n\nAI use in the code that no manifest declares: Anthropic (1 file), OpenAI (1 file)"
+        "\n2 errors, 0 warnings, 0 info in 2 files\n"
+    )
     french = run_cli("--lang", "fr", ".", cwd=tmp_path)
-    assert french.out.endswith("\n\n2 erreurs, 0 avertissement, 0 info dans 2 fichiers\n")
+    assert french.out.endswith("\n2 erreurs, 0 avertissement, 0 info dans 2 fichiers\n")

@@ -150,13 +150,12 @@ def test_the_project_phase_takes_the_file_results_and_leaves_detection_untouched
     )
     findings = repository_findings([declared], repository, settings, DEFAULT)
     assert {(f.code, os.path.relpath(f.file, tmp_path), f.line) for f in findings} == {
-        ("TRN008", "b/chat.py", 1),
-        ("TRN008", "b/chat.py", 3),
+        ("TRN008", "b/chat.py", 1),  # with line 3 as a related place
     }
     assert all(f.severity == "error" and f.source_line for f in findings)
     assert repository.uses == []
     none = repository_findings([], repository, settings, DEFAULT)
-    assert len(none) == 4  # without the FileResult, nothing declares a/chat.py either
+    assert len(none) == 2  # without the FileResult, nothing declares a/chat.py either
 
 
 # 3. Findings are immutable ----------------------------------------------------------------

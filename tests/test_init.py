@@ -543,3 +543,178 @@ def test_a_starter_written_and_read_back_lints(tmp_path):
     text = render_starter(TWO_PROVIDERS, DESCRIBE, "fr", "Exemple SAS")
     write_starter(str(path), text)
     assert structural(lint(path.read_text(encoding="utf-8"), lang="fr")) == []
+
+
+# --- gateways, compatible endpoints, unknown models (issue 15) -----------------------------------
+
+ROUTES = {
+    **DESCRIBE,
+    "vercel-ai-gateway": {
+        "name": "Vercel AI Gateway",
+        "product": "Vercel AI Gateway",
+        "vendor": "Vercel",
+        "kind": "gateway",
+        "hosting": "saas",
+        "region": None,
+    },
+    "xai": {"name": "xAI", "product": "Grok API", "vendor": "xAI", "kind": "provider"},
+    "openai-compatible": {
+        "name": "OpenAI-compatible endpoint",
+        "product": "OpenAI-compatible endpoint",
+        "vendor": None,
+        "kind": "compatible-endpoint",
+        "hosting": None,
+        "region": None,
+    },
+    "albert": {
+        "name": "Albert API",
+        "product": "Albert API",
+        "vendor": "DINUM",
+        "kind": "compatible-endpoint",
+        "hosting": "saas",
+        "region": "FR",
+    },
+}
+
+
+class _Routed(Evidence):
+    """Evidence with `via`, for as long as `Evidence` has no such field (the "detect" helper's)."""
+
+    __slots__ = ("via",)
+
+
+def routed(file: str, line: int, provider: str, kind: str, model: str | None, via: str | None):
+    try:
+        return Evidence(file, line, 1, 10, provider, kind, "x", model=model, via=via)  # type: ignore[call-arg]
+    except TypeError:
+        found = _Routed(file, line, 1, 10, provider, kind, "x", model=model)
+        found.via = via
+        return found
+
+
+class StubCatalogue:
+    """`knows_model` as the catalogue answers it: these models only."""
+
+    KNOWN = frozenset(
+        {
+            ("anthropic", "claude-sonnet-4.5"),
+            ("xai", "grok-4.1-fast"),
+            ("albert", "mistral-small-3.1"),
+        }
+    )
+
+    def knows_model(self, provider: str, model: str) -> bool:
+        return (provider, model) in self.KNOWN
+
+
+GATEWAY_APP = [
+    routed("lib/ai.ts", 1, "vercel-ai-gateway", "import", None, None),
+    routed("lib/models.ts", 3, "anthropic", "model", "claude-sonnet-4.5", "vercel-ai-gateway"),
+    routed("lib/models.ts", 4, "xai", "model", "grok-4.1-fast", "vercel-ai-gateway"),
+    routed("lib/models.ts", 5, "anthropic", "model", "claude-opus-9", "vercel-ai-gateway"),
+]
+
+
+def test_a_provider_through_a_gateway_keeps_its_vendor_and_lists_both_parties():
+    text = render_starter(GATEWAY_APP, ROUTES, "en", "Exemple SAS", catalogue=StubCatalogue())
+    found = {use["id"]: use for use in uses(text)}
+    assert list(found) == ["anthropic", "xai"]  # the gateway is a party, not a use of its own
+    assert found["anthropic"]["tool"] == {
+        "name": "Claude API",
+        "vendor": "Anthropic",
+        "hosting": "saas",
+    }
+    assert found["anthropic"]["parties"] == [
+        {"name": "Vercel", "role": "gateway"},
+        {"name": "Anthropic", "role": "provider"},
+    ]
+    assert found["xai"]["tool"]["vendor"] == "xAI"
+    assert found["xai"]["parties"] == [
+        {"name": "Vercel", "role": "gateway"},
+        {"name": "xAI", "role": "provider"},
+    ]
+    assert found["anthropic"]["model"] == {"name": "claude-sonnet-4.5"}
+    assert found["anthropic"]["code"] == ["lib/ai.ts", "lib/models.ts"]
+    assert "  # Reached through Vercel AI Gateway: a gateway receives every prompt" in text
+    # the model the catalogue does not know for a known provider is said so, not dropped
+    assert (
+        "      # charte-lint does not know claude-opus-9 among the models of Anthropic: check the"
+        " name\n      name: claude-sonnet-4.5  # TODO: also seen: claude-opus-9;"
+    ) in text
+    assert "does not know grok" not in text
+
+
+def test_a_gateway_alone_leaves_the_tool_and_provider_to_state_and_never_names_its_vendor():
+    evidence = [routed("api.py", 2, "vercel-ai-gateway", "import", None, None)]
+    text = render_starter(evidence, ROUTES, "en", "Exemple SAS")
+    (use,) = uses(text)
+    assert use["tool"] == {"name": "TODO", "vendor": "TODO"}
+    assert use["parties"] == [
+        {"name": "Vercel", "role": "gateway"},
+        {"name": "TODO", "role": "provider"},
+    ]
+    assert "Only the gateway was detected: name the provider" in text
+
+
+def test_an_unattributed_compatible_endpoint_is_never_drafted_as_openai():
+    evidence = [routed("bot/llm.py", 4, "openai-compatible", "call", "my-model", None)]
+    text = render_starter(evidence, ROUTES, "en", "Exemple SAS", catalogue=StubCatalogue())
+    (use,) = uses(text)
+    assert use["tool"] == {"name": "OpenAI-compatible endpoint", "vendor": "TODO"}
+    assert "OpenAI API" not in text and "vendor: OpenAI" not in text
+    assert "# TODO: who runs the endpoint the code calls (its base URL)" in text
+    findings = lint(text)
+    assert structural(findings) == []
+    vendor_line = text.splitlines().index("      vendor: TODO") + 1
+    assert ("CL106", vendor_line, 15) in placeholders(findings)  # it cannot pass as it is
+    french = render_starter(evidence, ROUTES, "fr", "Exemple SAS")
+    assert uses(french)[0]["tool"]["vendor"] == "À COMPLÉTER"
+
+
+def test_a_known_compatible_endpoint_has_its_own_vendor_hosting_and_region():
+    evidence = [routed("bot/albert.py", 7, "albert", "call", "mistral-small-3.1", None)]
+    text = render_starter(evidence, ROUTES, "en", "Ministère", "public", catalogue=StubCatalogue())
+    (use,) = uses(text)
+    assert use["tool"] == {
+        "name": "Albert API",
+        "vendor": "DINUM",
+        "hosting": "saas",
+        "region": "FR",
+    }
+    assert use["model"] == {"name": "mistral-small-3.1"}
+    assert "does not know" not in text
+
+
+def test_starters_with_gateways_and_endpoints_lint_with_only_the_intended_placeholders():
+    evidence = [
+        *GATEWAY_APP,
+        routed("bot/llm.py", 4, "openai-compatible", "call", None, None),
+        routed("bot/albert.py", 7, "albert", "call", "mistral-small-3.1", None),
+    ]
+    text = render_starter(evidence, ROUTES, "en", "Exemple SAS", catalogue=StubCatalogue())
+    findings = lint(text)
+    assert structural(findings) == []
+    assert codes(findings) == [
+        ("CL106", "albert"),
+        ("CL106", "albert"),
+        ("CL106", "albert"),
+        ("CL106", "anthropic"),
+        ("CL106", "anthropic"),
+        ("CL106", "anthropic"),
+        ("CL106", "openai-compatible"),
+        ("CL106", "openai-compatible"),
+        ("CL106", "openai-compatible"),
+        ("CL106", "openai-compatible"),  # tool.vendor: who runs the endpoint
+        ("CL106", "xai"),
+        ("CL106", "xai"),
+        ("CL106", "xai"),
+        ("VAL001", "albert"),
+        ("VAL001", "anthropic"),
+        ("VAL001", "openai-compatible"),
+        ("VAL001", "xai"),
+    ]
+
+
+def test_without_a_catalogue_nothing_is_said_about_models():
+    text = render_starter(GATEWAY_APP, ROUTES, "en", "Exemple SAS")
+    assert "does not know" not in text

@@ -135,13 +135,10 @@ def test_backend_developer_path(hook_repo, tmp_path: Path):
     git("add", "team/bot.py")
     done = run("commit", "-q", "-m", "Rerank with Cohere", program="git")
     assert done.returncode == 1, done.stdout + done.stderr
-    shown = re.search(r"```\n(team/bot\.py:2:1: TRN008 .*?)\n```", README).group(1)
+    shown = re.search(r"```\n(team/bot\.py:2:1: TRN008 .*?)\n```", README, re.S).group(1)
     output = (done.stdout + done.stderr).splitlines()  # git passes on the hook's output
-    assert [line for line in output if re.match(r"\S+:\d+:\d+: ", line)] == [
-        shown,
-        "team/bot.py:4:6: TRN008 [error] undeclared AI use: Cohere (call `cohere.Client(`); no "
-        "use of the `ai-usage.yaml` covering this file names it (undeclared-ai-use)",
-    ]
+    start = output.index(shown.splitlines()[0])
+    assert output[start : start + 4] == shown.splitlines()  # one finding, its other place
     assert git("log", "--format=%s") == "Summarise tickets with OpenAI, declared"
 
 

@@ -4,13 +4,16 @@
 
 Every property value and the message are escaped as GitHub's runner expects (`%`, CR and LF in
 the message; also `:` and `,` in properties), so no manifest text can end the line and start a
-command of its own. Suppressed findings are left out. Chosen by default inside GitHub Actions
+command of its own. A finding in code that stands for several lines lists them after its
+message, one a line (`also at path:line:col: what`; an annotation's message may span lines).
+Suppressed findings are left out. Chosen by default inside GitHub Actions
 (`GITHUB_ACTIONS=true`) when standard output is not a terminal and `--format` is not given.
 """
 
 from __future__ import annotations
 
 from charte_lint.reporters import Reporter
+from charte_lint.reporters.text import related_places
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
@@ -41,7 +44,8 @@ def render(report: Report, color: bool = False, quiet: bool = False) -> str:
             properties.append(("endColumn", str(finding.end_column)))
         properties.append(("title", f"{finding.code} {finding.name}"))
         rendered = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
-        message = escape_data(f"{finding.code} {finding.message}")
+        places = related_places(finding, report.lang) if finding.related else []
+        message = escape_data("\n".join([f"{finding.code} {finding.message}", *places]))
         lines.append(f"::{COMMANDS[finding.severity]} {rendered}::{message}")
     return "\n".join(lines) + "\n" if lines else ""
 

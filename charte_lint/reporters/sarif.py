@@ -5,6 +5,8 @@ rule's summary, `help` its documentation, in the run's language); each result ca
 region, the use and JSON pointer, `partialFingerprints` from the finding's identity
 (`charte_lint.identity`, as the GitLab fingerprint), and, when an inline comment or a waiver
 silenced it, a SARIF suppression (`inSource` or `external`) with the reason as justification.
+A finding in code that stands for several lines has them as `relatedLocations` (with an `id`,
+their region and what is there as `message.text`).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     from typing import Any
 
-    from charte_lint.api import Finding, Rule
+    from charte_lint.api import Finding, Related, Rule
     from charte_lint.reporters import Report
 
 SCHEMA = (
@@ -95,6 +97,16 @@ def _region(finding: Finding) -> dict[str, int]:
     return region
 
 
+def _place_region(place: Related) -> dict[str, int]:
+    """A related place's region: its line, and its text's columns when known."""
+    line, column = max(1, place.line), max(1, place.column)
+    region = {"startLine": line, "startColumn": column}
+    if place.end_column > column:
+        region["endLine"] = line
+        region["endColumn"] = place.end_column
+    return region
+
+
 def _result(finding: Finding, rule_index: int, fingerprint: str) -> dict[str, Any]:
     region = _region(finding)
     result: dict[str, Any] = {
@@ -120,6 +132,18 @@ def _result(finding: Finding, rule_index: int, fingerprint: str) -> dict[str, An
             "charter": finding.charter,
         },
     }
+    if finding.related:
+        result["relatedLocations"] = [
+            {
+                "id": number,
+                "physicalLocation": {
+                    "artifactLocation": {"uri": artifact_uri(place.file)},
+                    "region": _place_region(place),
+                },
+                "message": {"text": place.text},
+            }
+            for number, place in enumerate(finding.related, start=1)
+        ]
     if finding.legal is not None:  # the legal duty the finding rests on, and from when
         result["properties"]["legal"] = finding.legal
     if finding.suppression is not None:
