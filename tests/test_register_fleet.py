@@ -19,7 +19,15 @@ from typing import Any
 
 import pytest
 from conftest import REPO, TODAY, clean_env, run_cli
-from fleet_corpus import CORRUPT_COLUMN, CORRUPT_LINE, FRAGMENT, corrupt, dump, write_fleet
+from fleet_corpus import (
+    CORRUPT_COLUMN,
+    CORRUPT_LINE,
+    FRAGMENT,
+    corrupt,
+    dump,
+    fragment_document,
+    write_fleet,
+)
 
 from charte_lint.register import render
 from charte_lint.register.build import records_from_paths
@@ -157,23 +165,7 @@ def _fragment(generated: str, *records: dict[str, Any], repository: str = "ville
     organisation = (
         records[0]["key"]["organisation"] if records else "Ville de Saint-Aubin-sur-Loire"
     )
-    return {
-        "format": "charte-lint-register",
-        "version": 1,
-        "generated": generated,
-        "tool": "charte-lint 0.1.0",
-        "sources": [
-            {
-                "organisation": organisation,
-                "repository": repository,
-                "commit": generated[:10],
-                "generated": generated,
-            }
-        ],
-        "uses": list(records),
-        "conflicts": [],
-        "stale": [],
-    }
+    return fragment_document(organisation, repository, generated[:10], generated, list(records))
 
 
 @pytest.fixture(scope="module")
