@@ -13,6 +13,7 @@ manifest or fragment that could not be read (named on standard error; the rest i
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 
@@ -153,12 +154,7 @@ def write(
         path = os.path.join(target, *name.split("/"))
         os.makedirs(os.path.dirname(path), exist_ok=True)
         write_atomically(path, content)
-    notices = notice_files(document, today)
-    prefix = f"{NOTICES}/"
-    assert all(name.startswith(prefix) for name in notices)
-    replace_tree(
-        os.path.join(target, NOTICES), {name[len(prefix) :]: text for name, text in notices.items()}
-    )
+    replace_tree(os.path.join(target, NOTICES), notice_files(document, today))
     return target, gaps
 
 
@@ -274,27 +270,19 @@ NOTICES = "notices"  # the TARGET folder of the notices, replaced whole by each 
 
 
 def notice_files(document: dict[str, Any], today: _dt.date) -> dict[str, str]:
-    """`notices/ORGANISATION/REPOSITORY/USE.LANG.md` for each use some notice applies to, in
-    English and French, and `notices/index.json` listing them with their drafts' missing keys."""
+    """The files of the `notices/` folder, named relative to it: `ORGANISATION/REPOSITORY/
+    USE.LANG.md` for each use some notice applies to, in English and French, and `index.json`
+    listing them (by their path in TARGET) with their drafts' missing keys."""
     import json
 
     from charte_lint.register.notices import notices, render_markdown
 
     files: dict[str, str] = {}
     index = []
-    names: dict[str, str] = {}  # a repository's names recur in each of its records
-
-    def safe(part: str) -> str:
-        name = names.get(part)
-        if name is None:
-            name = names[part] = safe_name(part)
-        return name
-
     for record in document["uses"]:
         key = record["key"]
-        parts = [key["organisation"], *key["repository"].split("/")]
-        folder = "/".join(safe(part) for part in parts)
-        stem = f"notices/{folder}/{safe(key['use'])}"
+        parts = [key["organisation"], *key["repository"].split("/"), key["use"]]
+        stem = "/".join(safe_name(part) for part in parts)
         made = {"en": notices(record, "en", today)}
         if not made["en"]:
             continue  # which notices apply does not depend on the language
@@ -305,7 +293,7 @@ def notice_files(document: dict[str, Any], today: _dt.date) -> dict[str, str]:
         index.append(
             {
                 "key": key,
-                "files": [f"{stem}.{lang}.md" for lang in NOTICE_LANGUAGES],
+                "files": [f"{NOTICES}/{stem}.{lang}.md" for lang in NOTICE_LANGUAGES],
                 "notices": [
                     {"kind": n.kind, "draft": n.draft, "missing": n.missing, "legal": n.legal}
                     for n in made["en"]
@@ -316,10 +304,11 @@ def notice_files(document: dict[str, Any], today: _dt.date) -> dict[str, str]:
     # the 30,000 uses of 10,000 repositories)
     encode = json.JSONEncoder(ensure_ascii=False).encode
     entries = ",\n".join(f"  {encode(entry)}" for entry in index)
-    files["notices/index.json"] = f"[\n{entries}\n]\n" if index else "[]\n"
+    files["index.json"] = f"[\n{entries}\n]\n" if index else "[]\n"
     return files
 
 
+@functools.lru_cache(maxsize=4096)  # a repository's names recur in each of its records
 def safe_name(part: str) -> str:
     """A path component from a name read in a fragment, which nothing vouches for: ASCII
     letters (accents dropped), digits, `.`, `_` and `-` only, never `.`, `..` or empty."""
