@@ -40,20 +40,22 @@ def register(options: Options, target: str, lang: str) -> int:
     from charte_lint.run import UsageError, run
 
     today = _today()
-    manifests, fragments = split_paths(options.paths, lang)
+    given = list(options.paths)
+    manifests, fragments = split_paths(given, lang)
     failures = 0
     documents: list[tuple[str, dict[str, Any]]] = []
     local: dict[tuple[str, str, str], str] = {}  # the manifests linted here, by record key
-    if manifests:
+    if manifests:  # files, and directories that may hold manifests as well as fragments
         options.paths = manifests
         options.detect = False
         result = run(options, lang)
-        for note in result.notes:
-            sys.stderr.write(f"{note}\n")
-        failures += len(result.errors)
-        documents.append((".", document_from_run(result, options, today, local)))
-    elif not fragments:
-        raise UsageError(text(lang, "register-nothing", paths=" ".join(options.paths)))
+        if result.files or result.errors:  # else the one note says a directory has none
+            for note in result.notes:
+                sys.stderr.write(f"{note}\n")
+            failures += len(result.errors)
+            documents.append((".", document_from_run(result, options, today, local)))
+    if not documents and not fragments:
+        raise UsageError(text(lang, "register-nothing", paths=" ".join(given)))
 
     def read_all() -> Iterator[tuple[str, dict[str, Any]]]:
         nonlocal failures
@@ -90,7 +92,7 @@ def register(options: Options, target: str, lang: str) -> int:
 
 def split_paths(paths: list[str], lang: str) -> tuple[list[str], list[str]]:
     """(manifests and directories to lint, fragment files to read), in the order given; a
-    directory is searched for fragments as well."""
+    directory is searched for fragments here, and for manifests by the lint run."""
     from charte_lint.messages import text
     from charte_lint.run import UsageError
 
@@ -99,10 +101,8 @@ def split_paths(paths: list[str], lang: str) -> tuple[list[str], list[str]]:
         if not os.path.exists(path):
             raise UsageError(text(lang, "no-such-path", path=path))
         if os.path.isdir(path):
-            found = sorted(fragments_under(path))
-            fragments.extend(found)
-            if _has_manifests(path):
-                manifests.append(path)
+            fragments.extend(sorted(fragments_under(path)))
+            manifests.append(path)  # the lint run finds its manifests, if any
         elif path.endswith(".json"):
             fragments.append(path)
         else:
@@ -118,12 +118,6 @@ def fragments_under(directory: str) -> Iterator[str]:
         ]
         if FRAGMENT_NAME in files:
             yield os.path.join(root, FRAGMENT_NAME)
-
-
-def _has_manifests(directory: str) -> bool:
-    from charte_lint.files import collect
-
-    return bool(collect([directory], None, {}))
 
 
 def write(
