@@ -263,7 +263,7 @@ def lint_file(path: str, raw: bytes, config: Config, settings: Linter) -> FileRe
     manifest = read_manifest(path, raw)
     data = manifest.data
     findings = []
-    if data is not None or (manifest.root is None and not manifest.problems):
+    if data is not None or (not manifest.has_document and not manifest.problems):
         findings = _schema_findings(manifest, settings)  # first: it may absorb YAML 1.1 traps
     findings.extend(_reading_findings(manifest, settings))
     severities, checks = settings.selection(config)
@@ -370,7 +370,7 @@ def _suppress(
     if manifest.text and "charte-lint:" in manifest.text:
         from charte_lint import suppressions
 
-        directives = suppressions.parse(manifest.text, manifest.root)
+        directives = suppressions.parse(manifest.text, manifest.multiline_scalars())
         findings = suppressions.apply(directives, findings)
         for directive in directives:
             kind, rules = directive.kind, ", ".join(directive.rules)
@@ -541,9 +541,8 @@ def _schema_findings(manifest: Manifest, settings: Linter) -> list[Finding]:
         errors = [e for e in errors if e.on_key or e.pointer not in placeholders]
     findings = list(placeholders.values())
     for error in errors:
-        if error.kind == "wrong-type" and manifest.traps:
-            node = manifest.node_at(error.pointer)
-            raw = manifest.traps.get(id(node)) if node is not None else None
+        if error.kind == "wrong-type":
+            raw = manifest.trap_at(error.pointer)
             if raw is not None:
                 error.kind = "trap"
                 error.params["raw"] = raw

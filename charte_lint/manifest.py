@@ -1,17 +1,34 @@
-"""Reading a YAML file into plain data plus the node tree that locates every JSON pointer.
+"""Reading a YAML file into plain data plus a compact index that locates every JSON pointer.
 
-Safe YAML only: the file is composed into nodes by libyaml (pure-Python PyYAML as a fallback),
-then built into dicts, lists and scalars here, never by PyYAML's constructors, so that no tag
-can instantiate anything, duplicate keys and YAML 1.1 surprises are seen, and aliases cannot
-expand a small file into millions of values.
+Safe YAML only, and nothing kept that a finding does not need. The usual path reads libyaml's
+events straight into dicts, lists and scalars and packs the position of each value (and of its
+key) into arrays of integers, about 40 bytes a value; the file's text is kept for showing source
+lines. A file that uses what that path does not handle (anchors and aliases, tags, merge keys,
+complex keys, several documents, nesting past the limit, a syntax error) is read again by the
+full path: composed into PyYAML's node tree (libyaml, pure-Python PyYAML as a fallback), then
+built here, never by PyYAML's constructors. Both give the same data, positions and problems:
+no tag can instantiate anything, duplicate keys and YAML 1.1 surprises are seen, and aliases
+cannot expand a small file into millions of values.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from array import array
+from sys import intern
 
 import yaml
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from charte_lint.pointer import join, split
@@ -95,23 +112,23 @@ class Problem:
 
 
 class Manifest:
-    """A file's data, its node tree, and what went wrong while reading it.
+    """A file's data, where each of its values is, and what went wrong while reading it.
 
     `data` is None when the file could not be read as YAML (a syntax error, an alias bomb):
-    the problems then say why, and nothing downstream runs on it.
+    the problems then say why, and nothing downstream runs on it. `has_document` tells an
+    empty file (no YAML document at all) from one whose document is `null`.
     """
 
-    __slots__ = ("_lines", "data", "path", "problems", "root", "text", "traps")
+    __slots__ = ("_line_breaks", "_places", "data", "has_document", "path", "problems", "text")
 
     def __init__(self, path: str, text: str | None) -> None:
         self.path = path
         self.text = text
         self.data: Any = None
-        self.root: Any = None
+        self.has_document = False
         self.problems: list[Problem] = []
-        # id(node) -> raw text of scalars read differently by YAML 1.1 and 1.2 (`no`, `0777`).
-        self.traps: dict[int, str] = {}
-        self._lines: list[str] | None = None
+        self._places: _PackedPlaces | _NodePlaces | None = None
+        self._line_breaks: tuple[array[int], array[int]] | None = None
 
     def locate(self, pointer: str, on_key: bool = False) -> tuple[int, int, int, int]:
         """1-based (line, column, end_line, end_column) of the value at `pointer`.
@@ -119,9 +136,149 @@ class Manifest:
         Collections are reported at their key (`data:`), scalars at their value; a pointer that
         goes past what the file holds is reported at the deepest part that exists.
         """
-        node, key_node = _walk(self.root, pointer)
-        if node is None:
+        if self._places is None:
             return (1, 1, 1, 1)
+        return self._places.locate(pointer, on_key)
+
+    def trap_at(self, pointer: str) -> str | None:
+        """The raw text of the scalar at `pointer` when YAML 1.1 and 1.2 read it differently
+        (`no`, `0777`), else None."""
+        return self._places.trap_at(pointer) if self._places is not None else None
+
+    def multiline_scalars(self) -> list[tuple[str, int, int, int]]:
+        """(style, first line, last line, end column), 0-based as libyaml counts, of each block
+        or quoted scalar written over several lines: their lines are text, not comments."""
+        return self._places.multiline() if self._places is not None else []
+
+    def source_line(self, line: int) -> str:
+        """The text of a 1-based line (as `str.splitlines` cuts them), for showing it under a
+        finding; the line breaks are indexed once, the lines are not copied."""
+        text = self.text
+        if not text or line < 1:
+            return ""
+        if self._line_breaks is None:
+            breaks, starts = array("I"), array("I", (0,))
+            for match in _LINE_BREAK.finditer(text):
+                breaks.append(match.start())
+                starts.append(match.end())
+            self._line_breaks = (breaks, starts)
+        breaks, starts = self._line_breaks
+        if line <= len(breaks):
+            return text[starts[line - 1] : breaks[line - 1]]
+        if line == len(breaks) + 1 and starts[-1] < len(text):
+            return text[starts[-1] :]
+        return ""
+
+
+_LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+"""What `str.splitlines` cuts at."""
+
+_SCALAR, _MAPPING, _SEQUENCE, _KEYED = 0, 1, 2, 4
+"""Kinds of value in the packed index; _KEYED marks a value of a mapping (it has a key)."""
+_STRIDE = 8
+"""Integers per value in the packed index: line, column, end line, end column of the value,
+then of its key (0-based, as libyaml's marks)."""
+_CACHED_CHILDREN = 16
+"""Sequences longer than this keep the index of each item once a pointer goes into them."""
+
+
+class _PackedPlaces:
+    """Where each value of a file read from events is: the values in document order (a
+    collection before what it holds), their kinds, their and their keys' marks, and where
+    each one's subtree ends. A pointer is followed through the data and the index together."""
+
+    __slots__ = ("_children", "after", "data", "kinds", "marks", "spans", "traps")
+
+    def __init__(self, data: Any) -> None:
+        self.data = data
+        self.kinds = bytearray()
+        self.marks = array("I")
+        self.after = array("I")  # index of the first value past each value's subtree
+        self.traps: dict[str, str] = {}
+        self.spans: list[tuple[str, int, int, int]] = []
+        self._children: dict[int, array[int]] = {}
+
+    def _items(self, node: int) -> array[int]:
+        """The index of each item of the sequence at `node`."""
+        items = self._children.get(node)
+        if items is None:
+            after = self.after
+            items = array("I")
+            child, end = node + 1, after[node]
+            while child < end:
+                items.append(child)
+                child = after[child]
+            if len(items) > _CACHED_CHILDREN:
+                self._children[node] = items
+        return items
+
+    def _step(self, node: int, value: Any, token: str) -> tuple[int, Any] | None:
+        kind = self.kinds[node] & 3
+        if kind == _MAPPING and type(value) is dict:
+            if token not in value:
+                return None
+            child, after = node + 1, self.after
+            for name in value:
+                if name == token:
+                    return child, value[name]
+                child = after[child]
+        elif kind == _SEQUENCE and type(value) is list and token.isdigit():
+            index = int(token)
+            if index < len(value):
+                return self._items(node)[index], value[index]
+        return None
+
+    def locate(self, pointer: str, on_key: bool) -> tuple[int, int, int, int]:
+        node, value = 0, self.data
+        for token in split(pointer):
+            found = self._step(node, value, token)
+            if found is None:
+                break
+            node, value = found
+        kind, marks, base = self.kinds[node], self.marks, _STRIDE * node
+        if kind & _KEYED and (on_key or kind & 3):
+            base += 4  # a collection is shown at its key, and so is a key
+        line, column, end_line, end_column = marks[base : base + 4]
+        if kind & 3 and base == _STRIDE * node:
+            end_line, end_column = line, self._first_line_end(node)
+        return (line + 1, column + 1, end_line + 1, max(end_column, column) + 1)
+
+    def _first_line_end(self, node: int) -> int:
+        """The end column of what a collection holds on its first line (`id: chatbot` of a use
+        in a list), so that a finding about it covers text; its start when nothing ends there."""
+        kinds, marks, after = self.kinds, self.marks, self.after
+        line, end = marks[_STRIDE * node], marks[_STRIDE * node + 1]
+        while kinds[node] & 3 and after[node] > node + 1:
+            first = node + 1
+            base = _STRIDE * first
+            if kinds[node] & 3 == _MAPPING and marks[base + 6] == line:  # its first key
+                end = max(end, marks[base + 7])
+            if marks[base + 2] == line:
+                end = max(end, marks[base + 3])
+            node = first
+            if marks[base] != line:
+                break
+        return end
+
+    def trap_at(self, pointer: str) -> str | None:
+        return self.traps.get(pointer)
+
+    def multiline(self) -> list[tuple[str, int, int, int]]:
+        return self.spans
+
+
+class _NodePlaces:
+    """Where each value of a file read by the full path is: PyYAML's node tree, kept only for
+    files that use anchors, tags, merge keys or complex keys."""
+
+    __slots__ = ("root", "traps")
+
+    def __init__(self, root: Any, traps: dict[int, str]) -> None:
+        self.root = root
+        self.traps = traps  # id(node) -> raw text of a YAML 1.1 trap
+
+    def locate(self, pointer: str, on_key: bool) -> tuple[int, int, int, int]:
+        node, key_node = _walk(self.root, pointer)
         target = (
             key_node if key_node is not None and (on_key or type(node) is not ScalarNode) else node
         )
@@ -130,21 +287,40 @@ class Manifest:
             end = _first_line_end(target)  # a whole block would underline many lines
         return (start.line + 1, start.column + 1, end.line + 1, max(end.column, start.column) + 1)
 
-    def node_at(self, pointer: str) -> Any:
-        """The node at `pointer`, or None when the file holds nothing there."""
+    def trap_at(self, pointer: str) -> str | None:
+        if not self.traps:
+            return None
         node, _ = _walk(self.root, pointer)
         parts = split(pointer)
         if node is None or _depth_reached(self.root, parts) != len(parts):
             return None
-        return node
+        return self.traps.get(id(node))
 
-    def source_line(self, line: int) -> str:
-        """The text of a 1-based line, for showing it under a finding."""
-        if not self.text or line < 1:
-            return ""
-        if self._lines is None:
-            self._lines = self.text.splitlines()
-        return self._lines[line - 1] if line <= len(self._lines) else ""
+    def multiline(self) -> list[tuple[str, int, int, int]]:
+        spans = []
+        stack = [self.root]
+        seen: set[int] = set()
+        while stack:
+            node = stack.pop()
+            if id(node) in seen:  # aliases share nodes
+                continue
+            seen.add(id(node))
+            value = node.value
+            if isinstance(value, list):
+                for item in value:
+                    if isinstance(item, tuple):
+                        stack.extend(item)
+                    else:
+                        stack.append(item)
+                continue
+            start, end = node.start_mark, node.end_mark
+            style = getattr(node, "style", None)
+            if style and style in _SPAN_STYLES and end.line > start.line:
+                spans.append((style, start.line, end.line, end.column))
+        return spans
+
+
+_SPAN_STYLES = ("|", ">", '"', "'")
 
 
 def _first_line_end(node: Any) -> Any:
@@ -210,13 +386,273 @@ def _depth_reached(root: Any, parts: list[str]) -> int:
     return len(parts)
 
 
-def read_manifest(path: str, raw: bytes) -> Manifest:
-    """Parse `raw` (the bytes of `path`) into a Manifest; never raises on bad input."""
+def read_manifest(path: str, raw: bytes, limit: int = MAX_BYTES) -> Manifest:
+    """Parse `raw` (the bytes of `path`) into a Manifest; never raises on bad input. Files
+    above `limit` bytes are refused unread."""
     text = _decode(raw)
-    manifest = Manifest(path, text)
-    if len(raw) > MAX_BYTES:
-        manifest.problems.append(Problem("too-large", 1, 1, size=len(raw), limit=MAX_BYTES))
+    if len(raw) > limit:
+        manifest = Manifest(path, text)
+        manifest.problems.append(Problem("too-large", 1, 1, size=len(raw), limit=limit))
         return manifest
+    read = _read_events(path, text, raw)
+    # something only the full path handles (or a syntax error it words): read it that way
+    return read if read is not None else _read_nodes(path, text, raw)
+
+
+def _read_events(path: str, text: str | None, raw: bytes) -> Manifest | None:
+    """The manifest read from libyaml's events with no node tree, or None when the file uses
+    what only the full path handles (it then finds the same problems, or the syntax error)."""
+    manifest = Manifest(path, text)
+    loader = Loader(raw)
+    try:
+        if _EventBuilder(manifest, loader).build():
+            return manifest
+        return None
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+
+
+class _Unsupported(Exception):
+    """Raised inside the event builder: this file needs the full path."""
+
+
+class _EventBuilder:
+    """Plain data and its packed index from one pass over libyaml's events."""
+
+    def __init__(self, manifest: Manifest, loader: Any) -> None:
+        self.manifest = manifest
+        self.get_event = loader.get_event
+        self.resolve = loader.resolve
+        self.places = _PackedPlaces(None)
+        # the state outside each open collection: its container, key and index
+        self.stack: list[tuple[Any, str | None, int]] = []
+
+    def pointer(self, container: Any, key: str | None) -> str:
+        """The pointer to the value being read: in `container` at `key` (at the end of a list)."""
+        tokens: list[Any] = []
+        for parent, under, _ in self.stack[1:]:
+            tokens.append(under if type(parent) is dict else len(parent) - 1)
+        tokens.append(key if type(container) is dict else len(container))
+        return join(tokens)
+
+    def build(self) -> bool:
+        """Read the stream into the manifest; False when it needs the full path."""
+        get_event = self.get_event
+        resolve = self.resolve
+        manifest = self.manifest
+        stack = self.stack
+        documents = 0
+        data: Any = None
+        shared: dict[str, str] = {}
+        places = self.places
+        kinds, marks, after, spans = places.kinds, places.marks, places.after, places.spans
+        container: Any = None  # the open collection, or None at the top
+        in_mapping = False  # whether it is a mapping
+        node = -1  # its index
+        count = 0  # values read so far
+        key: str | None = None  # in a mapping, the key whose value comes next
+        key_line = key_column = key_end_line = key_end_column = 0
+        plain_tags: dict[str, str] = {}  # what YAML makes of a plain scalar, memoised
+        while True:
+            event = get_event()
+            kind = event.__class__
+            if kind is ScalarEvent:
+                if event.anchor is not None or event.tag is not None:
+                    return False
+                start, end = event.start_mark, event.end_mark
+                raw, style = event.value, event.style
+                if style and style in _SPAN_STYLES and end.line > start.line:
+                    spans.append((style, start.line, end.line, end.column))
+                if key is None and in_mapping:  # a key
+                    plain = event.implicit[0]
+                    if raw == "<<" and plain:
+                        return False  # a merge key
+                    key_line, key_column = start.line, start.column
+                    key_end_line, key_end_column = end.line, end.column
+                    if raw in container:
+                        at = (key_line, key_column, key_end_line, key_end_column)
+                        self.duplicate(container, node, raw, at)
+                        if not self.skip_value():
+                            return False
+                        continue
+                    key = intern(raw)  # keys repeat in every use: one copy each
+                    continue
+                if event.implicit[0]:
+                    tag = plain_tags.get(raw)
+                    if tag is None:
+                        tag = resolve(ScalarNode, raw, (True, False))
+                        if len(raw) < 64:
+                            plain_tags[raw] = tag
+                else:
+                    tag = _STR  # quoted or block text
+                if tag in (_STR, _TIMESTAMP):
+                    value: Any = raw
+                    if len(raw) < 40:  # short values (`eu`, `personal`) repeat: one copy each
+                        value = shared.setdefault(raw, raw)
+                else:
+                    value, problem = _scalar(tag, raw)
+                    if problem is not None:
+                        self.problem(problem, tag, raw, value, start, end, container, key)
+                count += 1
+                after.append(count)
+                if key is not None:
+                    kinds.append(_SCALAR | _KEYED)
+                    marks.extend(
+                        (
+                            start.line,
+                            start.column,
+                            end.line,
+                            end.column,
+                            key_line,
+                            key_column,
+                            key_end_line,
+                            key_end_column,
+                        )
+                    )
+                    container[key] = value
+                    key = None
+                else:
+                    kinds.append(_SCALAR)
+                    marks.extend((start.line, start.column, end.line, end.column, 0, 0, 0, 0))
+                    if container is None:
+                        data = value
+                    else:
+                        container.append(value)
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                if event.anchor is not None or event.tag is not None:
+                    return False
+                if key is None and in_mapping:
+                    return False  # a complex key
+                if len(stack) >= MAX_DEPTH:
+                    return False  # the full path refuses it, and says where
+                start = event.start_mark
+                is_mapping = kind is MappingStartEvent
+                new: Any = {} if is_mapping else []
+                shape = _MAPPING if is_mapping else _SEQUENCE
+                index = count
+                count += 1
+                after.append(0)  # set when it ends
+                if key is not None:
+                    kinds.append(shape | _KEYED)
+                    marks.extend(
+                        (
+                            start.line,
+                            start.column,
+                            0,
+                            0,
+                            key_line,
+                            key_column,
+                            key_end_line,
+                            key_end_column,
+                        )
+                    )
+                    container[key] = new
+                else:
+                    kinds.append(shape)
+                    marks.extend((start.line, start.column, 0, 0, 0, 0, 0, 0))
+                    if container is None:
+                        data = new
+                    else:
+                        container.append(new)
+                stack.append((container, key, node))
+                container, node, key, in_mapping = new, index, None, is_mapping
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                end = event.end_mark
+                marks[_STRIDE * node + 2] = end.line
+                marks[_STRIDE * node + 3] = end.column
+                after[node] = count
+                container, _, node = stack.pop()
+                in_mapping = type(container) is dict
+                key = None
+            elif kind is DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    return False
+            elif kind is StreamEndEvent:
+                break
+            elif kind is AliasEvent:
+                return False
+        manifest.has_document = documents > 0 and count > 0
+        if manifest.has_document:
+            manifest.data = places.data = data
+            manifest._places = places
+        return True
+
+    def duplicate(
+        self, mapping: dict[str, Any], node: int, name: str, at: tuple[int, int, int, int]
+    ) -> None:
+        """CL002 for a key written twice: the first value is kept, this one is not read."""
+        places = self.places
+        child, line = node + 1, 0
+        for written in mapping:  # the first key's line, from the index
+            if written == name:
+                line = places.marks[_STRIDE * child + 4]
+                break
+            child = places.after[child]
+        problem = Problem(
+            "duplicate-key",
+            at[0] + 1,
+            at[1] + 1,
+            self.pointer(mapping, name),
+            True,
+            key=name,
+            first_line=line + 1,
+        )
+        problem.end = (at[2] + 1, at[3] + 1)
+        self.manifest.problems.append(problem)
+
+    def skip_value(self) -> bool:
+        """Read past the value of a duplicate key (the full path never builds it either),
+        noting its multi-line scalars; False when it holds what only the full path handles."""
+        get_event = self.get_event
+        spans = self.places.spans
+        depth = 0
+        while True:
+            event = get_event()
+            kind = event.__class__
+            if kind is MappingEndEvent or kind is SequenceEndEvent:
+                depth -= 1
+            elif kind is AliasEvent or event.anchor is not None or event.tag is not None:
+                return False
+            elif kind is ScalarEvent:
+                start, end, style = event.start_mark, event.end_mark, event.style
+                if style and style in _SPAN_STYLES and end.line > start.line:
+                    spans.append((style, start.line, end.line, end.column))
+            else:
+                depth += 1
+            if depth == 0:
+                return True
+
+    def problem(
+        self,
+        kind: str,
+        tag: str,
+        raw: str,
+        value: Any,
+        start: Any,
+        end: Any,
+        container: Any,
+        key: str | None,
+    ) -> None:
+        """A scalar's problem: a YAML 1.1 trap (noted by pointer), or a tag charte-lint does
+        not know (a plain `=` resolves to one)."""
+        pointer = self.pointer(container, key) if container is not None else ""
+        if kind == "unknown-tag":
+            self.manifest.problems.append(
+                Problem(kind, start.line + 1, start.column + 1, pointer, tag=_shown_tag(tag))
+            )
+            return
+        self.places.traps[pointer] = raw
+        problem = Problem(kind, start.line + 1, start.column + 1, pointer, raw=raw, value=value)
+        problem.end = (end.line + 1, end.column + 1)
+        self.manifest.problems.append(problem)
+
+
+def _read_nodes(path: str, text: str | None, raw: bytes) -> Manifest:
+    """The manifest read by the full path: PyYAML's node tree, then plain data from it."""
+    manifest = Manifest(path, text)
     try:
         root = yaml.compose(raw, Loader=Loader)
     except yaml.MarkedYAMLError as error:
@@ -240,7 +676,9 @@ def read_manifest(path: str, raw: bytes) -> Manifest:
         return manifest
     if root is None:
         return manifest
-    builder = _Builder(manifest)
+    manifest.has_document = True
+    traps: dict[int, str] = {}
+    builder = _Builder(manifest, traps)
     data = builder.build(root, 0)
     if builder.refused:
         return manifest
@@ -250,7 +688,7 @@ def read_manifest(path: str, raw: bytes) -> Manifest:
             Problem("alias-expansion", 1, 1, nodes=builder.nodes, expanded=expanded)
         )
         return manifest
-    manifest.root = root
+    manifest._places = _NodePlaces(root, traps)
     manifest.data = data
     return manifest
 
@@ -299,10 +737,10 @@ def _expanded_size(node: Any, memo: dict[int, int]) -> int:
 class _Builder:
     """Builds plain data from nodes, noting problems instead of raising."""
 
-    def __init__(self, manifest: Manifest) -> None:
+    def __init__(self, manifest: Manifest, traps: dict[int, str]) -> None:
         self.manifest = manifest
         self.problems = manifest.problems
-        self.traps = manifest.traps
+        self.traps = traps
         self.path: list[str] = []
         self.built: dict[int, Any] = {}  # collections already built, so aliases share them
         self.in_progress: set[int] = set()
@@ -412,10 +850,14 @@ class _Builder:
 
     def unknown_tag(self, node: Any) -> None:
         mark = node.start_mark
-        tag = node.tag
-        shown = "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
         self.problems.append(
-            Problem("unknown-tag", mark.line + 1, mark.column + 1, self.pointer(), tag=shown)
+            Problem(
+                "unknown-tag",
+                mark.line + 1,
+                mark.column + 1,
+                self.pointer(),
+                tag=_shown_tag(node.tag),
+            )
         )
 
     def trap(self, node: ScalarNode, kind: str, value: Any) -> None:
@@ -428,51 +870,60 @@ class _Builder:
         self.problems.append(problem)
 
     def scalar(self, node: ScalarNode) -> Any:
-        tag, raw = node.tag, node.value
-        if tag in (_STR, _TIMESTAMP):  # dates stay ISO strings, as the schema expects
-            return raw
-        if tag == _NULL:
-            return None
-        if tag == _BOOL:
-            value = raw.lower() in ("true", "yes", "on")
-            if raw.lower() not in ("true", "false"):
-                self.trap(node, "yaml11-boolean", value)
-            return value
-        if tag == _INT:
-            return self.integer(node, raw)
-        if tag == _FLOAT:
-            try:
-                return _float(raw)
-            except ValueError:  # what the resolver calls a float, Python may not
-                return raw
-        self.unknown_tag(node)
-        return raw
+        value, problem = _scalar(node.tag, node.value)
+        if problem == "unknown-tag":
+            self.unknown_tag(node)
+        elif problem is not None:
+            self.trap(node, problem, value)
+        return value
 
-    def integer(self, node: ScalarNode, raw: str) -> Any:
-        text = raw.replace("_", "")
-        sign = -1 if text.startswith("-") else 1
-        digits = text.lstrip("+-")
+
+def _shown_tag(tag: str) -> str:
+    """A tag as a user writes it: `!!set` for YAML's own, the full tag otherwise."""
+    return "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
+
+
+def _scalar(tag: str, raw: str) -> tuple[Any, str | None]:
+    """The value of a scalar of resolved `tag`, and the problem it raises: a YAML 1.1 trap
+    (`yaml11-boolean`, `yaml11-number`), `unknown-tag`, or None."""
+    if tag in (_STR, _TIMESTAMP):  # dates stay ISO strings, as the schema expects
+        return raw, None
+    if tag == _NULL:
+        return None, None
+    if tag == _BOOL:
+        value = raw.lower() in ("true", "yes", "on")
+        return value, None if raw.lower() in ("true", "false") else "yaml11-boolean"
+    if tag == _INT:
+        return _integer(raw)
+    if tag == _FLOAT:
         try:
-            if ":" in digits:  # YAML 1.1 base 60: 1:30 is 90
-                value = 0
-                for part in digits.split(":"):
-                    value = value * 60 + int(part)
-                value *= sign
-                self.trap(node, "yaml11-number", value)
-                return value
-            if digits.startswith("0b"):
-                return sign * int(digits[2:], 2)
-            if digits.startswith("0x"):
-                return sign * int(digits[2:], 16)
-            if digits.startswith("0o"):
-                return sign * int(digits[2:], 8)
-            if _OCTAL_LOOKING.match(raw) and digits != "0":
-                value = sign * int(digits, 8)
-                self.trap(node, "yaml11-number", value)
-                return value
-            return sign * int(digits)
-        except ValueError:
-            return raw
+            return _float(raw), None
+        except ValueError:  # what the resolver calls a float, Python may not
+            return raw, None
+    return raw, "unknown-tag"
+
+
+def _integer(raw: str) -> tuple[Any, str | None]:
+    text = raw.replace("_", "")
+    sign = -1 if text.startswith("-") else 1
+    digits = text.lstrip("+-")
+    try:
+        if ":" in digits:  # YAML 1.1 base 60: 1:30 is 90
+            value = 0
+            for part in digits.split(":"):
+                value = value * 60 + int(part)
+            return value * sign, "yaml11-number"
+        if digits.startswith("0b"):
+            return sign * int(digits[2:], 2), None
+        if digits.startswith("0x"):
+            return sign * int(digits[2:], 16), None
+        if digits.startswith("0o"):
+            return sign * int(digits[2:], 8), None
+        if _OCTAL_LOOKING.match(raw) and digits != "0":
+            return sign * int(digits, 8), "yaml11-number"
+        return sign * int(digits), None
+    except ValueError:
+        return raw, None
 
 
 def _float(raw: str) -> float:

@@ -24,8 +24,6 @@ import re
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
-    from typing import Any
-
     from charte_lint.api import Finding
 
 MARKER = "charte-lint:"
@@ -89,16 +87,19 @@ def names_rule(rule: str, finding: Finding) -> bool:
     return rule in (finding.code, finding.name) or rule.upper() == finding.code
 
 
-def parse(text: str | None, root: Any = None) -> list[Directive]:
+def parse(
+    text: str | None, spans: list[tuple[str, int, int, int]] | None = None
+) -> list[Directive]:
     """The `ignore` and `disable` directives in a manifest's text, with the lines they cover.
 
-    `root` is the YAML node tree when the file could be read: lines inside multi-line scalars
-    (block `|` / `>` text, quoted text over several lines) are content, not comments.
+    `spans` are the multi-line scalars of the file when it could be read
+    (`Manifest.multiline_scalars`): lines inside block `|` / `>` text and quoted text over
+    several lines are content, not comments.
     """
     if not text or MARKER not in text:
         return []
     lines = text.splitlines()
-    inside = _scalar_lines(root) if root is not None else {}
+    inside = _scalar_lines(spans) if spans else {}
     found: list[Directive] = []
     for number, line in enumerate(lines, 1):
         offset = inside.get(number, 0)
@@ -165,38 +166,21 @@ def _comment_start(line: str, index: int = 0) -> int:
     return -1
 
 
-def _scalar_lines(root: Any) -> dict[int, int]:
+def _scalar_lines(spans: list[tuple[str, int, int, int]]) -> dict[int, int]:
     """1-based lines that multi-line block or quoted scalars hold, and where their text ends.
 
     -1 for a line that is all text (nothing there is a comment); for the last line of a quoted
-    scalar, the column where a comment may start.
+    scalar, the column where a comment may start. `spans` are the reader's (style, first line,
+    last line, end column) of each such scalar, 0-based.
     """
     lines: dict[int, int] = {}
-    stack = [root]
-    seen: set[int] = set()
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:  # aliases share nodes
-            continue
-        seen.add(id(node))
-        value = node.value
-        if isinstance(value, list):
-            for item in value:
-                if isinstance(item, tuple):
-                    stack.extend(item)
-                else:
-                    stack.append(item)
-            continue
-        start, end = node.start_mark.line, node.end_mark.line
-        style = getattr(node, "style", None)
-        if end <= start or style not in ("|", ">", '"', "'"):
-            continue
+    for style, start, end, end_column in spans:
         if style in ("|", ">"):  # ends at the start of the next line, or at the end of the file
-            last = end if node.end_mark.column else end - 1
+            last = end if end_column else end - 1
             lines.update(dict.fromkeys(range(start + 2, last + 2), -1))
         else:
             lines.update(dict.fromkeys(range(start + 2, end + 1), -1))
-            lines[end + 1] = node.end_mark.column
+            lines[end + 1] = end_column
     return lines
 
 

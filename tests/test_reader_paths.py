@@ -1,0 +1,169 @@
+"""The two ways of reading a manifest agree: the event path (no node tree, a packed index of
+positions) gives exactly what the full path (PyYAML's node tree) gives, on every file the event
+path accepts: data, problems, the position of every pointer, YAML 1.1 traps, multi-line text.
+A file the event path does not accept (anchors, tags, merge keys...) is read by the full path.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from conftest import SMALLEST, value_paths
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_fuzz import YAML_PIECES
+
+from charte_lint import manifest as reader
+from charte_lint.manifest import read_manifest
+from charte_lint.pointer import join
+
+ROOT = Path(__file__).resolve().parent.parent
+FILES = sorted(
+    p
+    for p in (*ROOT.glob("examples/**/*.yaml"), *ROOT.glob("tests/data/**/*.yaml"))
+    if p.stat().st_size < 200_000
+)
+SEEDS = [SMALLEST.encode()] + [p.read_bytes() for p in FILES]
+FUZZ = settings(
+    max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True
+)
+
+
+def _same(a, b) -> bool:
+    """Equal data, NaN included (a `.nan` scalar reads as a float that equals nothing)."""
+    if isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b):
+        return True
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    return a == b
+
+
+def _problems(manifest) -> list[tuple]:
+    return [
+        (p.kind, p.line, p.column, p.end, p.pointer, p.on_key, sorted(map(repr, p.params.items())))
+        for p in manifest.problems
+    ]
+
+
+def both(raw: bytes):
+    """(event path's manifest or None, full path's manifest)."""
+    text = reader._decode(raw)
+    return reader._read_events("m.yaml", text, raw), reader._read_nodes("m.yaml", text, raw)
+
+
+def assert_agree(raw: bytes) -> bool:
+    """The two paths agree on `raw`; True when the event path accepted it."""
+    fast, full = both(raw)
+    if fast is None:
+        return False
+    assert fast.has_document == full.has_document
+    assert _same(fast.data, full.data)
+    assert _problems(fast) == _problems(full)
+    assert sorted(fast.multiline_scalars()) == sorted(full.multiline_scalars())
+    pointers = ["", "/nothing/here", "/uses/99/x", "/uses/a"]
+    if full.data is not None:
+        pointers += [join(path) for path in value_paths(full.data)]
+        pointers += [join(path) + "/deeper/still" for path in value_paths(full.data)]
+    for pointer in pointers:
+        for on_key in (False, True):
+            assert fast.locate(pointer, on_key) == full.locate(pointer, on_key), pointer
+        assert fast.trap_at(pointer) == full.trap_at(pointer), pointer
+    return True
+
+
+def test_every_example_and_test_manifest_is_read_alike_by_both_paths():
+    accepted = [path.name for path, raw in zip(FILES, SEEDS[1:], strict=True) if assert_agree(raw)]
+    assert assert_agree(SEEDS[0])
+    # the examples use no anchors or tags: the event path reads every one of them
+    assert {"ai-usage.yaml"} <= set(accepted)
+    examples = [p for p in FILES if p.parts[-3] == "examples" or "examples" in p.parts]
+    assert examples and all(assert_agree(p.read_bytes()) for p in examples)
+
+
+def test_the_event_path_keeps_no_node_tree_and_the_full_path_takes_what_it_refuses():
+    plain = read_manifest("m.yaml", SMALLEST.encode())
+    assert type(plain._places).__name__ == "_PackedPlaces"
+    for text in (
+        "a: &x 1\nb: *x\n",  # anchors and aliases
+        "a: !!str 1\n",  # a tag
+        "base: {x: 1}\nderived:\n  <<: {y: 2}\n",  # a merge key
+        "? [a, b]\n: c\n",  # a complex key
+        "a: 1\n---\nb: 2\n",  # two documents
+        "a: [1\n",  # a syntax error
+        "a: " + "[" * 70 + "]" * 70 + "\n",  # deeper than the limit
+    ):
+        assert both(text.encode())[0] is None, text
+        assert type(read_manifest("m.yaml", text.encode())._places).__name__ != "_PackedPlaces"
+
+
+def test_duplicate_keys_traps_and_block_text_on_the_event_path():
+    text = (
+        b"a: 1\n"
+        b"flag: no\n"
+        b"mode: 0777\n"
+        b"time: 1:30\n"
+        b"text: |\n  line one # not a comment\n  line two\n"
+        b'quoted: "over\n  two lines" # a comment\n'
+        b"a:\n  - nested: [1, 2]\n    more: yes\n"
+        b"eq: =\n"
+    )
+    fast = both(text)[0]
+    assert fast is not None and assert_agree(text)
+    assert [p.kind for p in fast.problems] == [
+        "yaml11-boolean",
+        "yaml11-number",
+        "yaml11-number",
+        "duplicate-key",
+        "unknown-tag",
+    ]
+    assert fast.data["a"] == 1 and fast.data["mode"] == 511 and fast.data["time"] == 90
+    assert fast.trap_at("/flag") == "no" and fast.trap_at("/a") is None
+    assert fast.problems[3].params == {"key": "a", "first_line": 1}
+    assert fast.multiline_scalars() == [("|", 4, 7, 0), ('"', 7, 8, 12)]
+
+
+def test_positions_of_flow_collections_and_first_lines():
+    text = b"uses:\n  - {id: a, name: b}\n  - id: c\n    tags: [x, y]\n  -\n    id: d\n"
+    assert assert_agree(text)
+    fast = read_manifest("m.yaml", text)
+    assert fast.locate("/uses/0") == (2, 5, 2, 11)  # its first entry, `{id: a`
+    assert fast.locate("/uses/1") == (3, 5, 3, 10)
+    assert fast.locate("/uses/1/tags") == (4, 5, 4, 9)
+    assert fast.locate("/uses/2") == (6, 5, 6, 10)  # libyaml starts it at its first key
+
+
+def test_long_sequences_are_indexed_once_and_located_alike():
+    text = "uses:\n" + "".join(f"  - id: u{i}\n    n: {i}\n" for i in range(200))
+    assert assert_agree(text.encode())
+    fast = read_manifest("m.yaml", text.encode())
+    assert fast.locate("/uses/150/n") == (303, 8, 303, 11)
+    assert list(fast._places._children) == [1]  # the 200 items of `uses`, found once
+    assert fast.locate("/uses/199/id", on_key=True) == (400, 5, 400, 7)
+
+
+@FUZZ
+@given(
+    st.integers(0, len(SEEDS) - 1),
+    st.lists(
+        st.tuples(st.integers(0, 10**6), st.integers(0, 3), st.sampled_from(YAML_PIECES)),
+        min_size=1,
+        max_size=6,
+    ),
+)
+def test_mutated_manifests_are_read_alike_by_both_paths(seed, edits):
+    text = SEEDS[seed].decode("utf-8", "replace")
+    for position, length, piece in edits:
+        at = position % (len(text) + 1)
+        text = text[:at] + piece + text[at + length :]
+    assert_agree(text.encode("utf-8", "surrogatepass"))
+
+
+@FUZZ
+@given(st.lists(st.sampled_from(YAML_PIECES), max_size=40))
+def test_yaml_fragments_are_read_alike_by_both_paths(pieces):
+    assert_agree("".join(pieces).encode("utf-8", "surrogatepass"))
