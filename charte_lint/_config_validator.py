@@ -140,6 +140,16 @@ def validate_https___charte_lint_org_schemas_config_schema_json(data, custom_for
             if isinstance(data__reviewevery, str):
                 if not custom_formats["duration"](data__reviewevery):
                     raise Invalid
+        if "max_file_size_mib" in data_keys:
+            data_keys.remove("max_file_size_mib")
+            data__maxfilesizemib = data["max_file_size_mib"]
+            if not isinstance(data__maxfilesizemib, (int)) and not (isinstance(data__maxfilesizemib, float) and data__maxfilesizemib.is_integer()) or isinstance(data__maxfilesizemib, bool):
+                raise Invalid
+            if isinstance(data__maxfilesizemib, (int, float)) and not isinstance(data__maxfilesizemib, bool):
+                if data__maxfilesizemib < 1:
+                    raise Invalid
+                if data__maxfilesizemib > 1024:
+                    raise Invalid
         if "legal_dates" in data_keys:
             data_keys.remove("legal_dates")
             data__legaldates = data["legal_dates"]

@@ -67,6 +67,9 @@ class Config:
         self.severity: dict[str, str] = dict(data.get("severity", {}))
         self.fail_on: str | None = data.get("fail_on")
         self.exclude: list[str] = list(data.get("exclude", []))
+        # The largest manifest read, when the configuration raises or lowers the default.
+        mib = data.get("max_file_size_mib")
+        self.max_file_bytes: int | None = mib * 1024 * 1024 if mib else None
         # Rule options as configured, by rule code or name: the engine checks them against each
         # rule's `options_schema` and hands them to the rule as `ctx.options`.
         self.options: dict[str, dict[str, Any]] = dict(data.get("options", {}))

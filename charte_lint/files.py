@@ -302,20 +302,24 @@ def _ignored_by_git(directory: str) -> bool:
 
 
 def read_file(path: str, limit: int) -> bytes:
-    """The file's bytes, at most `limit` + 1 of them (enough to tell it is too large)."""
+    """The file's bytes, at most `limit` + 1 of them (enough to tell it is too large), read
+    in one piece when the file is as large as it says (no second copy of a large file)."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)  # a FIFO must not block the run
     descriptor = os.open(path, flags)
     try:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
             raise OSError(0, "not a regular file")
-        chunks = []
         remaining = limit + 1
+        chunks = []
+        size = min(status.st_size + 1, remaining)  # one more, to see the end (or growth)
         while remaining > 0:
-            chunk = os.read(descriptor, min(remaining, 1 << 20))
+            chunk = os.read(descriptor, size)
             if not chunk:
                 break
             chunks.append(chunk)
             remaining -= len(chunk)
-        return b"".join(chunks)
+            size = min(remaining, 1 << 20)
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
     finally:
         os.close(descriptor)

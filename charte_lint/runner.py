@@ -49,7 +49,7 @@ def _serial(settings: Linter, jobs: list[tuple[str, Config]]) -> list[FileResult
     results = []
     for path, config in jobs:
         try:
-            raw = read_file(path, MAX_BYTES)
+            raw = read_file(path, config.max_file_bytes or MAX_BYTES)
         except OSError as error:
             results.append(FileResult(path, [], error=_read_error(settings.lang, path, error)))
             continue

@@ -52,9 +52,41 @@ def test_file_over_the_size_limit_is_refused(tmp_path):
         handle.truncate(MAX_BYTES + 10)  # sparse: cheap to make
     result = run_cli("-q", "ai-usage.yaml", cwd=tmp_path)
     assert result.code == 1
+    assert MAX_BYTES == 32 * 1024 * 1024
     assert result.out == (
-        f"ai-usage.yaml:1:1: CL005 [error] the file is {MAX_BYTES + 1} bytes, above the limit "
-        f"of {MAX_BYTES} bytes (file-limit)\n"
+        "ai-usage.yaml:1:1: CL005 [error] the file is larger than the limit of 33554432 bytes "
+        "(32 MiB): split it, or raise `max_file_size_mib` in the configuration (up to 1024) "
+        "(file-limit)\n"
+    )
+
+
+def test_the_configuration_moves_the_size_limit_both_ways(tmp_path):
+    """`max_file_size_mib` lowers the limit (CL005 names it, in French too) or raises it: a
+    file of 1.5 MiB is refused under a 1 MiB limit and linted under the default."""
+    big = SMALLEST + "".join(f"# {'padding ' * 12}{i}\n" for i in range(16_000))
+    assert 1024 * 1024 < len(big.encode()) < 2 * 1024 * 1024
+    make(tmp_path, "ai-usage.yaml", big)
+    assert run_cli("-q", "ai-usage.yaml", cwd=tmp_path).code == 0
+    make(tmp_path, ".charte-lint.yaml", "max_file_size_mib: 1\n")
+    result = run_cli("-q", "--lang", "fr", "ai-usage.yaml", cwd=tmp_path)
+    assert result.code == 1
+    assert result.out == (
+        "ai-usage.yaml:1:1: CL005 [erreur] le fichier dépasse la limite de 1048576 octets "
+        "(1 Mio) : le découper, ou relever `max_file_size_mib` dans la configuration "
+        "(jusqu'à 1024) (file-limit)\n"
+    )
+    make(tmp_path, ".charte-lint.yaml", "max_file_size_mib: 2\n")
+    assert run_cli("-q", "ai-usage.yaml", cwd=tmp_path).code == 0
+
+
+def test_a_size_limit_above_one_gib_is_a_configuration_error(tmp_path):
+    make(tmp_path, "ai-usage.yaml", SMALLEST)
+    make(tmp_path, ".charte-lint.yaml", "fail_on: error\nmax_file_size_mib: 2048\n")
+    result = run_cli("ai-usage.yaml", cwd=tmp_path)
+    assert result.code == 2
+    assert result.err == (
+        f"charte-lint: error: {tmp_path / '.charte-lint.yaml'}:2:20: invalid configuration: "
+        "`max_file_size_mib` must be at most 1024, not 2048\n"
     )
 
 
