@@ -37,8 +37,22 @@ RESULTS = WORK / "results.json"
 REPO_SCHEMA = ROOT / "schemas" / "ai-usage.schema.json"
 LAUNCHER = Path(__file__).resolve().parent / "launcher.py"
 
-COLD_TARGET = 0.70  # charte-lint / yamllint, paired median, one manifest
-THROUGHPUT_TARGET = 1000.0  # manifests per second over the tree
+COLD_TARGET = 0.45  # charte-lint / yamllint, paired median, one manifest
+THROUGHPUT_TARGET = 2500.0  # manifests per second over the tree
+BIG_TARGET = 2.5  # charte-lint / libyaml's bare event parse, one huge manifest
+BIG_MEMORY_TARGET_MIB = 160.0  # peak RSS on the 40,000-use manifest
+MEMORY_TARGET = 10.0  # peak RSS above a one-manifest run, as a multiple of the file's size
+LIBYAML_BARE = (
+    "import sys, yaml; loader = yaml.CSafeLoader(open(sys.argv[1], 'rb').read()); "
+    "loader.raw_parse()"
+)
+"""libyaml's event parse with no Python object per event: the floor of any YAML reader."""
+LIBYAML_EVENTS = (
+    "import gc, sys, yaml; gc.disable()\n"
+    "loader = yaml.CSafeLoader(open(sys.argv[1], 'rb').read())\n"
+    "while loader.get_event() is not None: pass"
+)
+"""libyaml's events as PyYAML hands them to Python: the floor of a reader written in Python."""
 YAMLLINT_CONFIG = "default"  # `-d default`: yamllint's stock rules, and no config-file lookup
 SEED = 20261129
 FILES_PER_GROUP = 50
@@ -711,18 +725,62 @@ def bench_tree(
 
 
 def bench_big(path: Path, uses: int, runs: int, launcher: Launcher) -> dict[str, Any]:
-    """charte-lint on one huge manifest: the time and memory a hostile input can cost.
+    """charte-lint on one huge manifest, side by side with libyaml parsing the same file: the
+    time and memory a huge input costs, against the floor of any reader.
 
     No warm-up: one pass can take seconds, and writing the file just put it in the page cache.
     """
-    bench = Bench(f"charte-lint BIG ({uses} uses)", CHARTE, [str(CHARTE.exe), str(path)], runs)
-    interleave([bench], launcher)
-    row = summarise(bench)
-    row["uses"] = uses
-    row["size_mib"] = path.stat().st_size / 2**20
+    python = str(CHARTE.python)
+    charte = Bench(f"charte-lint BIG ({uses} uses)", CHARTE, [str(CHARTE.exe), str(path)], runs)
+    bare = Bench("libyaml bare event parse", CHARTE, [python, "-c", LIBYAML_BARE, str(path)], runs)
+    events = Bench(
+        "libyaml events into Python", CHARTE, [python, "-c", LIBYAML_EVENTS, str(path)], runs
+    )
+    interleave([charte, bare, events], launcher)
+    rows = [summarise(b) for b in (charte, bare, events)]
+    row = rows[0]
+    size_mib = path.stat().st_size / 2**20
     with path.open("rb") as handle:
-        row["lines"] = sum(1 for _ in handle)
-    return row
+        lines = sum(1 for _ in handle)
+    over_bare = paired_ratio(charte, bare)
+    return {
+        **row,
+        "uses": uses,
+        "size_mib": size_mib,
+        "lines": lines,
+        "rows": rows,
+        "ratio_bare": over_bare,
+        "ratio_events": paired_ratio(charte, events),
+        "target": BIG_TARGET,
+        "verdict": verdict(over_bare, BIG_TARGET, higher_is_better=False),
+        "memory_target_mib": BIG_MEMORY_TARGET_MIB,
+        "memory_verdict": verdict(row.get("peak_mib"), BIG_MEMORY_TARGET_MIB, False),
+    }
+
+
+def bench_memory(sizes: list[int], baseline_mib: float, launcher: Launcher) -> dict[str, Any]:
+    """Peak memory of charte-lint on one manifest of each size: what it takes above a run on a
+    small manifest, as a multiple of the file's size (target: at most 10)."""
+    rows = []
+    for uses in sizes:
+        path = write_big(DATA / f"memory-{uses}.yaml", uses)
+        bench = Bench(f"charte-lint ({uses} uses)", CHARTE, [str(CHARTE.exe), str(path)], 1)
+        interleave([bench], launcher)
+        row = summarise(bench)
+        size_mib = path.stat().st_size / 2**20
+        path.unlink()
+        peak = row.get("peak_mib")
+        row["uses"], row["size_mib"] = uses, size_mib
+        row["over_size"] = (peak - baseline_mib) / size_mib if peak is not None else None
+        rows.append(row)
+    worst = max((r["over_size"] for r in rows if r.get("over_size") is not None), default=None)
+    return {
+        "baseline_mib": baseline_mib,
+        "rows": rows,
+        "worst": worst,
+        "target": MEMORY_TARGET,
+        "verdict": verdict(worst, MEMORY_TARGET, higher_is_better=False),
+    }
 
 
 # --------------------------------------------------------------------------------------------
@@ -785,9 +843,30 @@ def report_tree(tree: dict[str, Any]) -> None:
 def report_big(big: dict[str, Any]) -> None:
     print(
         f"\nHuge manifest: {big['uses']} uses, {big['lines']} lines, {big['size_mib']:.1f} MiB "
-        f"(median of {big.get('runs', 0)} runs, no warm-up)"
+        f"(median of {big.get('runs', 0)} interleaved runs, no warm-up)"
     )
-    print_table([big], "s")
+    print_table(big["rows"], "s")
+    for key, floor in (("ratio_bare", "libyaml's bare event parse"), ("ratio_events", "events")):
+        value = big[key]
+        print(f"  charte-lint / {floor}: {value:.2f}" if value is not None else f"  {key}: n/a")
+    print(f"  target {big['target']:.1f}: {big['verdict']}")
+    print(
+        f"  peak {big.get('peak_mib', 0):.1f} MiB; target under "
+        f"{big['memory_target_mib']:.0f} MiB: {big['memory_verdict']}"
+    )
+
+
+def report_memory(memory: dict[str, Any]) -> None:
+    print(
+        f"\nMemory by file size (one run each; above {memory['baseline_mib']:.1f} MiB, "
+        "the peak on the one-manifest run)"
+    )
+    print(f"  {'uses':>7} {'size MiB':>9} {'peak MiB':>9} {'above / size':>13}")
+    for row in memory["rows"]:
+        over = row.get("over_size")
+        shown = f"{over:>13.2f}" if over is not None else f"{'FAILED':>13}"
+        print(f"  {row['uses']:>7} {row['size_mib']:>9.1f} {row.get('peak_mib', 0):>9.1f} {shown}")
+    print(f"  worst {memory['worst']}; target at most {memory['target']:.0f}: {memory['verdict']}")
 
 
 def sanity_notes(cold: dict[str, Any], tree: dict[str, Any]) -> None:
@@ -818,6 +897,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--files", type=int, default=1000, help="manifests in the tree")
     parser.add_argument("--big", type=int, metavar="N", help="also time one manifest of N uses")
     parser.add_argument("--big-runs", type=int, default=3, help="timed runs for --big")
+    parser.add_argument(
+        "--memory",
+        type=lambda text: [int(part) for part in text.split(",")],
+        metavar="N,N,...",
+        help="also measure the peak memory on one manifest of each number of uses",
+    )
     parser.add_argument("--schema", type=Path, default=REPO_SCHEMA, help="JSON Schema to use")
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds per process")
     parser.add_argument("--fresh", action="store_true", help="recreate the venvs")
@@ -943,6 +1028,10 @@ def run_all(
         big_path = write_big(DATA / f"big-{args.big}.yaml", args.big)
         results["big"] = big = bench_big(big_path, args.big, args.big_runs, launcher)
         report_big(big)
+    if args.memory and not cold["charte_broken"]:
+        baseline = next(r for r in cold["rows"] if r["label"] == "charte-lint FILE")["peak_mib"]
+        results["memory"] = memory = bench_memory(args.memory, baseline, launcher)
+        report_memory(memory)
     return results
 
 
@@ -964,7 +1053,12 @@ def main(argv: list[str] | None = None) -> int:
     results["elapsed_s"] = time.perf_counter() - started
     RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(f"\nTotal {results['elapsed_s']:.0f} s; results in {RESULTS.relative_to(ROOT)}")
-    met = results["cold"]["verdict"] == "PASS" and results["tree"]["verdict"] == "PASS"
+    verdicts = [results["cold"]["verdict"], results["tree"]["verdict"]]
+    if "big" in results:
+        verdicts += [results["big"]["verdict"], results["big"]["memory_verdict"]]
+    if "memory" in results:
+        verdicts.append(results["memory"]["verdict"])
+    met = all(v == "PASS" for v in verdicts)
     return 1 if args.check and not met else 0
 
 

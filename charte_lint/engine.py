@@ -280,7 +280,7 @@ def lint_file(path: str, raw: bytes, config: Config, settings: Linter) -> FileRe
     kept = _place(findings, manifest, severities, settings)
     if settings.suppressions:
         waivers = data.get("waivers") if ran else None
-        if waivers or (manifest.text and "charte-lint:" in manifest.text):
+        if waivers or manifest.mentions("charte-lint:"):
             kept, extra, deferred = _suppress(manifest, kept, severities, settings, ran)
             kept.extend(_place(extra, manifest, severities, settings))
             code_waivers = tuple(
@@ -367,7 +367,7 @@ def _suppress(
 
     data = manifest.data
     extra: list[Finding] = []
-    if manifest.text and "charte-lint:" in manifest.text:
+    if manifest.mentions("charte-lint:"):
         from charte_lint import suppressions
 
         directives = suppressions.parse(manifest.text, manifest.multiline_scalars())

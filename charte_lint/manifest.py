@@ -2,13 +2,14 @@
 
 Safe YAML only, and nothing kept that a finding does not need. The usual path reads libyaml's
 events straight into dicts, lists and scalars and packs the position of each value (and of its
-key) into arrays of integers, about 40 bytes a value; the file's text is kept for showing source
-lines. A file that uses what that path does not handle (anchors and aliases, tags, merge keys,
-complex keys, several documents, nesting past the limit, a syntax error) is read again by the
-full path: composed into PyYAML's node tree (libyaml, pure-Python PyYAML as a fallback), then
-built here, never by PyYAML's constructors. Both give the same data, positions and problems:
-no tag can instantiate anything, duplicate keys and YAML 1.1 surprises are seen, and aliases
-cannot expand a small file into millions of values.
+key) into arrays of integers, about 37 bytes a value; the file's bytes are kept for showing
+source lines, decoded one line at a time. A file that uses what that path does not handle
+(anchors and aliases, tags, merge keys, complex keys, several documents, nesting past the
+limit, a syntax error) is read again by the full path: composed into PyYAML's node tree
+(libyaml, pure-Python PyYAML as a fallback), then built here, never by PyYAML's constructors.
+Both give the same data, positions and problems: no tag can instantiate anything, duplicate
+keys and YAML 1.1 surprises are seen, and aliases cannot expand a small file into millions of
+values.
 """
 
 from __future__ import annotations
@@ -121,16 +122,41 @@ class Manifest:
     empty file (no YAML document at all) from one whose document is `null`.
     """
 
-    __slots__ = ("_line_breaks", "_places", "data", "has_document", "path", "problems", "text")
+    __slots__ = (
+        "_line_breaks",
+        "_places",
+        "_text",
+        "data",
+        "has_document",
+        "path",
+        "problems",
+        "raw",
+    )
 
-    def __init__(self, path: str, text: str | None) -> None:
+    def __init__(self, path: str, raw: bytes) -> None:
         self.path = path
-        self.text = text
+        self.raw = raw  # the bytes the caller holds anyway: no decoded copy is kept
+        self._text: str | bool | None = False  # decoded on first use
         self.data: Any = None
         self.has_document = False
         self.problems: list[Problem] = []
         self._places: _PackedPlaces | _NodePlaces | None = None
         self._line_breaks: tuple[array[int], array[int]] | None = None
+
+    @property
+    def text(self) -> str | None:
+        """The file as text, decoded on first use (suppression comments need it all); None
+        when its encoding cannot be read."""
+        if self._text is False:
+            self._text = _decode(self.raw)
+        return self._text  # type: ignore[return-value]  # no longer False
+
+    def mentions(self, word: str) -> bool:
+        """Whether the file's text holds `word`, looked for in its bytes when they are UTF-8."""
+        if not self.raw.startswith(_BOMS):
+            return word.encode() in self.raw
+        text = self.text
+        return bool(text) and word in text  # type: ignore[operator]
 
     def locate(self, pointer: str, on_key: bool = False) -> tuple[int, int, int, int]:
         """1-based (line, column, end_line, end_column) of the value at `pointer`.
@@ -153,27 +179,36 @@ class Manifest:
         return self._places.multiline() if self._places is not None else []
 
     def source_line(self, line: int) -> str:
-        """The text of a 1-based line (as `str.splitlines` cuts them), for showing it under a
-        finding; the line breaks are indexed once, the lines are not copied."""
-        text = self.text
-        if not text or line < 1:
+        """The text of a 1-based line (as `str.splitlines` cuts the decoded file), for showing
+        it under a finding: the line breaks are indexed once, and only that line is decoded
+        (the whole text only for a file that starts with a byte order mark)."""
+        if line < 1:
+            return ""
+        whole = self.raw.startswith(_BOMS)
+        source: Any = self.text if whole else self.raw
+        if not source:
             return ""
         if self._line_breaks is None:
             breaks, starts = array("I"), array("I", (0,))
-            for match in _LINE_BREAK.finditer(text):
+            for match in (_LINE_BREAK if whole else _BYTE_LINE_BREAK).finditer(source):
                 breaks.append(match.start())
                 starts.append(match.end())
             self._line_breaks = (breaks, starts)
         breaks, starts = self._line_breaks
         if line <= len(breaks):
-            return text[starts[line - 1] : breaks[line - 1]]
-        if line == len(breaks) + 1 and starts[-1] < len(text):
-            return text[starts[-1] :]
-        return ""
+            found = source[starts[line - 1] : breaks[line - 1]]
+        elif line == len(breaks) + 1 and starts[-1] < len(source):
+            found = source[starts[-1] :]
+        else:
+            return ""
+        return found if whole else found.decode("utf-8", errors="replace")
 
 
+_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 _LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 """What `str.splitlines` cuts at."""
+_BYTE_LINE_BREAK = re.compile(b"\r\n|[\n\r\v\f\x1c\x1d\x1e]|\xc2\x85|\xe2\x80[\xa8\xa9]")
+"""The same breaks in UTF-8 bytes."""
 
 _SCALAR, _MAPPING, _SEQUENCE, _KEYED = 0, 1, 2, 4
 """Kinds of value in the packed index; _KEYED marks a value of a mapping (it has a key)."""
@@ -391,22 +426,21 @@ def _depth_reached(root: Any, parts: list[str]) -> int:
 def read_manifest(path: str, raw: bytes, limit: int = MAX_BYTES) -> Manifest:
     """Parse `raw` (the bytes of `path`) into a Manifest; never raises on bad input. Files
     above `limit` bytes are refused unread."""
-    text = _decode(raw)
-    if len(raw) > limit:
-        manifest = Manifest(path, text)
+    if len(raw) > limit:  # only its first line is shown
+        manifest = Manifest(path, raw[: raw.find(b"\n", 0, 65536) + 1 or 65536])
         manifest.problems.append(
             Problem("too-large", 1, 1, limit=limit, mib=limit // (1024 * 1024))
         )
         return manifest
-    read = _read_events(path, text, raw)
+    read = _read_events(path, raw)
     # something only the full path handles (or a syntax error it words): read it that way
-    return read if read is not None else _read_nodes(path, text, raw)
+    return read if read is not None else _read_nodes(path, raw)
 
 
-def _read_events(path: str, text: str | None, raw: bytes) -> Manifest | None:
+def _read_events(path: str, raw: bytes) -> Manifest | None:
     """The manifest read from libyaml's events with no node tree, or None when the file uses
     what only the full path handles (it then finds the same problems, or the syntax error)."""
-    manifest = Manifest(path, text)
+    manifest = Manifest(path, raw)
     loader = Loader(raw)
     try:
         if _EventBuilder(manifest, loader).build():
@@ -654,9 +688,9 @@ class _EventBuilder:
         self.manifest.problems.append(problem)
 
 
-def _read_nodes(path: str, text: str | None, raw: bytes) -> Manifest:
+def _read_nodes(path: str, raw: bytes) -> Manifest:
     """The manifest read by the full path: PyYAML's node tree, then plain data from it."""
-    manifest = Manifest(path, text)
+    manifest = Manifest(path, raw)
     try:
         root = yaml.compose(raw, Loader=Loader)
     except yaml.MarkedYAMLError as error:

@@ -52,8 +52,7 @@ def _problems(manifest) -> list[tuple]:
 
 def both(raw: bytes):
     """(event path's manifest or None, full path's manifest)."""
-    text = reader._decode(raw)
-    return reader._read_events("m.yaml", text, raw), reader._read_nodes("m.yaml", text, raw)
+    return reader._read_events("m.yaml", raw), reader._read_nodes("m.yaml", raw)
 
 
 def assert_agree(raw: bytes) -> bool:
@@ -167,3 +166,26 @@ def test_mutated_manifests_are_read_alike_by_both_paths(seed, edits):
 @given(st.lists(st.sampled_from(YAML_PIECES), max_size=40))
 def test_yaml_fragments_are_read_alike_by_both_paths(pieces):
     assert_agree("".join(pieces).encode("utf-8", "surrogatepass"))
+
+
+BREAKS = ["\n", "\r\n", "\r", "\v", "\f", "\x1c", "\x85", "\u2028", "\u2029", "é", "’", "a", " "]
+
+
+@FUZZ
+@given(
+    st.lists(st.sampled_from(BREAKS), max_size=30),
+    st.sampled_from([b"", b"\xef\xbb\xbf"]),
+    st.sampled_from(["utf-8", "utf-16"]),
+    st.binary(max_size=3),
+)
+def test_source_lines_are_the_decoded_text_cut_as_splitlines_cuts_it(pieces, bom, codec, junk):
+    """Lines are read from the bytes one at a time, yet equal the decoded file's
+    `str.splitlines()`, whatever the line breaks, byte order mark or invalid bytes."""
+    text = "".join(pieces)
+    raw = text.encode("utf-16") if codec == "utf-16" else bom + text.encode() + junk
+    manifest = reader.Manifest("m.yaml", raw)
+    decoded = reader._decode(raw)
+    expected = decoded.splitlines() if decoded else []
+    got = [manifest.source_line(number) for number in range(1, len(expected) + 3)]
+    assert got == [*expected, "", ""]
+    assert manifest.mentions("’") == ("’" in (decoded or ""))
