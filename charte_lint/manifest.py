@@ -50,6 +50,8 @@ _STR, _NULL, _BOOL, _INT, _FLOAT = (
 _TIMESTAMP, _MAP, _SEQ, _MERGE = _TAG + "timestamp", _TAG + "map", _TAG + "seq", _TAG + "merge"
 
 _IMPLICIT_TAGS: dict[tuple[str, Any], str] = {}
+_PLAIN_TAGS: dict[str, str] = {}
+"""What YAML makes of a plain scalar (`yes`, `2026-01-01`, `eu`), for every file of a run."""
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -492,7 +494,7 @@ class _EventBuilder:
         count = 0  # values read so far
         key: str | None = None  # in a mapping, the key whose value comes next
         key_line = key_column = key_end_line = key_end_column = 0
-        plain_tags: dict[str, str] = {}  # what YAML makes of a plain scalar, memoised
+        plain_tags = _PLAIN_TAGS
         while True:
             event = get_event()
             kind = event.__class__
@@ -521,7 +523,7 @@ class _EventBuilder:
                     tag = plain_tags.get(raw)
                     if tag is None:
                         tag = resolve(ScalarNode, raw, (True, False))
-                        if len(raw) < 64:
+                        if len(raw) < 64 and len(plain_tags) < 50_000:
                             plain_tags[raw] = tag
                 else:
                     tag = _STR  # quoted or block text
