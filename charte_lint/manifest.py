@@ -2,7 +2,7 @@
 
 Safe YAML only, and nothing kept that a finding does not need. The usual path reads libyaml's
 events straight into dicts, lists and scalars and packs the position of each value (and of its
-key) into arrays of integers, about 37 bytes a value; the file's bytes are kept for showing
+key) into one array of integers, 36 bytes a value; the file's bytes are kept for showing
 source lines, decoded one line at a time. A file that uses what that path does not handle
 (anchors and aliases, tags, merge keys, complex keys, several documents, nesting past the
 limit, a syntax error) is read again by the full path: composed into PyYAML's node tree
@@ -214,28 +214,34 @@ _BYTE_LINE_BREAK = re.compile(b"\r\n|[\n\r\v\f\x1c\x1d\x1e]|\xc2\x85|\xe2\x80[\x
 
 _SCALAR, _MAPPING, _SEQUENCE, _KEYED = 0, 1, 2, 4
 """Kinds of value in the packed index; _KEYED marks a value of a mapping (it has a key)."""
-_STRIDE = 8
+_STRIDE = 9
 """Integers per value in the packed index: line, column, end line, end column of the value,
-then of its key (0-based, as libyaml's marks)."""
+then of its key (0-based, as libyaml's marks), then the index of the first value past its
+subtree times 8 plus its kind (one array, one append per value: reading is the hot path)."""
 _CACHED_CHILDREN = 16
 """Sequences longer than this keep the index of each item once a pointer goes into them."""
 
 
 class _PackedPlaces:
     """Where each value of a file read from events is: the values in document order (a
-    collection before what it holds), their kinds, their and their keys' marks, and where
+    collection before what it holds), their and their keys' marks, their kinds, and where
     each one's subtree ends. A pointer is followed through the data and the index together."""
 
-    __slots__ = ("_children", "after", "data", "kinds", "marks", "spans", "traps")
+    __slots__ = ("_children", "data", "marks", "spans", "traps")
 
     def __init__(self, data: Any) -> None:
         self.data = data
-        self.kinds = bytearray()
         self.marks = array("I")
-        self.after = array("I")  # index of the first value past each value's subtree
         self.traps: dict[str, str] = {}
         self.spans: list[tuple[str, int, int, int]] = []
         self._children: dict[int, array[int]] = {}
+
+    def kind(self, node: int) -> int:
+        return self.marks[_STRIDE * node + 8] & 7
+
+    def after(self, node: int) -> int:
+        """The index of the first value past the subtree of `node`."""
+        return self.marks[_STRIDE * node + 8] >> 3
 
     def _items(self, node: int) -> array[int]:
         """The index of each item of the sequence at `node`."""
@@ -243,16 +249,16 @@ class _PackedPlaces:
         if items is None:
             after = self.after
             items = array("I")
-            child, end = node + 1, after[node]
+            child, end = node + 1, after(node)
             while child < end:
                 items.append(child)
-                child = after[child]
+                child = after(child)
             if len(items) > _CACHED_CHILDREN:
                 self._children[node] = items
         return items
 
     def _step(self, node: int, value: Any, token: str) -> tuple[int, Any] | None:
-        kind = self.kinds[node] & 3
+        kind = self.kind(node) & 3
         if kind == _MAPPING and type(value) is dict:
             if token not in value:
                 return None
@@ -260,7 +266,7 @@ class _PackedPlaces:
             for name in value:
                 if name == token:
                     return child, value[name]
-                child = after[child]
+                child = after(child)
         elif kind == _SEQUENCE and type(value) is list and token.isdigit():
             index = int(token)
             if index < len(value):
@@ -274,7 +280,7 @@ class _PackedPlaces:
             if found is None:
                 break
             node, value = found
-        kind, marks, base = self.kinds[node], self.marks, _STRIDE * node
+        kind, marks, base = self.kind(node), self.marks, _STRIDE * node
         if kind & _KEYED and (on_key or kind & 3):
             base += 4  # a collection is shown at its key, and so is a key
         line, column, end_line, end_column = marks[base : base + 4]
@@ -285,12 +291,12 @@ class _PackedPlaces:
     def _first_line_end(self, node: int) -> int:
         """The end column of what a collection holds on its first line (`id: chatbot` of a use
         in a list), so that a finding about it covers text; its start when nothing ends there."""
-        kinds, marks, after = self.kinds, self.marks, self.after
+        marks = self.marks
         line, end = marks[_STRIDE * node], marks[_STRIDE * node + 1]
-        while kinds[node] & 3 and after[node] > node + 1:
+        while self.kind(node) & 3 and self.after(node) > node + 1:
             first = node + 1
             base = _STRIDE * first
-            if kinds[node] & 3 == _MAPPING and marks[base + 6] == line:  # its first key
+            if self.kind(node) & 3 == _MAPPING and marks[base + 6] == line:  # its first key
                 end = max(end, marks[base + 7])
             if marks[base + 2] == line:
                 end = max(end, marks[base + 3])
@@ -487,7 +493,7 @@ class _EventBuilder:
         data: Any = None
         shared: dict[str, str] = {}
         places = self.places
-        kinds, marks, after, spans = places.kinds, places.marks, places.after, places.spans
+        marks, spans = places.marks, places.spans
         container: Any = None  # the open collection, or None at the top
         in_mapping = False  # whether it is a mapping
         node = -1  # its index
@@ -536,9 +542,7 @@ class _EventBuilder:
                     if problem is not None:
                         self.problem(problem, tag, raw, value, start, end, container, key)
                 count += 1
-                after.append(count)
                 if key is not None:
-                    kinds.append(_SCALAR | _KEYED)
                     marks.extend(
                         (
                             start.line,
@@ -549,13 +553,15 @@ class _EventBuilder:
                             key_column,
                             key_end_line,
                             key_end_column,
+                            count << 3 | _KEYED,
                         )
                     )
                     container[key] = value
                     key = None
                 else:
-                    kinds.append(_SCALAR)
-                    marks.extend((start.line, start.column, end.line, end.column, 0, 0, 0, 0))
+                    marks.extend(
+                        (start.line, start.column, end.line, end.column, 0, 0, 0, 0, count << 3)
+                    )
                     if container is None:
                         data = value
                     else:
@@ -570,12 +576,10 @@ class _EventBuilder:
                 start = event.start_mark
                 is_mapping = kind is MappingStartEvent
                 new: Any = {} if is_mapping else []
-                shape = _MAPPING if is_mapping else _SEQUENCE
+                shape = _MAPPING if is_mapping else _SEQUENCE  # the subtree's end is set later
                 index = count
                 count += 1
-                after.append(0)  # set when it ends
                 if key is not None:
-                    kinds.append(shape | _KEYED)
                     marks.extend(
                         (
                             start.line,
@@ -586,12 +590,12 @@ class _EventBuilder:
                             key_column,
                             key_end_line,
                             key_end_column,
+                            shape | _KEYED,
                         )
                     )
                     container[key] = new
                 else:
-                    kinds.append(shape)
-                    marks.extend((start.line, start.column, 0, 0, 0, 0, 0, 0))
+                    marks.extend((start.line, start.column, 0, 0, 0, 0, 0, 0, shape))
                     if container is None:
                         data = new
                     else:
@@ -600,9 +604,10 @@ class _EventBuilder:
                 container, node, key, in_mapping = new, index, None, is_mapping
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
                 end = event.end_mark
-                marks[_STRIDE * node + 2] = end.line
-                marks[_STRIDE * node + 3] = end.column
-                after[node] = count
+                base = _STRIDE * node
+                marks[base + 2] = end.line
+                marks[base + 3] = end.column
+                marks[base + 8] |= count << 3
                 container, _, node = stack.pop()
                 in_mapping = type(container) is dict
                 key = None
@@ -630,7 +635,7 @@ class _EventBuilder:
             if written == name:
                 line = places.marks[_STRIDE * child + 4]
                 break
-            child = places.after[child]
+            child = places.after(child)
         problem = Problem(
             "duplicate-key",
             at[0] + 1,
