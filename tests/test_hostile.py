@@ -4,6 +4,7 @@ followed outside the tree, and nothing a user did not ask for is written."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import socket
 from pathlib import Path
@@ -77,6 +78,12 @@ def test_the_configuration_moves_the_size_limit_both_ways(tmp_path):
     )
     make(tmp_path, ".charte-lint.yaml", "max_file_size_mib: 2\n")
     assert run_cli("-q", "ai-usage.yaml", cwd=tmp_path).code == 0
+    # the register reads the file under the same limit: under 1 MiB it has no record of it
+    for mib, records in ((2, 1), (1, 0)):
+        make(tmp_path, ".charte-lint.yaml", f"max_file_size_mib: {mib}\n")
+        result = run_cli("--register", "register.json", "ai-usage.yaml", cwd=tmp_path)
+        document = json.loads((tmp_path / "register.json").read_text(encoding="utf-8"))
+        assert (result.code, len(document["uses"])) == (0, records)
 
 
 def test_a_size_limit_above_one_gib_is_a_configuration_error(tmp_path):

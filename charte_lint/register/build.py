@@ -91,7 +91,12 @@ def document_from_run(
         source = repository_of(path, sources)
         config = forced or finder.config_for(path)  # type: ignore[union-attr]
         made = records_for_file(
-            path, by_file.get(path, []), source, today, config.policy.review_every
+            path,
+            by_file.get(path, []),
+            source,
+            today,
+            config.policy.review_every,
+            config.max_file_bytes,
         )
         if paths is not None:
             for record in made:
@@ -153,13 +158,15 @@ def records_for_file(
     source: Source,
     today: _dt.date,
     review_every: str | None = None,
+    max_bytes: int | None = None,
 ) -> list[dict[str, Any]]:
     """One record per use of the manifest at `path` that has an id; a file that is not a
     manifest (the run's findings say why) gives none."""
-    from charte_lint.manifest import read_manifest
+    from charte_lint.files import read_file
+    from charte_lint.manifest import MAX_BYTES, read_manifest
 
-    with open(path, "rb") as stream:
-        manifest = read_manifest(path, stream.read())
+    limit = max_bytes or MAX_BYTES  # the lint's own limit: a refused file gives no record
+    manifest = read_manifest(path, read_file(path, limit), limit)
     data = manifest.data
     if not isinstance(data, dict) or not isinstance(data.get("uses"), list):
         return []
