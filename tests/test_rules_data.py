@@ -8,9 +8,9 @@ DAT013 personal-data-in-manifest, DAT014 criminal-data-private-body."""
 from __future__ import annotations
 
 import pytest
+from conftest import brief, lint
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from conftest import brief, lint
 from rule_harness import manifest_with, registry, run_rules, smallest, summary
 
 from charte_lint.rules import pii
