@@ -768,7 +768,7 @@ class RuleContext:
             severity = rule.charter_severity
         elif duty is not None:
             severity, legal, suffix = self._legal_standing(duty, use or {}, params)
-        template = rule.messages[message][self.lang]
+        template = rule.message(message, self.lang)  # `rule.messages[message][lang]`
         return Finding(
             code=rule.code,
             name=rule.name,
@@ -1128,7 +1128,11 @@ def uses_of(manifest: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:
     uses = manifest.get("uses")
     if not isinstance(uses, list):
         return []
-    return [(f"/uses/{i}", use) for i, use in enumerate(uses) if isinstance(use, Mapping)]
+    return [
+        (f"/uses/{i}", use)
+        for i, use in enumerate(uses)
+        if type(use) is dict or isinstance(use, Mapping)
+    ]
 
 
 _PATHS: dict[str, tuple[str, ...]] = {}
