@@ -673,6 +673,7 @@ class RuleContext:
         self.today = today or _dt.date.today()
         self.charter: str = manifest.get("charter", "private")
         self._uses = uses if uses is not None else uses_of(manifest)
+        self._by_statuses: dict[tuple[str, ...], list[tuple[str, Mapping[str, Any]]]] = {}
         # One dict for every rule checking this manifest in this run: facts derived once (for
         # example a use's AI Act classification) and asked by several rules.
         self.shared: dict[Any, Any] = shared if shared is not None else {}
@@ -704,11 +705,15 @@ class RuleContext:
         statuses = self.rule.statuses
         if statuses is None:
             return iter(self._uses)
-        return (
-            (pointer, use)
-            for pointer, use in self._uses
-            if use.get("status") in statuses or use.get("status") not in STATUSES
-        )
+        # Most rules check one of a few sets of statuses: each set is picked out once.
+        chosen = self._by_statuses.get(statuses)
+        if chosen is None:
+            chosen = self._by_statuses[statuses] = [
+                (pointer, use)
+                for pointer, use in self._uses
+                if use.get("status") in statuses or use.get("status") not in STATUSES
+            ]
+        return iter(chosen)
 
     def declared_uses(self) -> list[DeclaredUse]:
         """The manifest's uses as the cross-check with code sees them, worked out once."""
@@ -763,7 +768,7 @@ class RuleContext:
             severity = rule.charter_severity
         elif duty is not None:
             severity, legal, suffix = self._legal_standing(duty, use or {}, params)
-        template = rule.messages[message][self.lang]
+        template = rule.message(message, self.lang)  # `rule.messages[message][lang]`
         return Finding(
             code=rule.code,
             name=rule.name,
@@ -1123,7 +1128,11 @@ def uses_of(manifest: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:
     uses = manifest.get("uses")
     if not isinstance(uses, list):
         return []
-    return [(f"/uses/{i}", use) for i, use in enumerate(uses) if isinstance(use, Mapping)]
+    return [
+        (f"/uses/{i}", use)
+        for i, use in enumerate(uses)
+        if type(use) is dict or isinstance(use, Mapping)
+    ]
 
 
 _PATHS: dict[str, tuple[str, ...]] = {}
@@ -1152,13 +1161,25 @@ def string_values(data: Any, keep: Callable[[str], object]) -> list[tuple[list[A
     path: list[Any] = []
 
     def visit(value: Any) -> None:
-        # `type(...) is` first: this visits every value of every manifest
-        mapping = type(value) is dict or isinstance(value, Mapping)
+        # This visits every value of every manifest: exact types first, and the ABC checks
+        # (`Mapping`, slow) only for a type a YAML reader does not make.
+        kind = type(value)
+        mapping = kind is dict or (kind is not list and isinstance(value, Mapping))
         for key, item in value.items() if mapping else enumerate(value):
-            if isinstance(item, str):
+            kind = type(item)
+            if kind is str:
                 if keep(item):
                     found.append(([*path, key], item))
-            elif type(item) in (dict, list) or isinstance(item, (Mapping, list)):
+            elif kind is dict or kind is list:
+                path.append(key)
+                visit(item)
+                path.pop()
+            elif kind in _SCALARS:
+                continue
+            elif isinstance(item, str):
+                if keep(item):
+                    found.append(([*path, key], item))
+            elif isinstance(item, (Mapping, list)):
                 path.append(key)
                 visit(item)
                 path.pop()
@@ -1168,10 +1189,16 @@ def string_values(data: Any, keep: Callable[[str], object]) -> list[tuple[list[A
     return found
 
 
+_SCALARS = frozenset((bool, int, float, type(None), _dt.date, _dt.datetime))
+"""The types of the values a YAML reader makes that hold no string."""
+
+
 def parse_date(value: Any) -> _dt.date | None:
     """An ISO 8601 date (`2026-03-01`), or None when the value is not one."""
     if isinstance(value, _dt.date):
         return value
+    if value is None:  # a missing value, most often: no exception to raise and catch
+        return None
     try:
         return _dt.date.fromisoformat(str(value))
     except ValueError:

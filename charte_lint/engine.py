@@ -561,12 +561,12 @@ def _schema_findings(manifest: Manifest, settings: Linter) -> list[Finding]:
 def _placeholder_findings(data: Any, settings: Linter) -> dict[str, Finding]:
     """CL106 for each placeholder value (`TODO`, `À COMPLÉTER`...) anywhere in the manifest,
     by pointer; a value the schema allows (`status: todo` of an assessment) is not one."""
-    from charte_lint.placeholders import is_placeholder
+    from charte_lint.placeholders import is_placeholder, may_be_placeholder
 
     found: dict[str, Finding] = {}
-    for path, value in string_values(data, is_placeholder):
+    for path, value in string_values(data, may_be_placeholder):
         # VAL001 reports a placeholder as a use's need, with the principle it breaks.
-        if not _is_need(path):
+        if is_placeholder(value) and not _is_need(path):
             finding = _placeholder_finding(path, value, settings)
             if finding is not None:
                 found[finding.pointer] = finding

@@ -32,7 +32,9 @@ _PLACEHOLDERS = frozenset(
 # placeholder whatever follows (`TODO: the person who answers for this use`).
 _TO_DO = frozenset({"tbd", "tbc", "todo", "fixme", "adefinir", "acompleter", "apreciser"})
 _XXX = re.compile(r"^x{2,}$")
-_FIRST_LETTERS = frozenset("tfnax")  # the first letters of the words above
+# The first letter of a placeholder: not an ASCII letter or digit (`À`, `-`, `?`), or the first
+# letter of a word above (t, f, n, a, x). One C-level match rules out most values.
+_MAY_START = re.compile(r"[^0-9A-Za-z]|[tfnaxTFNAX]")
 _LONGEST_PLACEHOLDER = 30  # characters, punctuation and spaces included
 _LONGEST_TO_DO = 14  # `à compléter :` with spaces around
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -49,14 +51,16 @@ def normalise(text: str) -> str:
     return _NOT_WORD.sub("", _COMBINING.sub("", unicodedata.normalize("NFKD", compact)))
 
 
+may_be_placeholder = _MAY_START.match
+"""Whether `text` may be a placeholder (a match, or None): a necessary condition of
+`is_placeholder`, cheap enough to ask of every value of a manifest before it."""
+
+
 def is_placeholder(text: str) -> bool:
     """Whether `text` (a value of the manifest) is a placeholder rather than a stated fact.
 
     A blank text is not one: it is a missing value, which the schema reports."""
-    if not text or text.isspace():
-        return False
-    first = text[0]
-    if first.isascii() and first.isalnum() and first.lower() not in _FIRST_LETTERS:
+    if not may_be_placeholder(text) or text.isspace():
         return False  # most values: no placeholder starts with this letter (fast path)
     if _FILLER.fullmatch(text):  # "-", "...", "?", "—"
         return True
@@ -68,4 +72,4 @@ def is_placeholder(text: str) -> bool:
     return bool(colon) and normalise(head) in _TO_DO
 
 
-__all__ = ["is_placeholder", "normalise"]
+__all__ = ["is_placeholder", "may_be_placeholder", "normalise"]

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 from charte_lint.api import get, rule
 from charte_lint.law import adequacy
+from charte_lint.pointer import join
 
 from .facts import (
     BEFORE_USE,
@@ -34,7 +35,7 @@ from .gdpr import (
     effect_text,
     uk,
 )
-from .pii import CONTACT_FIELDS, personal_data_in, strings_of
+from .pii import CONTACT_FIELDS, candidates, personal_data_in
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
@@ -709,10 +710,15 @@ def training_on_inputs_unknown(ctx: RuleContext) -> Iterator[Finding]:
     reads=("*",),  # every string of the manifest, whatever the use's status
 )
 def personal_data_in_manifest(ctx: RuleContext) -> Iterator[Finding]:
-    manifest = ctx.manifest
-    for pointer, text in strings_of(manifest):
-        email = not CONTACT_FIELDS.match(pointer)
+    for path, text in candidates(ctx.manifest):
+        pointer = None  # made only where it is needed: an `@` to place, or a finding
+        email = True
+        if "@" in text:
+            pointer = join(path)
+            email = not CONTACT_FIELDS.match(pointer)
         for kind, masked in personal_data_in(text, email=email):
+            if pointer is None:
+                pointer = join(path)
             yield ctx.finding(pointer, kind=ctx.term("personal_data_kinds", kind), masked=masked)
 
 

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from charte_lint.api import Finding, RuleContext
 
 SENSITIVE_CLASSIFICATIONS = ("confidential", "secret")
+_SCALARS = frozenset((bool, int, float, _dt.date, _dt.datetime))
 IN_USE = IN_SERVICE
 """The statuses a duty about a use that runs is checked in: a pilot runs on real cases."""
 BEFORE_USE = ("design", "pilot", "production")
@@ -36,15 +37,20 @@ def use_id(use: Mapping[str, Any]) -> str:
 
 def as_list(value: Any) -> list[Any]:
     """`value` when it is a list, else an empty list (a string is not a list of strings)."""
-    return value if isinstance(value, list) else []
+    return value if type(value) is list or isinstance(value, list) else []
 
 
 def is_blank(value: Any) -> bool:
     """True for a missing value: None, a blank string, an empty list or mapping."""
     if value is None:
         return True
+    kind = type(value)
+    if kind is str or kind is list or kind is dict:  # exact types first: the ABC is slow
+        return not (value.strip() if kind is str else value)
     if isinstance(value, str):
         return not value.strip()
+    if kind in _SCALARS:
+        return False
     if isinstance(value, (list, Mapping)):
         return not value
     return False
@@ -59,7 +65,7 @@ def missing_pointer(pointer: str, use: Mapping[str, Any], path: str) -> str:
     """
     node: Any = use
     for part in path.split("."):
-        if not isinstance(node, Mapping) or part not in node:
+        if (type(node) is not dict and not isinstance(node, Mapping)) or part not in node:
             return pointer
         node = node[part]
         pointer = f"{pointer}/{part}"
@@ -104,7 +110,9 @@ def processes_personal_data(use: Mapping[str, Any]) -> bool:
 
 def strings(value: Any) -> list[str]:
     """The strings of a list (other items left out); empty when `value` is not a list."""
-    return [item for item in as_list(value) if isinstance(item, str)]
+    if type(value) is not list and not isinstance(value, list):
+        return []
+    return [item for item in value if isinstance(item, str)]
 
 
 def if_missing(
@@ -310,11 +318,21 @@ def prohibited_grounds(
     grounds = []
     if get(use, "ai_act.category") == "prohibited":
         grounds.append(Ground("declared", "/ai_act/category"))
+    capabilities = as_list(use.get("capabilities"))
+    if not capabilities:
+        return grounds
     subjects = strings(get(use, "data.subjects"))
-    biometric = biometric_input(use)
-    for index, capability in enumerate(as_list(use.get("capabilities"))):
+    biometric = None  # asked only of a biometric capability
+
+    def on_biometric_input() -> bool:
+        nonlocal biometric
+        if biometric is None:
+            biometric = biometric_input(use)
+        return biometric
+
+    for index, capability in enumerate(capabilities):
         where = f"/capabilities/{index}"
-        if capability == "emotion_recognition" and biometric:
+        if capability == "emotion_recognition" and on_biometric_input():
             areas = restricted_areas(use)
             if areas:
                 area = areas[0]
@@ -330,7 +348,7 @@ def prohibited_grounds(
                 else:
                     params["domain"] = area.domain
                     grounds.append(Ground("emotion_recognition_inferred", where, params, excepted))
-        elif capability == "biometric_categorisation" and biometric:
+        elif capability == "biometric_categorisation" and on_biometric_input():
             inferred = [c for c in strings(get(use, "data.special")) if c in SENSITIVE_INFERENCES]
             if inferred and "law_enforcement" not in strings(use.get("domain")):
                 categories = ", ".join(inferred)
@@ -405,9 +423,10 @@ def annex_iii_points(use: Mapping[str, Any], manifest: Mapping[str, Any]) -> lis
         if all(found.point != point for found in points):
             points.append(AnnexPoint(point, inferred))
 
-    if biometric_input(use):
-        for capability, point in zip(BIOMETRIC_CAPABILITIES, ("1(a)", "1(b)", "1(c)"), strict=True):
-            if capability in capabilities:
+    biometric = [c in capabilities for c in BIOMETRIC_CAPABILITIES]
+    if any(biometric) and biometric_input(use):
+        for declared, point in zip(biometric, ("1(a)", "1(b)", "1(c)"), strict=True):
+            if declared:
                 add(point)
     # 3: education and vocational training
     if purpose == "admission" and natural:
@@ -509,7 +528,12 @@ def is_ai_system(use: Mapping[str, Any]) -> bool:
     defined by people does not infer how to generate its outputs, so it is not an "AI system"
     (AI Act art. 3(1), recital 12) and the AI Act does not reach it; French law on algorithmic
     processing (CRPA) and the GDPR still do."""
-    return get(use, "algorithm.type") != "rules"
+    if type(use) is not dict:
+        return get(use, "algorithm.type") != "rules"
+    algorithm = use.get("algorithm")  # asked of every use by many rules: `get` inlined
+    if type(algorithm) is not dict and not isinstance(algorithm, Mapping):
+        return True
+    return algorithm.get("type") != "rules"
 
 
 def high_risk_points(

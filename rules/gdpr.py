@@ -53,9 +53,16 @@ SOLELY = ("partial", "full")
 
 
 def data_protection_law(ctx: RuleContext) -> bool:
-    """Whether the GDPR (EEA) or the UK GDPR (GB) binds the organisation."""
-    law = ctx.law
-    return law.applies("gdpr") or law.applies("uk_gdpr")
+    """Whether the GDPR (EEA) or the UK GDPR (GB) binds the organisation (asked for each use
+    by several rules: answered once per manifest)."""
+    known = ctx.shared.get(_DATA_PROTECTION_LAW)
+    if known is None:
+        law = ctx.law
+        known = ctx.shared[_DATA_PROTECTION_LAW] = law.applies("gdpr") or law.applies("uk_gdpr")
+    return bool(known)
+
+
+_DATA_PROTECTION_LAW = ("data_protection_law",)  # its key in `ctx.shared`
 
 
 def uk(ctx: RuleContext) -> bool:

@@ -10,7 +10,6 @@ import re
 from collections.abc import Mapping
 
 from charte_lint.api import string_values
-from charte_lint.pointer import join
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
@@ -19,7 +18,15 @@ if TYPE_CHECKING:
     from typing import Any
 
 _DIGIT = re.compile(r"[0-9]")
-_CANDIDATE = re.compile(r"[0-9@]")
+_CANDIDATE = re.compile(r"[0-9@]")  # what every detector below needs, found fast
+# What every match of a detector below holds: an `@` (e-mail), the NIR's last eight digits, a
+# mobile number's last nine, an IBAN's head. Slower to scan for than `_CANDIDATE`, so it is
+# asked only of the texts with a digit or an `@`, and it rules out the dates and versions
+# that most of them are.
+_MAY_HOLD = re.compile(  # unrolled: a repeated group is slower to match
+    r"@|\d{3}\s?\d{3}\s?\d\d|[67][\s.-]?\d\d[\s.-]?\d\d[\s.-]?\d\d[\s.-]?\d\d"
+    r"|[A-Z][A-Z]\d\d ?[A-Z0-9]{4} ?[A-Z0-9]{4}"
+)
 _NIR_RE = re.compile(
     r"(?<![0-9A-Za-z])([1-478])\s?(\d{2})\s?(0[1-9]|1[0-2]|[2-9]\d)\s?(\d{2}|2[ABab])"
     r"\s?(\d{3})\s?(\d{3})\s?(\d{2})(?![0-9A-Za-z])"
@@ -136,7 +143,9 @@ def personal_data_in(text: str, email: bool = True) -> Iterator[tuple[str, str]]
                 yield "email", _mask_email(match.group())
 
 
-def strings_of(manifest: Mapping[str, Any]) -> list[tuple[str, str]]:
-    """(JSON pointer, text) for every string value of the manifest that holds a digit or an `@`
-    (nothing else can hold the personal data looked for), in document order."""
-    return [(join(path), text) for path, text in string_values(manifest, _CANDIDATE.search)]
+def candidates(manifest: Mapping[str, Any]) -> list[tuple[list[Any], str]]:
+    """(path, text) for every string value of the manifest that could hold the personal data
+    looked for (`_CANDIDATE`, then `_MAY_HOLD`), in document order. Paths, not JSON pointers:
+    only a finding, or an `@` in a contact field, needs the pointer (`charte_lint.pointer.join`)."""
+    may_hold = _MAY_HOLD.search
+    return [found for found in string_values(manifest, _CANDIDATE.search) if may_hold(found[1])]

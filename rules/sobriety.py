@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from collections.abc import Mapping
-from pathlib import Path
 
 from charte_lint.api import get, rule
 
@@ -82,7 +82,7 @@ def builtin_models() -> list[dict[str, Any]]:
     parameters as the vendor published them, `null` when it did not), `tier`, `source` (where
     the size comes from, or the basis of the estimated tier, with a date) and, for models that
     always reason before answering, `reasoning: true`."""
-    with open(Path(__file__).with_name(_MODELS_FILE), encoding="utf-8") as file:
+    with open(os.path.join(os.path.dirname(__file__), _MODELS_FILE), encoding="utf-8") as file:
         entries: list[dict[str, Any]] = json.load(file)
     return entries
 

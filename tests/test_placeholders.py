@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import pytest
 from conftest import lint, run_cli
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from charte_lint.api import Evidence
 from charte_lint.init import render_starter
 from charte_lint.messages import languages, t
-from charte_lint.placeholders import is_placeholder
+from charte_lint.placeholders import is_placeholder, may_be_placeholder
 
 # --- what a placeholder is -----------------------------------------------------------------------
 
@@ -67,6 +69,31 @@ def test_placeholders(text):
 )
 def test_not_placeholders(text):
     assert not is_placeholder(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.one_of(
+        st.text(max_size=40),
+        st.sampled_from(["TODO", "tbd", "À compléter", "N/A", "xxx", "—", "FIXME:"]).flatmap(
+            lambda word: st.text(max_size=8).map(lambda rest: word + rest)
+        ),
+    )
+)
+def test_the_fast_check_keeps_every_placeholder(text):
+    # CL106 asks `is_placeholder` only of the values `may_be_placeholder` keeps.
+    assert bool(may_be_placeholder(text)) or not is_placeholder(text)
+    assert bool(may_be_placeholder(text)) is (
+        bool(text) and (not text[0].isascii() or not text[0].isalnum() or text[0] in "tfnaxTFNAX")
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [("Head of support", False), ("2026-06-15", False), ("todo", True), ("À venir", True)],
+)
+def test_the_fast_check_rules_out_most_values(text, kept):
+    assert bool(may_be_placeholder(text)) is kept
 
 
 # --- CL106 ---------------------------------------------------------------------------------------

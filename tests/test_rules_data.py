@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import pytest
 from conftest import brief, lint
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rule_harness import manifest_with, registry, run_rules, smallest, summary
+
+from charte_lint.rules import pii
 
 COPILOT = {
     "id": "copilot-business",
@@ -884,6 +888,36 @@ def test_keys_with_special_characters_give_valid_pointers():
         ("DAT013", "/uses/0/risks/0/mitigation"),
         ("DAT013", "/uses/0/a~1b~0c"),
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from([pii._NIR_RE, pii._IBAN_RE, pii._MOBILE_RE, pii._EMAIL_RE]).flatmap(
+        st.from_regex
+    )
+)
+def test_the_prefilter_keeps_every_text_a_detector_matches(text):
+    # DAT013 runs its detectors only on the texts `_MAY_HOLD` keeps: it must keep every text
+    # in which any detector's pattern matches, valid or not, whatever surrounds it.
+    assert pii._MAY_HOLD.search(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("2026-06-15", False),
+        ("code-assistant-00000", False),
+        ("Version 2.1 du 12 mars 2026, 1 500 appels par mois", False),
+        ("P30D", False),
+        ("ISO 27001", False),
+        ("a@b", True),
+        ("06 12 34 56 78", True),
+        ("1850578006084", True),
+        ("FR76 3000 6000", True),
+    ],
+)
+def test_the_prefilter_rules_out_dates_and_versions(text, kept):
+    assert bool(pii._MAY_HOLD.search(text)) is kept
 
 
 # DAT014 -----------------------------------------------------------------------------------
