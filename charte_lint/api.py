@@ -1158,38 +1158,38 @@ def string_values(data: Any, keep: Callable[[str], object]) -> list[tuple[list[A
     accepts, in document order; a path is the keys and indexes from the top, e.g.
     `["uses", 0, "purpose", "need"]` (`charte_lint.pointer.join` makes it a JSON pointer)."""
     found: list[tuple[list[Any], str]] = []
-    path: list[Any] = []
-
-    def visit(value: Any) -> None:
-        # This visits every value of every manifest: exact types first, and the ABC checks
-        # (`Mapping`, slow) only for a type a YAML reader does not make.
-        kind = type(value)
-        mapping = kind is dict or (kind is not list and isinstance(value, Mapping))
-        for key, item in value.items() if mapping else enumerate(value):
-            kind = type(item)
-            if kind is str:
-                if keep(item):
-                    found.append(([*path, key], item))
-            elif kind is dict or kind is list:
-                path.append(key)
-                visit(item)
-                path.pop()
-            elif kind in _SCALARS:
-                continue
-            elif isinstance(item, str):
-                if keep(item):
-                    found.append(([*path, key], item))
-            elif isinstance(item, (Mapping, list)):
-                path.append(key)
-                visit(item)
-                path.pop()
-
     if isinstance(data, (Mapping, list)):
-        visit(data)
-    # `visit` refers to itself: without this, the function, and `found` with it, would live
-    # until a cyclic collection, which a run (gc disabled) never makes.
-    del visit
+        _visit_strings(data, keep, found, [])
     return found
+
+
+def _visit_strings(
+    value: Any, keep: Callable[[str], object], found: list[tuple[list[Any], str]], path: list[Any]
+) -> None:
+    # This visits every value of every manifest: exact types first, and the ABC checks
+    # (`Mapping`, slow) only for a type a YAML reader does not make. A module function, not a
+    # closure: a closure that calls itself lives until a cyclic collection, and a run (gc
+    # disabled) never makes one, so every list it found would stay in memory.
+    kind = type(value)
+    mapping = kind is dict or (kind is not list and isinstance(value, Mapping))
+    for key, item in value.items() if mapping else enumerate(value):
+        kind = type(item)
+        if kind is str:
+            if keep(item):
+                found.append(([*path, key], item))
+        elif kind is dict or kind is list:
+            path.append(key)
+            _visit_strings(item, keep, found, path)
+            path.pop()
+        elif kind in _SCALARS:
+            continue
+        elif isinstance(item, str):
+            if keep(item):
+                found.append(([*path, key], item))
+        elif isinstance(item, (Mapping, list)):
+            path.append(key)
+            _visit_strings(item, keep, found, path)
+            path.pop()
 
 
 _SCALARS = frozenset((bool, int, float, type(None), _dt.date, _dt.datetime))

@@ -51,7 +51,8 @@ _TIMESTAMP, _MAP, _SEQ, _MERGE = _TAG + "timestamp", _TAG + "map", _TAG + "seq",
 
 _IMPLICIT_TAGS: dict[tuple[str, Any], str] = {}
 _PLAIN_TAGS: dict[str, str] = {}
-"""What YAML makes of a plain scalar (`yes`, `2026-01-01`, `eu`), for every file of a run."""
+"""What YAML makes of a plain scalar (`yes`, `2026-01-01`, `~`), for every file of a run."""
+
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -77,6 +78,19 @@ class Loader(_BaseLoader):  # type: ignore[misc, valid-type]  # a base chosen at
     def ascend_resolver(self) -> None:
         pass
 
+
+class _AnyCharacter:
+    def __contains__(self, character: object) -> bool:
+        return True
+
+
+_RESOLVED_FIRST: frozenset[str] | _AnyCharacter = (
+    frozenset(Loader.yaml_implicit_resolvers)
+    if None not in Loader.yaml_implicit_resolvers
+    else _AnyCharacter()  # a resolver for any first character: ask for every plain scalar
+)
+"""The first characters of a plain scalar that YAML may read as other than a string (digits,
+`y`, `n`, `~`...); any other plain scalar is a string, with no resolver to ask."""
 
 MAX_BYTES = 32 * 1024 * 1024
 """Files above this size are refused unless the configuration's `max_file_size_mib` says
@@ -501,6 +515,7 @@ class _EventBuilder:
         key: str | None = None  # in a mapping, the key whose value comes next
         key_line = key_column = key_end_line = key_end_column = 0
         plain_tags = _PLAIN_TAGS
+        resolved_first = _RESOLVED_FIRST
         while True:
             event = get_event()
             kind = event.__class__
@@ -525,14 +540,14 @@ class _EventBuilder:
                         continue
                     key = intern(raw)  # keys repeat in every use: one copy each
                     continue
-                if event.implicit[0]:
+                if event.implicit[0] and raw[:1] in resolved_first:
                     tag = plain_tags.get(raw)
                     if tag is None:
                         tag = resolve(ScalarNode, raw, (True, False))
                         if len(raw) < 64 and len(plain_tags) < 50_000:
                             plain_tags[raw] = tag
                 else:
-                    tag = _STR  # quoted or block text
+                    tag = _STR  # quoted, block text, or plain with no resolver for its start
                 if tag in (_STR, _TIMESTAMP):
                     value: Any = raw
                     if len(raw) < 40:  # short values (`eu`, `personal`) repeat: one copy each
