@@ -36,7 +36,8 @@ def render(report: Report, color: bool = False, quiet: bool = False) -> str:
     by_file: dict[str, list[Finding]] = {path: [] for path in report.files}
     for finding in report.findings:
         by_file.setdefault(finding.file, []).append(finding)
-    failures = sum(1 for finding in report.findings if report.fails(finding))
+    verdicts = {path: [report.fails(f) for f in found] for path, found in by_file.items()}
+    failures = sum(sum(fails) for fails in verdicts.values())
     skipped = report.suppressed()
     total = sum(max(1, len(found)) for found in by_file.values())
     lines = [
@@ -45,7 +46,7 @@ def render(report: Report, color: bool = False, quiet: bool = False) -> str:
         f'errors="0" skipped="{skipped}">',
     ]
     for path, found in by_file.items():
-        failed = sum(1 for f in found if report.fails(f))
+        failed = sum(verdicts[path])
         skipped = sum(1 for f in found if f.suppression is not None)
         lines.append(
             f'  <testsuite name={_attr(path)} tests="{max(1, len(found))}" '
@@ -55,8 +56,8 @@ def render(report: Report, color: bool = False, quiet: bool = False) -> str:
             lines.append(
                 f'    <testcase name="charte-lint" classname={_attr(path)} file={_attr(path)}/>'
             )
-        for finding in found:
-            lines.extend(_case(finding, report.lang, report.fails(finding)))
+        for finding, fails in zip(found, verdicts[path], strict=True):
+            lines.extend(_case(finding, report.lang, fails))
         lines.append("  </testsuite>")
     lines.append("</testsuites>")
     return "\n".join(lines) + "\n"
