@@ -24,12 +24,20 @@ if TYPE_CHECKING:
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
+_ESCAPED = re.compile('[&<>"\n\r\t]')  # what an attribute value escapes
+
+
 def _clean(value: str) -> str:
+    if value.isprintable():  # none of them: most texts, checked in C
+        return value
     return _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", value)
 
 
 def _attr(value: object) -> str:
-    return quoteattr(_clean(str(value)), {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+    text = _clean(str(value))
+    if not _ESCAPED.search(text):
+        return f'"{text}"'  # what quoteattr gives a value with nothing to escape
+    return quoteattr(text, {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
 
 
 def render(report: Report, color: bool = False, quiet: bool = False) -> str:
