@@ -98,11 +98,13 @@ def _is_config_pyproject(path: str) -> bool:
 
 
 class ConfigFinder:
-    """Finds and caches the configuration for each directory."""
+    """Finds and caches the configuration for each directory: one finder serves one run, in
+    one working directory (its caches take relative paths as they are given)."""
 
     def __init__(self) -> None:
         self._by_directory: dict[str, str | None] = {}
         self._loaded: dict[str, Config] = {}
+        self._for_directory: dict[str, Config] = {}  # a file's directory as given -> its config
 
     def path_for(self, directory: str) -> str | None:
         directory = os.path.abspath(directory)
@@ -127,6 +129,14 @@ class ConfigFinder:
         return found
 
     def config_for(self, file_path: str) -> Config:
+        """The configuration of a file: the files of one directory share it, found once."""
+        directory = os.path.dirname(file_path)
+        config = self._for_directory.get(directory)
+        if config is None:
+            config = self._for_directory[directory] = self._discover(file_path)
+        return config
+
+    def _discover(self, file_path: str) -> Config:
         path = self.path_for(os.path.dirname(os.path.abspath(file_path)))
         if path is None:
             return DEFAULT

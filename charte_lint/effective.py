@@ -133,4 +133,6 @@ def render_json(targets: list[tuple[str, Config]]) -> str:
         }
         for target, config in targets
     ]
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    from charte_lint.reporters.indented import dumps
+
+    return dumps(document) + "\n"

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import sys
-from difflib import get_close_matches
 
 from charte_lint.messages import N_
 
@@ -74,15 +73,15 @@ def _third_party_declared(group: str = GROUP) -> bool:
 def _third_party_groups() -> frozenset[str]:
     markers = {f"[{group}]": group for group in (GROUP, REPORTERS)}
     found: set[str] = set()
-    for name, declared in _entry_points_files():
-        if not name.lower().startswith(_OWN_DISTRIBUTIONS):
-            found.update(group for marker, group in markers.items() if marker in declared)
+    for _, declared in _entry_points_files(skip_own=True):
+        found.update(group for marker, group in markers.items() if marker in declared)
     return frozenset(found)
 
 
-def _entry_points_files() -> Iterator[tuple[str, str]]:
+def _entry_points_files(skip_own: bool = False) -> Iterator[tuple[str, str]]:
     """(distribution folder, text of its `entry_points.txt`) of every installed distribution, in
-    `sys.path` order: read directly, as `importlib.metadata` would cost more than a small run."""
+    `sys.path` order: read directly, as `importlib.metadata` would cost more than a small run.
+    `skip_own`: not charte-lint's own, which declares the built-in pack and reporters."""
     for entry in sys.path:
         try:
             names = sorted(os.listdir(entry or "."))
@@ -90,6 +89,8 @@ def _entry_points_files() -> Iterator[tuple[str, str]]:
             continue
         for name in names:
             if not name.endswith((".dist-info", ".egg-info")):
+                continue
+            if skip_own and name.lower().startswith(_OWN_DISTRIBUTIONS):
                 continue
             try:
                 with open(os.path.join(entry, name, "entry_points.txt"), encoding="utf-8") as f:
@@ -281,6 +282,8 @@ def suggestions(rules: list[Rule], key: str) -> list[str]:
     """What an unknown rule selector may have meant: up to three close spellings of a code or a
     name, then the names that contain it as a word (`dpia`: `dpia-missing`, `dpia-pending`),
     five in all."""
+    from difflib import get_close_matches
+
     candidates = [r.code for r in rules] + [r.name for r in rules]
     close = get_close_matches(key.upper(), candidates, n=3, cutoff=0.75)
     close += [c for c in get_close_matches(key, candidates, n=3, cutoff=0.75) if c not in close]

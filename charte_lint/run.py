@@ -14,6 +14,7 @@ import os
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Any
 
     from charte_lint.api import Finding, Rule
@@ -123,8 +124,8 @@ def run(options: Options, lang: str | None = None) -> RunResult:
     manifests, code = _changed(options.paths, lang) if options.changed else (options.paths, [])
     paths = collect(manifests, None, listings)
     given = [] if options.changed else options.paths  # a commit's manifests are not "given"
-    # `finder` is None only when `forced` is set (`_configs`): mypy cannot see it, here and below
-    paths = [p for p in paths if not _excluded(p, forced or finder.config_for(p), given)]  # type: ignore[union-attr]
+    config_of = _config_lookup(forced, finder)
+    paths = [p for p in paths if not _excluded(p, config_of(p), given)]
     if options.changed:
         detection = _detect_changed(options, code, finder, forced)
     else:
@@ -139,7 +140,7 @@ def run(options: Options, lang: str | None = None) -> RunResult:
         fingerprints=_identified(options),
         repository=repository,
     )
-    jobs = [(path, forced or finder.config_for(path)) for path in paths]  # type: ignore[union-attr]
+    jobs = [(path, config_of(path)) for path in paths]
     results = lint_files(settings, jobs)
     linted = [result for result in results if result.error is None]
     findings = [finding for result in linted for finding in result.findings]
@@ -156,11 +157,11 @@ def run(options: Options, lang: str | None = None) -> RunResult:
         roots, root_config, scanned = detection
         if options.changed:  # the manifests in each evidence file's directory and above
             covering = covering_manifests(dict.fromkeys(e.file for e in scanned.evidence))
-            covering = [p for p in covering if not _excluded(p, forced or finder.config_for(p), [])]  # type: ignore[union-attr]
+            covering = [p for p in covering if not _excluded(p, config_of(p), [])]
         else:  # those inside the roots are linted already
             covering = ancestor_manifests(roots)
         linted_files = {result.path for result in linted}
-        above = _manifests_for_uses(covering, linted_files, settings, finder, forced)
+        above = _manifests_for_uses(covering, linted_files, settings, config_of)
         in_code = repository_findings(
             [*linted, *above], repository, settings, root_config, roots[0]
         )
@@ -178,7 +179,7 @@ def run(options: Options, lang: str | None = None) -> RunResult:
         from charte_lint.baseline import entries_for
 
         result.baseline_entries = entries_for(result.findings, options.write_baseline)
-    result.thresholds = _thresholds(result.findings, options, forced, finder)
+    result.thresholds = _thresholds(result.findings, options, config_of)
     result.exit_code = _exit_code(result, options)
     return result
 
@@ -279,7 +280,7 @@ def _detect_changed(
 
 
 def _manifests_for_uses(
-    manifests: list[str], linted: set[str], settings: Any, finder: Any, forced: Config | None
+    manifests: list[str], linted: set[str], settings: Any, config_of: Callable[[str], Config]
 ) -> list[Any]:
     """The FileResults of the manifests that cover the code detection read (above the linted
     directories, or above a commit's files) and were not linted, for the uses they declare;
@@ -287,7 +288,7 @@ def _manifests_for_uses(
     from charte_lint.runner import lint_files
 
     above = [p for p in manifests if p not in linted]
-    jobs = [(path, forced or finder.config_for(path)) for path in above]
+    jobs = [(path, config_of(path)) for path in above]
     return [result for result in lint_files(settings, jobs) if result.error is None]
 
 
@@ -349,33 +350,45 @@ def _subtract_baseline(
         result.notes.append(f"charte-lint: {stale_count(lang, len(stale), path)}")
 
 
+def _config_lookup(forced: Config | None, finder: ConfigFinder | None) -> Callable[[str], Config]:
+    """The configuration of a path: `--config`, else the one discovered for it, each path's
+    looked up once in a run (excluding, linting and the fail-on threshold all ask for it)."""
+    if forced is not None:
+        return lambda path: forced
+    assert finder is not None  # `_configs` gives one or the other
+    found: dict[str, Config] = {}
+
+    def config_of(path: str) -> Config:
+        config = found.get(path)
+        if config is None:
+            config = found[path] = finder.config_for(path)
+        return config
+
+    return config_of
+
+
 def _thresholds(
-    findings: list[Finding], options: Options, forced: Config | None, finder: ConfigFinder | None
+    findings: list[Finding], options: Options, config_of: Callable[[str], Config]
 ) -> dict[str, str]:
     """The fail-on severity of each file with findings: `--fail-on`, else the `fail_on` of its
     configuration, else `error`."""
-    thresholds: dict[str, str] = {}
-    for finding in findings:
-        if finding.file in thresholds:
-            continue
-        threshold = options.fail_on
-        if threshold is None:
-            config = forced or (finder.config_for(finding.file) if finder else None)
-            threshold = (config.fail_on if config else None) or "error"
-        thresholds[finding.file] = threshold
-    return thresholds
+    files = dict.fromkeys(finding.file for finding in findings)
+    if options.fail_on is not None:
+        return dict.fromkeys(files, options.fail_on)
+    return {file: config_of(file).fail_on or "error" for file in files}
 
 
 def _exit_code(result: RunResult, options: Options) -> int:
     """2 when a file could not be read; 0 when writing a baseline; else 1 when a finding that
     counts is at or above its file's threshold (`result.thresholds`)."""
-    from charte_lint.engine import exceeds
+    from charte_lint.api import SEVERITY_RANK
 
     if result.errors:
         return 2
     if options.write_baseline:
         return 0  # every finding is in the new baseline
+    ranks = {file: SEVERITY_RANK[threshold] for file, threshold in result.thresholds.items()}
     for finding in result.findings:
-        if finding.suppression is None and exceeds([finding], result.thresholds[finding.file]):
+        if finding.suppression is None and SEVERITY_RANK[finding.severity] >= ranks[finding.file]:
             return 1
     return 0

@@ -68,10 +68,12 @@ class Report:
     def fails(self, finding: Finding) -> bool:
         """Whether a finding fails the run: not suppressed, and at or above its file's
         fail-on severity."""
+        if finding.suppression is not None:
+            return False
         from charte_lint.api import SEVERITY_RANK
 
         threshold = SEVERITY_RANK[self.thresholds.get(finding.file, "error")]
-        return finding.suppression is None and SEVERITY_RANK[finding.severity] >= threshold
+        return SEVERITY_RANK[finding.severity] >= threshold
 
     def files_with_findings(self) -> int:
         """How many files the summary speaks of: the files linted, and the files (code files

@@ -11,10 +11,9 @@ per issue. Suppressed findings are left out.
 
 from __future__ import annotations
 
-import json
-
 from charte_lint.identity import digests, report_path
 from charte_lint.reporters import Reporter
+from charte_lint.reporters.indented import dumps
 from charte_lint.reporters.text import related_places
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
@@ -35,7 +34,7 @@ def render(report: Report, color: bool = False, quiet: bool = False) -> str:
         for finding, fingerprint in zip(report.findings, fingerprints, strict=True)
         if finding.suppression is None
     ]
-    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+    return dumps(issues) + "\n"
 
 
 def _issue(finding: Finding, fingerprint: str, lang: str) -> dict[str, Any]:

@@ -7,9 +7,8 @@ findings that are not suppressed. `baseline` appears only when `--baseline` was 
 
 from __future__ import annotations
 
-import json
-
 from charte_lint.reporters import Reporter
+from charte_lint.reporters.indented import dumps
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
@@ -29,7 +28,7 @@ def render(report: Report, color: bool = False, quiet: bool = False) -> str:
     }
     if report.baseline is not None:
         document["baseline"] = {"stale": report.baseline}
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return dumps(document) + "\n"
 
 
 REPORTER = Reporter("json", render)

@@ -24,19 +24,28 @@ if TYPE_CHECKING:
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
+_ESCAPED = re.compile('[&<>"\n\r\t]')  # what an attribute value escapes
+
+
 def _clean(value: str) -> str:
+    if value.isprintable():  # none of them: most texts, checked in C
+        return value
     return _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", value)
 
 
 def _attr(value: object) -> str:
-    return quoteattr(_clean(str(value)), {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+    text = _clean(str(value))
+    if not _ESCAPED.search(text):
+        return f'"{text}"'  # what quoteattr gives a value with nothing to escape
+    return quoteattr(text, {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
 
 
 def render(report: Report, color: bool = False, quiet: bool = False) -> str:
     by_file: dict[str, list[Finding]] = {path: [] for path in report.files}
     for finding in report.findings:
         by_file.setdefault(finding.file, []).append(finding)
-    failures = sum(1 for finding in report.findings if report.fails(finding))
+    verdicts = {path: [report.fails(f) for f in found] for path, found in by_file.items()}
+    failures = sum(sum(fails) for fails in verdicts.values())
     skipped = report.suppressed()
     total = sum(max(1, len(found)) for found in by_file.values())
     lines = [
@@ -45,7 +54,7 @@ def render(report: Report, color: bool = False, quiet: bool = False) -> str:
         f'errors="0" skipped="{skipped}">',
     ]
     for path, found in by_file.items():
-        failed = sum(1 for f in found if report.fails(f))
+        failed = sum(verdicts[path])
         skipped = sum(1 for f in found if f.suppression is not None)
         lines.append(
             f'  <testsuite name={_attr(path)} tests="{max(1, len(found))}" '
@@ -55,8 +64,8 @@ def render(report: Report, color: bool = False, quiet: bool = False) -> str:
             lines.append(
                 f'    <testcase name="charte-lint" classname={_attr(path)} file={_attr(path)}/>'
             )
-        for finding in found:
-            lines.extend(_case(finding, report.lang, report.fails(finding)))
+        for finding, fails in zip(found, verdicts[path], strict=True):
+            lines.extend(_case(finding, report.lang, fails))
         lines.append("  </testsuite>")
     lines.append("</testsuites>")
     return "\n".join(lines) + "\n"

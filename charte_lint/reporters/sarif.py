@@ -11,12 +11,12 @@ their region and what is there as `message.text`).
 
 from __future__ import annotations
 
-import json
 import os
 from urllib.parse import quote
 
 from charte_lint.identity import digests
 from charte_lint.reporters import Reporter
+from charte_lint.reporters.indented import dumps
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
@@ -51,7 +51,7 @@ def render(report: Report, color: bool = False, quiet: bool = False) -> str:
         ],
     }
     document = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return dumps(document) + "\n"
 
 
 def artifact_uri(path: str) -> str:

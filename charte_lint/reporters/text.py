@@ -32,6 +32,8 @@ UNDECLARED = "TRN008"
 
 def neutralise(value: str) -> str:
     """Control and bidirectional-override characters as visible escapes."""
+    if value.isprintable():  # none of them (nor a tab): most texts, checked in C
+        return value
     return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", value.replace("\t", " "))
 
 
