@@ -21,6 +21,7 @@ ORDER = (
     "max_model_tier",
     "models",
     "review_every",
+    "max_file_size_mib",
     "legal_dates",
     "select",
     "ignore",
@@ -33,6 +34,7 @@ ORDER = (
 DEFAULTS: dict[str, Any] = {
     "approved_tools": None,  # no registry at all, not an empty one
     "review_every": "P1Y",
+    "max_file_size_mib": 32,
     "select": ["ALL"],
     "ignore": [],
     "fail_on": "error",

@@ -238,17 +238,18 @@ _CACHED_CHILDREN = 16
 
 class _PackedPlaces:
     """Where each value of a file read from events is: the values in document order (a
-    collection before what it holds), their and their keys' marks, their kinds, and where
-    each one's subtree ends. A pointer is followed through the data and the index together."""
+    collection before what it holds), their and their keys' marks, their kinds, where each
+    one's subtree ends, and the key each value is under. A pointer is followed through the
+    index alone: what a rule does to the data cannot move a finding."""
 
-    __slots__ = ("_children", "data", "marks", "spans", "traps")
+    __slots__ = ("_children", "keys", "marks", "spans", "traps")
 
-    def __init__(self, data: Any) -> None:
-        self.data = data
+    def __init__(self) -> None:
         self.marks = array("I")
+        self.keys: list[str | None] = []  # interned: one reference per value
         self.traps: dict[str, str] = {}
         self.spans: list[tuple[str, int, int, int]] = []
-        self._children: dict[int, array[int]] = {}
+        self._children: dict[int, Any] = {}
 
     def kind(self, node: int) -> int:
         return self.marks[_STRIDE * node + 8] & 7
@@ -257,43 +258,48 @@ class _PackedPlaces:
         """The index of the first value past the subtree of `node`."""
         return self.marks[_STRIDE * node + 8] >> 3
 
-    def _items(self, node: int) -> array[int]:
-        """The index of each item of the sequence at `node`."""
-        items = self._children.get(node)
-        if items is None:
-            after = self.after
-            items = array("I")
-            child, end = node + 1, after(node)
-            while child < end:
-                items.append(child)
-                child = after(child)
-            if len(items) > _CACHED_CHILDREN:
-                self._children[node] = items
-        return items
+    def _children_of(self, node: int) -> list[int]:
+        after = self.after
+        children = []
+        child, end = node + 1, after(node)
+        while child < end:
+            children.append(child)
+            child = after(child)
+        return children
 
-    def _step(self, node: int, value: Any, token: str) -> tuple[int, Any] | None:
+    def _step(self, node: int, token: str) -> int | None:
+        """The value under `node` at `token` (a key, or an index), or None."""
         kind = self.kind(node) & 3
-        if kind == _MAPPING and type(value) is dict:
-            if token not in value:
-                return None
-            child, after = node + 1, self.after
-            for name in value:
-                if name == token:
-                    return child, value[name]
-                child = after(child)
-        elif kind == _SEQUENCE and type(value) is list and token.isdigit():
+        if kind == _MAPPING:
+            by_key = self._children.get(node)
+            if by_key is None:
+                keys = self.keys
+                children = self._children_of(node)
+                if len(children) <= _CACHED_CHILDREN:
+                    for child in children:
+                        if keys[child] == token:
+                            return child
+                    return None
+                # a duplicate key is not indexed: each key names one value, its first
+                by_key = self._children[node] = {keys[child]: child for child in children}
+            return by_key.get(token)
+        if kind == _SEQUENCE and token.isdigit():
+            items = self._children.get(node)
+            if items is None:
+                items = self._children_of(node)
+                if len(items) > _CACHED_CHILDREN:
+                    self._children[node] = items
             index = int(token)
-            if index < len(value):
-                return self._items(node)[index], value[index]
+            return items[index] if index < len(items) else None
         return None
 
     def locate(self, pointer: str, on_key: bool) -> tuple[int, int, int, int]:
-        node, value = 0, self.data
+        node = 0
         for token in split(pointer):
-            found = self._step(node, value, token)
+            found = self._step(node, token)
             if found is None:
                 break
-            node, value = found
+            node = found
         kind, marks, base = self.kind(node), self.marks, _STRIDE * node
         if kind & _KEYED and (on_key or kind & 3):
             base += 4  # a collection is shown at its key, and so is a key
@@ -485,7 +491,7 @@ class _EventBuilder:
         self.manifest = manifest
         self.get_event = loader.get_event
         self.resolve = loader.resolve
-        self.places = _PackedPlaces(None)
+        self.places = _PackedPlaces()
         # the state outside each open collection: its container, key and index
         self.stack: list[tuple[Any, str | None, int]] = []
 
@@ -507,7 +513,7 @@ class _EventBuilder:
         data: Any = None
         shared: dict[str, str] = {}
         places = self.places
-        marks, spans = places.marks, places.spans
+        marks, spans, add_key = places.marks, places.spans, places.keys.append
         container: Any = None  # the open collection, or None at the top
         in_mapping = False  # whether it is a mapping
         node = -1  # its index
@@ -557,6 +563,7 @@ class _EventBuilder:
                     if problem is not None:
                         self.problem(problem, tag, raw, value, start, end, container, key)
                 count += 1
+                add_key(key)
                 if key is not None:
                     marks.extend(
                         (
@@ -594,6 +601,7 @@ class _EventBuilder:
                 shape = _MAPPING if is_mapping else _SEQUENCE  # the subtree's end is set later
                 index = count
                 count += 1
+                add_key(key)
                 if key is not None:
                     marks.extend(
                         (
@@ -636,7 +644,7 @@ class _EventBuilder:
                 return False
         manifest.has_document = documents > 0 and count > 0
         if manifest.has_document:
-            manifest.data = places.data = data
+            manifest.data = data
             manifest._places = places
         return True
 
@@ -645,9 +653,9 @@ class _EventBuilder:
     ) -> None:
         """CL002 for a key written twice: the first value is kept, this one is not read."""
         places = self.places
-        child, line = node + 1, 0
-        for written in mapping:  # the first key's line, from the index
-            if written == name:
+        child, end, line = node + 1, len(places.keys), 0
+        while child < end:  # the mapping is still open: its subtree's end is not known yet
+            if places.keys[child] == name:
                 line = places.marks[_STRIDE * child + 4]
                 break
             child = places.after(child)

@@ -215,6 +215,7 @@ def test_show_config_says_where_each_value_comes_from(site, tmp_path):
         f'  max_model_tier.classification = "small"  # {policy}:16 (policy:acme)\n'
         "  models = {}  # default\n"
         '  review_every = "P1Y"  # default\n'
+        "  max_file_size_mib = 32  # default\n"
         "  legal_dates = {}  # default\n"
         '  select = ["ALL"]  # default\n'
         "  ignore = []  # default\n"
@@ -261,6 +262,7 @@ def test_show_config_without_a_configuration_and_with_pyproject(tmp_path):
         "  max_model_tier = {}  # default\n"
         "  models = {}  # default\n"
         '  review_every = "P1Y"  # default\n'
+        "  max_file_size_mib = 32  # default\n"
         "  legal_dates = {}  # default\n"
         '  select = ["ALL"]  # default\n'
         "  ignore = []  # default\n"
@@ -278,7 +280,7 @@ def test_show_config_without_a_configuration_and_with_pyproject(tmp_path):
     assert result.out.splitlines()[0] == "Effective configuration for . (from pyproject.toml):"
     write(tmp_path / "other.yaml", "fail_on: warning\n")
     forced = lint("--show-config", "--config", "other.yaml", ".", cwd=tmp_path).out.splitlines()
-    assert (forced[0], forced[10]) == (
+    assert (forced[0], forced[11]) == (
         "Effective configuration for . (from other.yaml):",
         '  fail_on = "warning"  # other.yaml:1',
     )

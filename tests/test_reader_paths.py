@@ -189,3 +189,12 @@ def test_source_lines_are_the_decoded_text_cut_as_splitlines_cuts_it(pieces, bom
     got = [manifest.source_line(number) for number in range(1, len(expected) + 3)]
     assert got == [*expected, "", ""]
     assert manifest.mentions("’") == ("’" in (decoded or ""))
+
+
+def test_positions_do_not_depend_on_the_data_a_caller_may_change():
+    """The configuration reader pops `extends` before it locates an error in it: the index
+    alone says where each value is."""
+    manifest = read_manifest("m.yaml", b"fail_on: info\nextends:\n  - policy:acm\n")
+    manifest.data.pop("extends")
+    assert manifest.locate("/extends/0") == (3, 5, 3, 15)
+    assert manifest.locate("/fail_on", on_key=True) == (1, 1, 1, 8)

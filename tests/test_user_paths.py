@@ -327,6 +327,7 @@ def test_platform_engineer_path(tmp_path: Path):
         f'  max_model_tier.classification = "small"  # {policy_file}:16 (policy:acme)\n'
         "  models = {}  # default\n"
         '  review_every = "P1Y"  # default\n'
+        "  max_file_size_mib = 32  # default\n"
         "  legal_dates = {}  # default\n"
         '  select = ["ALL"]  # default\n'
         "  ignore = []  # default\n"
