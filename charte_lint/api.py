@@ -709,9 +709,9 @@ class RuleContext:
         chosen = self._by_statuses.get(statuses)
         if chosen is None:
             chosen = self._by_statuses[statuses] = [
-                (pointer, use)
-                for pointer, use in self._uses
-                if use.get("status") in statuses or use.get("status") not in STATUSES
+                pair  # the same (pointer, use) pairs, not copies of them
+                for pair in self._uses
+                if pair[1].get("status") in statuses or pair[1].get("status") not in STATUSES
             ]
         return iter(chosen)
 

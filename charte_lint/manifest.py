@@ -550,7 +550,7 @@ class _EventBuilder:
                     tag = plain_tags.get(raw)
                     if tag is None:
                         tag = resolve(ScalarNode, raw, (True, False))
-                        if len(raw) < 64 and len(plain_tags) < 50_000:
+                        if len(raw) < 64 and len(plain_tags) < 10_000:
                             plain_tags[raw] = tag
                 else:
                     tag = _STR  # quoted, block text, or plain with no resolver for its start
