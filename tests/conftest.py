@@ -1,8 +1,12 @@
-"""Shared helpers: run the real console script, write manifests, lint text in-process."""
+"""Shared helpers: run the real console script or the same command line in this process, write
+manifests, lint text in-process."""
 
 from __future__ import annotations
 
+import compileall
+import contextlib
 import datetime as dt
+import io
 import json
 import os
 import subprocess
@@ -64,10 +68,10 @@ def clean_env(**extra: str) -> dict[str, str]:
 
 
 class Result:
-    def __init__(self, completed: subprocess.CompletedProcess[str]) -> None:
-        self.code = completed.returncode
-        self.out = completed.stdout
-        self.err = completed.stderr
+    def __init__(self, code: int, out: str, err: str) -> None:
+        self.code = code
+        self.out = out
+        self.err = err
 
     def json(self) -> dict:
         return json.loads(self.out)
@@ -89,7 +93,86 @@ def run_cli(
         timeout=120,
         stdin=subprocess.DEVNULL,
     )
-    return Result(completed)
+    return Result(completed.returncode, completed.stdout, completed.stderr)
+
+
+def invoke(
+    *args: str,
+    cwd: Path | str | None = None,
+    env: dict[str, str] | None = None,
+) -> Result:
+    """`run_cli` without a new process, where no process boundary is under test: the console
+    script's function `charte_lint.cli.main` called here with the child's environment, working
+    directory, arguments, standard input (/dev/null) and standard streams (UTF-8, not a
+    terminal), its output decoded as `subprocess.run(text=True)` decodes a child's. A child
+    starts Python, imports and (under PYTHONDONTWRITEBYTECODE) recompiles the package: 0.2 to
+    0.5 s each, for hundreds of runs. An exception the command does not handle is raised here,
+    where a child would print a traceback and exit 1: no test expects that."""
+    from charte_lint import cli
+
+    env = env or clean_env()
+    for variable in ("PYTHONPATH", "PYTHONHOME", "PYTHONSAFEPATH"):  # read when Python starts
+        if env.get(variable) != os.environ.get(variable):
+            raise AssertionError(f"{variable} differs from this process's: use run_cli")
+    out, err = io.BytesIO(), io.BytesIO()
+    stdout = io.TextIOWrapper(out, encoding="utf-8", errors="surrogateescape", newline="\n")
+    stderr = io.TextIOWrapper(err, encoding="utf-8", errors="backslashreplace", newline="\n")
+    saved_env, saved_cwd, saved_argv = dict(os.environ), os.getcwd(), sys.argv
+    code = 0
+    try:
+        with (
+            open(os.devnull, encoding="utf-8") as stdin,
+            contextlib.redirect_stdout(stdout),
+            contextlib.redirect_stderr(stderr),
+        ):
+            os.environ.clear()
+            os.environ.update(env)
+            if cwd is not None:
+                os.chdir(cwd)
+            saved_stdin, sys.stdin = sys.stdin, stdin
+            sys.argv = [SCRIPT, *args]
+            try:
+                cli.main(list(args))
+            except SystemExit as done:
+                code = _exit_status(done.code)
+            finally:
+                sys.stdin = saved_stdin
+                stdout.flush()
+                stderr.flush()
+    finally:
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_env)
+        sys.argv = saved_argv
+    return Result(code, _decoded(out.getvalue()), _decoded(err.getvalue()))
+
+
+def _exit_status(code: object) -> int:
+    """The status a process leaving with `sys.exit(code)` has."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    sys.stderr.write(f"{code}\n")
+    return 1
+
+
+def _decoded(data: bytes) -> str:
+    """What `subprocess.run(..., text=True)` makes of a child's output: universal newlines."""
+    return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Compile the package's bytecode once, before any test: the console script's children
+    would otherwise each recompile every module they import from this (editable) tree when
+    PYTHONDONTWRITEBYTECODE is set, as it is in some CI images; they still read what is here.
+    Once per run: not again in each xdist worker."""
+    if hasattr(config, "workerinput"):
+        return
+    for package in ("charte_lint", "rules", "schemas"):
+        for module in (REPO / package).rglob("*.py"):
+            if "content" not in module.relative_to(REPO).parts:  # example data, not modules
+                compileall.compile_file(module, quiet=1)
 
 
 # Never part of a copy of the working tree: environments, caches, build output.
