@@ -9,6 +9,7 @@ import datetime as dt
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -210,6 +211,65 @@ def working_tree_files() -> list[Path]:
         and (REPO / n).is_file()
         and not (REPO / n).is_symlink()
     ]
+
+
+def precommit_env(home: Path) -> dict[str, str]:
+    """English, pinned date, no inherited git state, an empty git configuration."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("GIT_", "PRE_COMMIT", "LC_"))
+        and k not in ("LANG", "LANGUAGE", "NO_COLOR", "GITHUB_ACTIONS", "VIRTUAL_ENV")
+    }
+    gitconfig = home / "gitconfig"
+    gitconfig.touch()
+    env.update(
+        LANG="C.UTF-8",
+        CHARTE_LINT_TODAY=TODAY.isoformat(),
+        PRE_COMMIT_HOME=str(home / "pre-commit"),
+        GIT_CONFIG_GLOBAL=str(gitconfig),
+        GIT_CONFIG_NOSYSTEM="1",
+        GIT_AUTHOR_NAME="Test",
+        GIT_AUTHOR_EMAIL="test@example.org",
+        GIT_COMMITTER_NAME="Test",
+        GIT_COMMITTER_EMAIL="test@example.org",
+    )
+    return env
+
+
+def run_process(*args: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        list(args),
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def git(*args: str, cwd: Path, env: dict[str, str]) -> str:
+    done = run_process("git", *args, cwd=cwd, env=env)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+@pytest.fixture(scope="session")
+def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, dict[str, str]]:
+    """A git repository holding a snapshot of this working tree: (path, commit sha, env). Once
+    per run: its env's PRE_COMMIT_HOME keeps the hook environment pre-commit builds from it (a
+    pip install of the package), shared by every test that runs pre-commit."""
+    home = tmp_path_factory.mktemp("home")
+    env = precommit_env(home)
+    repo = home / "charte-lint"
+    for name in working_tree_files():
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(REPO / name, repo / name)
+    git("init", "-q", "-b", "main", cwd=repo, env=env)  # the branch the README snippets name
+    git("add", "-A", cwd=repo, env=env)
+    git("commit", "-q", "-m", "snapshot", cwd=repo, env=env)
+    return repo, git("rev-parse", "HEAD", cwd=repo, env=env), env
 
 
 def dedent(text: str) -> str:

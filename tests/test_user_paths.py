@@ -19,8 +19,6 @@ from conftest import REPO, SCRIPT, SMALLEST, clean_env, invoke, run_cli
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
-hook_repo = precommit.hook_repo  # a git copy of this working tree, as pre-commit clones it
-
 
 def _readme_section(heading: str) -> str:
     return README.split(f"\n## {heading}\n", 1)[1].split("\n## ", 1)[0]
