@@ -176,6 +176,27 @@ def pytest_configure(config: pytest.Config) -> None:
                 compileall.compile_file(module, quiet=1)
 
 
+SAME_WORKER = {"tests/test_user_paths.py": "tests/test_precommit.py"}
+"""Test files whose tests share a session fixture with another's (`hook_repo`: pre-commit's hook
+environment), run by the same xdist worker."""
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    """With pytest-xdist (`-n 2`): each test file runs whole in one worker, so that a module
+    fixture (the Action's install, a browser, policy packages) is set up once; the files are
+    spread over the workers. (`--dist loadgroup` would do it by marks, but it cannot rename
+    pytest 9.2's node ids, so it groups nothing.)"""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByFile(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = nodeid.split("::", 1)[0]
+            return SAME_WORKER.get(path, path)
+
+    return ByFile(config, log)
+
+
 # Never part of a copy of the working tree: environments, caches, build output.
 _NOT_COPIED = {
     ".git",
