@@ -84,11 +84,13 @@ def run_rules(
     codes: Iterable[str] | None = None,
 ) -> list[Finding]:
     """The findings of every built-in rule (or only `codes`) that applies to the manifest's
-    charter, in rule order."""
+    charter, in rule order. One context for the manifest, pointed at each rule in turn, as the
+    engine does: facts the rules share (`ctx.shared`, `ctx.law`) are derived once."""
     policy = policy or Policy()
     wanted = None if codes is None else set(codes)
     charter = manifest.get("charter") if isinstance(manifest, Mapping) else None
     findings: list[Finding] = []
+    ctx: RuleContext | None = None
     for rule in RULES:
         if wanted is not None and rule.code not in wanted:
             continue
@@ -96,7 +98,9 @@ def run_rules(
             continue
         if rule.scope != "manifest":
             continue  # repository rules see code evidence: tests/test_detect_rules.py
-        ctx = RuleContext(rule, manifest, policy, lang=lang, today=today)
+        if ctx is None:
+            ctx = RuleContext(rule, manifest, policy, lang=lang, today=today)
+        ctx.rule = rule
         for finding in rule.check(ctx):
             findings.append(finding.replace(use=_use_of(manifest, finding.pointer)))
     return findings

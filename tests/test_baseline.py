@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import SMALLEST, run_cli
+from conftest import SMALLEST, invoke
 
 from charte_lint.api import Finding
 from charte_lint.baseline import subtract, value_fingerprint
@@ -25,7 +25,7 @@ FINGERPRINT = value_fingerprint({"impact": "headcount_reduction"}, "/impact")
 
 def test_write_baseline_records_findings_by_identity_not_line(tmp_path):
     (tmp_path / "ai-usage.yaml").write_text(TWO, encoding="utf-8")
-    result = run_cli("--write-baseline", "baseline.json", "-q", "ai-usage.yaml", cwd=tmp_path)
+    result = invoke("--write-baseline", "baseline.json", "-q", "ai-usage.yaml", cwd=tmp_path)
     assert result.code == 0  # every finding is now in the baseline
     assert result.out == ""  # the confirmation only, not the report
     assert result.err == "charte-lint: wrote 1 finding to the baseline baseline.json\n"
@@ -48,8 +48,8 @@ def test_write_baseline_records_findings_by_identity_not_line(tmp_path):
 def test_the_baseline_absorbs_known_findings_even_when_lines_and_uses_move(tmp_path):
     manifest = tmp_path / "ai-usage.yaml"
     manifest.write_text(TWO, encoding="utf-8")
-    assert run_cli("--write-baseline", "b.json", "ai-usage.yaml", cwd=tmp_path).code == 0
-    clean = run_cli("--baseline", "b.json", "ai-usage.yaml", cwd=tmp_path)
+    assert invoke("--write-baseline", "b.json", "ai-usage.yaml", cwd=tmp_path).code == 0
+    clean = invoke("--baseline", "b.json", "ai-usage.yaml", cwd=tmp_path)
     assert (clean.code, clean.out, clean.err) == (
         0,
         "No findings in 1 file.\n",
@@ -61,7 +61,7 @@ def test_the_baseline_absorbs_known_findings_even_when_lines_and_uses_move(tmp_p
     )
     moved = "# comment\n" * 10 + SMALLEST.replace(USE, chatbot + USE)
     manifest.write_text(moved, encoding="utf-8")
-    still = run_cli("--baseline", "b.json", "--format", "json", "ai-usage.yaml", cwd=tmp_path)
+    still = invoke("--baseline", "b.json", "--format", "json", "ai-usage.yaml", cwd=tmp_path)
     assert still.code == 0
     document = still.json()
     assert document["findings"] == []
@@ -71,13 +71,13 @@ def test_the_baseline_absorbs_known_findings_even_when_lines_and_uses_move(tmp_p
 def test_new_findings_are_reported_and_fixed_ones_listed_as_stale(tmp_path):
     manifest = tmp_path / "ai-usage.yaml"
     manifest.write_text(TWO, encoding="utf-8")
-    run_cli("--write-baseline", "b.json", "ai-usage.yaml", cwd=tmp_path)
+    invoke("--write-baseline", "b.json", "ai-usage.yaml", cwd=tmp_path)
     # the chatbot is fixed; code-assistant now cuts jobs: a new finding
     swapped = SMALLEST.replace("      impact: none", HEADCOUNT) + USE.replace(
         "id: code-assistant", "id: chatbot"
     )
     manifest.write_text(swapped, encoding="utf-8")
-    result = run_cli("--baseline", "b.json", "-q", "ai-usage.yaml", cwd=tmp_path)
+    result = invoke("--baseline", "b.json", "-q", "ai-usage.yaml", cwd=tmp_path)
     assert result.code == 1
     assert result.out == (
         "ai-usage.yaml:27:15: WRK001 [error] use `code-assistant` declares `work.impact: "
@@ -90,7 +90,7 @@ def test_new_findings_are_reported_and_fixed_ones_listed_as_stale(tmp_path):
         "charte-lint: baseline entries that no longer match: 1; run --write-baseline b.json to "
         "shrink the baseline\n"
     )
-    document = run_cli("--baseline", "b.json", "--format", "json", "ai-usage.yaml", cwd=tmp_path)
+    document = invoke("--baseline", "b.json", "--format", "json", "ai-usage.yaml", cwd=tmp_path)
     assert document.json()["baseline"] == {
         "stale": [
             {
@@ -107,9 +107,9 @@ def test_new_findings_are_reported_and_fixed_ones_listed_as_stale(tmp_path):
 def test_a_changed_value_is_a_new_finding(tmp_path):
     manifest = tmp_path / "ai-usage.yaml"
     manifest.write_text(TWO.replace("    status: production", "    status: live"), encoding="utf-8")
-    run_cli("--write-baseline", "b.json", "ai-usage.yaml", cwd=tmp_path)
+    invoke("--write-baseline", "b.json", "ai-usage.yaml", cwd=tmp_path)
     manifest.write_text(TWO.replace("    status: production", "    status: gone"), encoding="utf-8")
-    result = run_cli("--baseline", "b.json", "--format", "json", "ai-usage.yaml", cwd=tmp_path)
+    result = invoke("--baseline", "b.json", "--format", "json", "ai-usage.yaml", cwd=tmp_path)
     document = result.json()
     assert [(f["code"], f["line"], f["pointer"]) for f in document["findings"]] == [
         ("CL104", 8, "/uses/0/status"),
@@ -125,15 +125,15 @@ def test_paths_are_relative_to_the_baseline_so_it_works_from_any_directory(tmp_p
     team = tmp_path / "team"
     team.mkdir()
     (team / "ai-usage.yaml").write_text(TWO, encoding="utf-8")
-    run_cli("--write-baseline", "team/.charte-lint-baseline.json", "team", cwd=tmp_path)
+    invoke("--write-baseline", "team/.charte-lint-baseline.json", "team", cwd=tmp_path)
     entries = json.loads((team / ".charte-lint-baseline.json").read_text(encoding="utf-8"))
     assert [e["file"] for e in entries["entries"]] == ["ai-usage.yaml"]
-    inside = run_cli("--baseline", ".charte-lint-baseline.json", "ai-usage.yaml", cwd=team)
+    inside = invoke("--baseline", ".charte-lint-baseline.json", "ai-usage.yaml", cwd=team)
     assert (inside.code, inside.err) == (
         0,
         "charte-lint: 1 finding matched the baseline .charte-lint-baseline.json\n",
     )
-    outside = run_cli("--baseline", "team/.charte-lint-baseline.json", "team", cwd=tmp_path)
+    outside = invoke("--baseline", "team/.charte-lint-baseline.json", "team", cwd=tmp_path)
     assert (outside.code, outside.err) == (
         0,
         "charte-lint: 1 finding matched the baseline team/.charte-lint-baseline.json\n",
@@ -144,8 +144,8 @@ def test_entries_for_files_not_linted_are_not_stale(tmp_path):
     for name in ("a", "b"):
         (tmp_path / name).mkdir()
         (tmp_path / name / "ai-usage.yaml").write_text(TWO, encoding="utf-8")
-    run_cli("--write-baseline", "b.json", "a", "b", cwd=tmp_path)
-    only_a = run_cli("--baseline", "b.json", "a", cwd=tmp_path)
+    invoke("--write-baseline", "b.json", "a", "b", cwd=tmp_path)
+    only_a = invoke("--baseline", "b.json", "a", cwd=tmp_path)
     assert (only_a.code, only_a.err) == (0, "charte-lint: 1 finding matched the baseline b.json\n")
 
 
@@ -180,7 +180,7 @@ def test_matching_counts_identical_entries():
 def test_suppressed_findings_stay_out_of_the_baseline(tmp_path):
     text = TWO.replace(HEADCOUNT, HEADCOUNT + "  # charte-lint: ignore[WRK001] -- HR-7")
     (tmp_path / "ai-usage.yaml").write_text(text, encoding="utf-8")
-    result = run_cli("--write-baseline", "b.json", "ai-usage.yaml", cwd=tmp_path)
+    result = invoke("--write-baseline", "b.json", "ai-usage.yaml", cwd=tmp_path)
     assert result.err == "charte-lint: wrote 0 findings to the baseline b.json\n"
     assert json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))["entries"] == []
 
@@ -202,7 +202,7 @@ def test_unusable_baselines_are_one_line_errors(tmp_path):
         "file or directory",
     }
     for args, message in cases.items():
-        result = run_cli(*args, "ai-usage.yaml", cwd=tmp_path)
+        result = invoke(*args, "ai-usage.yaml", cwd=tmp_path)
         assert (result.code, result.out, result.err) == (2, "", f"charte-lint: error: {message}\n")
 
 
@@ -222,14 +222,14 @@ def test_a_baseline_works_with_parallel_workers(tmp_path):
         folder = tmp_path / f"team-{index:02}"
         folder.mkdir()
         (folder / "ai-usage.yaml").write_text(TWO, encoding="utf-8")
-    written = run_cli("--write-baseline", "b.json", ".", cwd=tmp_path)
+    written = invoke("--write-baseline", "b.json", ".", cwd=tmp_path)
     assert (written.code, written.err) == (
         0,
         "charte-lint: wrote 40 findings to the baseline b.json\n",
     )
     entries = json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))["entries"]
     assert {e["fingerprint"] for e in entries} == {FINGERPRINT}
-    result = run_cli("--baseline", "b.json", ".", cwd=tmp_path)
+    result = invoke("--baseline", "b.json", ".", cwd=tmp_path)
     assert (result.code, result.err) == (
         0,
         "charte-lint: 40 findings matched the baseline b.json\n",
@@ -240,13 +240,13 @@ def test_a_baseline_works_with_parallel_workers(tmp_path):
 def test_the_baseline_says_how_many_findings_it_absorbed_in_english_and_french(tmp_path):
     manifest = tmp_path / "ai-usage.yaml"
     manifest.write_text(TWO, encoding="utf-8")
-    written = run_cli("--lang", "fr", "--write-baseline", "b.json", "ai-usage.yaml", cwd=tmp_path)
+    written = invoke("--lang", "fr", "--write-baseline", "b.json", "ai-usage.yaml", cwd=tmp_path)
     assert (written.code, written.out) == (0, "")
     assert written.err == "charte-lint: 1 constat enregistré dans la référence b.json\n"
-    french = run_cli("--lang", "fr", "--baseline", "b.json", "ai-usage.yaml", cwd=tmp_path)
+    french = invoke("--lang", "fr", "--baseline", "b.json", "ai-usage.yaml", cwd=tmp_path)
     assert french.err == "charte-lint: 1 constat correspond à la référence b.json\n"
     manifest.write_text(SMALLEST, encoding="utf-8")  # the chatbot is gone: nothing matches
-    none = run_cli("--baseline", "b.json", "ai-usage.yaml", cwd=tmp_path)
+    none = invoke("--baseline", "b.json", "ai-usage.yaml", cwd=tmp_path)
     assert (none.code, none.out) == (0, "No findings in 1 file.\n")
     assert none.err == (
         "charte-lint: 0 findings matched the baseline b.json\n"
@@ -255,5 +255,5 @@ def test_the_baseline_says_how_many_findings_it_absorbed_in_english_and_french(t
         "charte-lint: baseline entries that no longer match: 1; run --write-baseline b.json to "
         "shrink the baseline\n"
     )
-    quiet = run_cli("-q", "--baseline", "b.json", "ai-usage.yaml", cwd=tmp_path)
+    quiet = invoke("-q", "--baseline", "b.json", "ai-usage.yaml", cwd=tmp_path)
     assert quiet.err.startswith("charte-lint: baseline entry no longer matches: ")

@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 import yaml
-from conftest import REPO, SMALLEST, run_cli
+from conftest import REPO, SMALLEST, invoke
 from test_detect_rules import CHAT, CLAUDE, OPENAI_USE, codes_at, write
 
 COHERE = "import os\nimport cohere\n\nco = cohere.Client()\n"
@@ -43,7 +43,7 @@ def test_only_the_files_given_are_read_and_the_manifests_above_declare(tmp_path)
         },
     )
     git_init(tmp_path)
-    result = run_cli("--changed", "team/bot.py", "README.md", "--no-color", cwd=tmp_path)
+    result = invoke("--changed", "team/bot.py", "README.md", "--no-color", cwd=tmp_path)
     assert (result.code, result.err) == (1, "")
     lines = result.out.splitlines()
     assert [line for line in lines if "TRN008" in line] == [UNDECLARED]
@@ -51,15 +51,15 @@ def test_only_the_files_given_are_read_and_the_manifests_above_declare(tmp_path)
     assert lines[-1] == "1 error, 0 warnings, 0 info in 1 file"  # the code file it is in
 
     write(tmp_path, {"ai-usage.yaml": COHERE_USE})  # declared above, not in the commit
-    result = run_cli("--changed", "team/bot.py", "--no-color", cwd=tmp_path)
+    result = invoke("--changed", "team/bot.py", "--no-color", cwd=tmp_path)
     assert (result.code, result.out, result.err) == (0, "No findings in 0 files.\n", "")
 
 
 def test_the_fast_path_and_click_agree(tmp_path):
     write(tmp_path, {"team/bot.py": COHERE})
     git_init(tmp_path)
-    fast = run_cli("--changed", "team/bot.py", cwd=tmp_path)  # no other option: no click
-    parsed = run_cli("--changed", "--no-color", "team/bot.py", cwd=tmp_path)
+    fast = invoke("--changed", "team/bot.py", cwd=tmp_path)  # no other option: no click
+    parsed = invoke("--changed", "--no-color", "team/bot.py", cwd=tmp_path)
     assert (fast.code, fast.out, fast.err) == (parsed.code, parsed.out, parsed.err)
     assert fast.code == 1
     assert fast.out.splitlines()[0] == (
@@ -72,8 +72,8 @@ def test_the_fast_path_and_click_agree(tmp_path):
 def test_manifests_given_are_linted_as_given_and_declare(tmp_path):
     write(tmp_path, {"ai-usage.yaml": SMALLEST, "team/ai-usage.yaml": FAULTY, "team/bot.py": CHAT})
     git_init(tmp_path)
-    result = run_cli("--changed", "team/ai-usage.yaml", "--format", "json", cwd=tmp_path)
-    alone = run_cli("team/ai-usage.yaml", "--format", "json", cwd=tmp_path)
+    result = invoke("--changed", "team/ai-usage.yaml", "--format", "json", cwd=tmp_path)
+    alone = invoke("team/ai-usage.yaml", "--format", "json", cwd=tmp_path)
     assert result.code == alone.code == 1
     assert result.json()["findings"] == alone.json()["findings"]
     assert codes_at(result) == [("WRK001", "team/ai-usage.yaml", 27)]
@@ -82,7 +82,7 @@ def test_manifests_given_are_linted_as_given_and_declare(tmp_path):
     declared = OPENAI_USE.replace("impact: none", "impact: headcount_reduction")
     write(tmp_path, {"team/ai-usage.yaml": declared})
     both = ["--changed", "team/ai-usage.yaml", "team/bot.py", "--format", "json"]
-    result = run_cli(*both, cwd=tmp_path)
+    result = invoke(*both, cwd=tmp_path)
     assert codes_at(result) == [("WRK001", "team/ai-usage.yaml", 27)]  # OpenAI is declared
     assert result.json()["files"] == ["team/ai-usage.yaml"]
 
@@ -91,7 +91,7 @@ def test_findings_of_the_manifests_above_are_not_reported(tmp_path):
     write(tmp_path, {"ai-usage.yaml": FAULTY.replace("work:", "code: [app/**]\n    work:")})
     write(tmp_path, {"app/chat.py": CHAT, "lib/help.py": CLAUDE})
     git_init(tmp_path)
-    result = run_cli("--changed", "app/chat.py", "lib/help.py", "--format", "json", cwd=tmp_path)
+    result = invoke("--changed", "app/chat.py", "lib/help.py", "--format", "json", cwd=tmp_path)
     assert codes_at(result) == [("TRN008", "lib/help.py", 1)]
     assert result.json()["files"] == []
 
@@ -102,10 +102,10 @@ def test_declared_use_whose_code_is_not_in_the_commit_is_not_reported(tmp_path):
     write(tmp_path, {"services/billing/app.py": CLAUDE})
     git_init(tmp_path)
     given = ["--changed", "ai-usage.yaml", "services/billing/app.py", "--format", "json"]
-    result = run_cli(*given, cwd=tmp_path)  # TRN009 needs all the code: silent on a part of it
+    result = invoke(*given, cwd=tmp_path)  # TRN009 needs all the code: silent on a part of it
     expected = [("TRN008", "services/billing/app.py", 1)]
     assert codes_at(result) == expected
-    assert codes_at(run_cli(".", "--format", "json", cwd=tmp_path)) == expected
+    assert codes_at(invoke(".", "--format", "json", cwd=tmp_path)) == expected
 
 
 def test_excluded_vendored_and_lock_files_are_not_read(tmp_path):
@@ -129,33 +129,33 @@ def test_excluded_vendored_and_lock_files_are_not_read(tmp_path):
         "package-lock.json",
         "fixtures/ai-usage.yaml",
     ]
-    result = run_cli("--changed", *given, "--format", "json", cwd=tmp_path)
+    result = invoke("--changed", *given, "--format", "json", cwd=tmp_path)
     assert (result.code, codes_at(result), result.json()["files"]) == (0, [], [])
-    result = run_cli("--changed", *given, "app/chat.py", "--format", "json", cwd=tmp_path)
+    result = invoke("--changed", *given, "app/chat.py", "--format", "json", cwd=tmp_path)
     assert codes_at(result) == [("TRN008", "app/chat.py", 1)]
-    assert run_cli("fixtures/ai-usage.yaml", cwd=tmp_path).code == 1  # named: linted as given
+    assert invoke("fixtures/ai-usage.yaml", cwd=tmp_path).code == 1  # named: linted as given
 
 
 def test_no_detect_and_no_files(tmp_path):
     write(tmp_path, {"app/chat.py": CHAT, "ai-usage.yaml": FAULTY})
     git_init(tmp_path)
-    result = run_cli("--changed", "--no-detect", "app/chat.py", "--format", "json", cwd=tmp_path)
+    result = invoke("--changed", "--no-detect", "app/chat.py", "--format", "json", cwd=tmp_path)
     assert (result.code, codes_at(result)) == (0, [])
-    result = run_cli("--changed", cwd=tmp_path)  # nothing staged of a kind the hook passes
+    result = invoke("--changed", cwd=tmp_path)  # nothing staged of a kind the hook passes
     assert (result.code, result.out, result.err) == (0, "No findings in 0 files.\n", "")
 
 
 def test_directories_and_missing_files_are_refused(tmp_path):
     write(tmp_path, {"app/chat.py": CHAT})
-    result = run_cli("--changed", "app", cwd=tmp_path)
+    result = invoke("--changed", "app", cwd=tmp_path)
     assert (result.code, result.out) == (2, "")
     assert result.err == (
         "charte-lint: error: --changed takes the files of a commit, not a directory: app\n"
     )
-    result = run_cli("--changed", "app/gone.py", cwd=tmp_path)
+    result = invoke("--changed", "app/gone.py", cwd=tmp_path)
     assert (result.code, result.out) == (2, "")
     assert result.err == "charte-lint: error: no such file or directory: app/gone.py\n"
-    result = run_cli("--changed", "--lang", "fr", "app", cwd=tmp_path)
+    result = invoke("--changed", "--lang", "fr", "app", cwd=tmp_path)
     assert result.err == (
         "charte-lint : erreur : --changed prend les fichiers d'un commit, pas un dossier : app\n"
     )
@@ -163,9 +163,9 @@ def test_directories_and_missing_files_are_refused(tmp_path):
 
 def test_outside_a_work_tree_the_manifests_up_to_the_current_directory_declare(tmp_path):
     write(tmp_path, {"ai-usage.yaml": OPENAI_USE, "a/b/chat.py": CHAT, "a/b/help.py": CLAUDE})
-    result = run_cli("--changed", "a/b/chat.py", "a/b/help.py", "--format", "json", cwd=tmp_path)
+    result = invoke("--changed", "a/b/chat.py", "a/b/help.py", "--format", "json", cwd=tmp_path)
     assert codes_at(result) == [("TRN008", "a/b/help.py", 1)]
-    result = run_cli("--changed", "b/chat.py", "--format", "json", cwd=tmp_path / "a")
+    result = invoke("--changed", "b/chat.py", "--format", "json", cwd=tmp_path / "a")
     assert codes_at(result) == [("TRN008", "b/chat.py", 1)]  # above: not read
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, SCRIPT, SMALLEST, clean_env, run_cli, working_tree_files
+from conftest import REPO, SCRIPT, SMALLEST, clean_env, invoke, working_tree_files
 
 ACTION = yaml.safe_load((REPO / "action.yml").read_text(encoding="utf-8"))
 STEPS = ACTION["runs"]["steps"]
@@ -33,7 +33,7 @@ EXPRESSION = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
 
 
 def _help() -> str:
-    result = run_cli("--help")
+    result = invoke("--help")
     assert result.code == 0, result.err
     return result.out
 
@@ -542,7 +542,7 @@ def test_org_workflow_merges_fragments_as_download_artifact_lays_them_out(tmp_pa
             fragments / f"fragment-{repository.replace('/', '--')}" / "charte-lint-register.json"
         )
         target.parent.mkdir(parents=True)
-        done = run_cli("--register", str(target), ".", cwd=workspace, env=ci)
+        done = invoke("--register", str(target), ".", cwd=workspace, env=ci)
         assert done.code == 0, done.err
     merge_step = next(
         s for s in ORG_WORKFLOW["jobs"]["register"]["steps"] if s.get("id") == "merge"
@@ -791,7 +791,7 @@ def test_gitlab_org_job_fetches_one_directory_per_project_and_merges(tmp_path: P
         workspace = _git_workspace(tmp_path / "checkouts" / project, {"ai-usage.yaml": manifest})
         fragment = tmp_path / "served" / project / "charte-lint-register.json"
         fragment.parent.mkdir(parents=True)
-        done = run_cli(
+        done = invoke(
             "--register",
             str(fragment),
             ".",

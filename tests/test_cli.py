@@ -1,4 +1,8 @@
-"""The command line through the real console script: formats, exit codes, discovery, errors."""
+"""The command line: formats, exit codes, discovery, errors.
+
+Exit codes 0, 1 and 2 (from click's parser and from the run), `--version` and `python -m
+charte_lint` go through the real console script in a child process (`run_cli`); the rest call its
+function in this process (`invoke`), with the same arguments, environment and directory."""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import SMALLEST, clean_env, run_cli
+from conftest import SMALLEST, clean_env, invoke, run_cli
 
 from charte_lint import __version__
 
@@ -47,7 +51,7 @@ def test_default_path_is_the_current_directory_and_order_is_deterministic(tmp_pa
     make(tmp_path, "b/ai-usage.yml", HEADCOUNT)
     make(tmp_path, "a/ai-usage.yaml", HEADCOUNT.replace("personal: false", "personal: no"))
     make(tmp_path, "c/other.yaml", HEADCOUNT)
-    result = run_cli("-q", cwd=tmp_path)
+    result = invoke("-q", cwd=tmp_path)
     assert result.code == 1
     assert [line.split(" ")[0:2] for line in result.out.splitlines()] == [
         ["a/ai-usage.yaml:24:17:", "CL003"],
@@ -59,7 +63,7 @@ def test_default_path_is_the_current_directory_and_order_is_deterministic(tmp_pa
 def test_json_output_is_the_documented_contract(tmp_path):
     make(tmp_path, "ai-usage.yaml", HEADCOUNT)
     make(tmp_path, "ok/ai-usage.yaml")
-    result = run_cli("--format", "json", ".", cwd=tmp_path)
+    result = invoke("--format", "json", ".", cwd=tmp_path)
     assert result.code == 1
     document = result.json()
     assert document == {
@@ -90,10 +94,10 @@ def test_json_output_is_the_documented_contract(tmp_path):
 
 def test_json_charter_number_follows_the_manifest_version(tmp_path):
     make(tmp_path, "ai-usage.yaml", HEADCOUNT.replace("charter: private", "charter: public"))
-    finding = run_cli("--format", "json", "--select", "WRK", "ai-usage.yaml", cwd=tmp_path).json()
+    finding = invoke("--format", "json", "--select", "WRK", "ai-usage.yaml", cwd=tmp_path).json()
     assert finding["findings"][0]["charter"] == "S7"
     structural = make(tmp_path, "x/ai-usage.yaml", "version: 1\n")
-    data = run_cli("--format", "json", str(structural), cwd=tmp_path).json()
+    data = invoke("--format", "json", str(structural), cwd=tmp_path).json()
     assert {(f["principle"], f["charter"], f["use"]) for f in data["findings"]} == {
         (None, None, None)
     }
@@ -101,21 +105,21 @@ def test_json_charter_number_follows_the_manifest_version(tmp_path):
 
 def test_fail_on_threshold(tmp_path):
     make(tmp_path, "ai-usage.yaml", SMALLEST.replace("personal: false", "personal: no"))
-    assert run_cli("ai-usage.yaml", cwd=tmp_path).code == 0
-    assert run_cli("--fail-on", "warning", "ai-usage.yaml", cwd=tmp_path).code == 1
-    assert run_cli("--fail-on", "info", "ai-usage.yaml", cwd=tmp_path).code == 1
-    assert run_cli("--fail-on", "error", "ai-usage.yaml", cwd=tmp_path).code == 0
+    assert invoke("ai-usage.yaml", cwd=tmp_path).code == 0
+    assert invoke("--fail-on", "warning", "ai-usage.yaml", cwd=tmp_path).code == 1
+    assert invoke("--fail-on", "info", "ai-usage.yaml", cwd=tmp_path).code == 1
+    assert invoke("--fail-on", "error", "ai-usage.yaml", cwd=tmp_path).code == 0
 
 
 def test_output_file_is_written_atomically_and_stdout_stays_empty(tmp_path):
     make(tmp_path, "ai-usage.yaml", HEADCOUNT)
     report = tmp_path / "report.json"
     report.write_text("previous", encoding="utf-8")
-    result = run_cli("--format", "json", "--output", "report.json", "ai-usage.yaml", cwd=tmp_path)
+    result = invoke("--format", "json", "--output", "report.json", "ai-usage.yaml", cwd=tmp_path)
     assert (result.code, result.out) == (1, "")
     assert json.loads(report.read_text(encoding="utf-8"))["summary"]["error"] == 1
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".charte-lint-")] == []
-    failed = run_cli("-o", "missing-dir/report.json", "ai-usage.yaml", cwd=tmp_path)
+    failed = invoke("-o", "missing-dir/report.json", "ai-usage.yaml", cwd=tmp_path)
     assert failed.code == 2
     assert failed.err == (
         "charte-lint: error: cannot write missing-dir/report.json: No such file or directory\n"
@@ -171,7 +175,7 @@ def test_version_and_module_entry_point(tmp_path):
 
 
 def test_help_lists_the_options():
-    result = run_cli("--help")
+    result = invoke("--help")
     assert result.code == 0
     for option in (
         "--format",
@@ -193,15 +197,15 @@ def test_help_lists_the_options():
 def test_language_from_option_and_locale(tmp_path):
     make(tmp_path, "ai-usage.yaml", HEADCOUNT)
     french = "l'usage `code-assistant` déclare `work.impact: headcount_reduction`"
-    assert french in run_cli("--lang", "fr", "ai-usage.yaml", cwd=tmp_path).out
-    by_locale = run_cli("ai-usage.yaml", cwd=tmp_path, env=clean_env(LANG="fr_FR.UTF-8"))
+    assert french in invoke("--lang", "fr", "ai-usage.yaml", cwd=tmp_path).out
+    by_locale = invoke("ai-usage.yaml", cwd=tmp_path, env=clean_env(LANG="fr_FR.UTF-8"))
     assert french in by_locale.out
     assert by_locale.out.endswith("1 erreur, 0 avertissement, 0 info dans 1 fichier\n")
-    overridden = run_cli(
+    overridden = invoke(
         "ai-usage.yaml", cwd=tmp_path, env=clean_env(LANG="fr_FR.UTF-8", LC_ALL="en_GB.UTF-8")
     )
     assert "use `code-assistant` declares" in overridden.out
-    forced = run_cli("--lang", "en", "ai-usage.yaml", cwd=tmp_path, env=clean_env(LC_ALL="fr_FR"))
+    forced = invoke("--lang", "en", "ai-usage.yaml", cwd=tmp_path, env=clean_env(LC_ALL="fr_FR"))
     assert "use `code-assistant` declares" in forced.out
 
 
@@ -263,7 +267,7 @@ def test_directory_search_skips_vendored_and_special_files(tmp_path):
     outside = make(tmp_path.parent / f"{tmp_path.name}-outside", "ai-usage.yaml", "x: [")
     (tmp_path / "linked").mkdir()
     (tmp_path / "linked" / "ai-usage.yaml").symlink_to(outside)
-    result = run_cli("--format", "json", ".", cwd=tmp_path)
+    result = invoke("--format", "json", ".", cwd=tmp_path)
     assert (result.code, result.err) == (0, "")
     assert result.json()["files"] == ["ai-usage.yaml"]
 
@@ -274,16 +278,16 @@ def test_gitignore_is_honoured_inside_a_git_repository(tmp_path):
     make(tmp_path, "ai-usage.yaml")
     make(tmp_path, "generated/ai-usage.yaml", "not: [valid")
     make(tmp_path, "team/ai-usage.yml")
-    result = run_cli("--format", "json", cwd=tmp_path)
+    result = invoke("--format", "json", cwd=tmp_path)
     assert result.json()["files"] == ["ai-usage.yaml", "team/ai-usage.yml"]
     # a file or an ignored directory named explicitly is linted as given
-    assert run_cli("generated/ai-usage.yaml", cwd=tmp_path).code == 1
-    assert run_cli("generated", cwd=tmp_path).code == 1
+    assert invoke("generated/ai-usage.yaml", cwd=tmp_path).code == 1
+    assert invoke("generated", cwd=tmp_path).code == 1
 
 
 def test_not_a_regular_file_given_explicitly(tmp_path):
     os.mkfifo(tmp_path / "ai-usage.yaml")
-    result = run_cli("ai-usage.yaml", cwd=tmp_path)
+    result = invoke("ai-usage.yaml", cwd=tmp_path)
     assert (result.code, result.err) == (
         2,
         "charte-lint: error: cannot read ai-usage.yaml: not a regular file\n",
@@ -314,7 +318,7 @@ def test_unreadable_file_is_reported_and_the_rest_is_linted(tmp_path, monkeypatc
 
 def test_no_manifest_found_is_not_an_error(tmp_path):
     make(tmp_path, "README.md", "# nothing\n")
-    result = run_cli(".", cwd=tmp_path)
+    result = invoke(".", cwd=tmp_path)
     assert result.code == 0
     assert result.err == "charte-lint: no ai-usage.yaml or ai-usage.yml found under .\n"
     assert result.out == "No findings in 0 files.\n"
@@ -322,7 +326,7 @@ def test_no_manifest_found_is_not_an_error(tmp_path):
 
 def test_a_directory_named_rules_is_linted_not_a_subcommand(tmp_path):
     make(tmp_path, "rules/ai-usage.yaml", HEADCOUNT)
-    result = run_cli("-q", "rules", cwd=tmp_path)
+    result = invoke("-q", "rules", cwd=tmp_path)
     assert result.code == 1
     assert result.out.startswith("rules/ai-usage.yaml:27:15: WRK001")
 
@@ -335,7 +339,7 @@ def test_many_files_in_parallel_give_the_same_report_as_one_by_one(tmp_path):
             f"team-{index:02}/ai-usage.yaml",
             text.replace("code-assistant", f"use-{index}"),
         )
-    parallel = run_cli("--format", "json", ".", cwd=tmp_path).json()
+    parallel = invoke("--format", "json", ".", cwd=tmp_path).json()
     assert parallel["summary"] == {"error": 27, "warning": 0, "info": 0, "files": 80}
     from charte_lint import runner
     from charte_lint.config import ConfigFinder
@@ -357,7 +361,7 @@ def test_many_files_in_parallel_give_the_same_report_as_one_by_one(tmp_path):
 
 
 def test_list_rules_and_explain(tmp_path):
-    listing = run_cli("--list-rules", "--format", "json")
+    listing = invoke("--list-rules", "--format", "json")
     rules = listing.json()
     assert listing.code == 0
     codes = [rule["code"] for rule in rules]
@@ -374,47 +378,47 @@ def test_list_rules_and_explain(tmp_path):
         "docs",
         "references",
     }
-    explained = run_cli("--explain", "WRK001")
+    explained = invoke("--explain", "WRK001")
     assert explained.code == 0
     assert explained.out.startswith("WRK001 headcount-reduction\n\n")
     for section in ("## What it does", "## Why it matters", "## Example", "## How to fix"):
         assert section in explained.out
-    by_name = run_cli("--explain", "headcount-reduction", "--lang", "fr")
+    by_name = invoke("--explain", "headcount-reduction", "--lang", "fr")
     assert "## Pourquoi c'est important" in by_name.out
-    unknown = run_cli("--explain", "headcount-reductoin")
+    unknown = invoke("--explain", "headcount-reductoin")
     assert (unknown.code, unknown.out) == (2, "")
     assert unknown.err == (
         "charte-lint: error: unknown rule `headcount-reductoin`; did you mean "
         "`headcount-reduction`?\n"
     )
-    nothing_close = run_cli("--explain", "XYZ123")
+    nothing_close = invoke("--explain", "XYZ123")
     assert (nothing_close.code, nothing_close.err) == (
         2,
         "charte-lint: error: unknown rule `XYZ123`\n",
     )
-    text = run_cli("--list-rules", "--charter", "public", "--principle", "work")
+    text = invoke("--list-rules", "--charter", "public", "--principle", "work")
     assert text.out.splitlines()[0].split()[:3] == ["WRK001", "headcount-reduction", "error"]
-    markdown = run_cli("--list-rules", "--format", "markdown")
+    markdown = invoke("--list-rules", "--format", "markdown")
     assert markdown.out.startswith("# Rules\n")
 
 
 def test_an_unknown_selector_suggests_the_rules_whose_name_holds_the_word(tmp_path):
-    result = run_cli("--ignore", "dpia", ".", cwd=tmp_path)
+    result = invoke("--ignore", "dpia", ".", cwd=tmp_path)
     assert (result.code, result.out) == (2, "")
     assert result.err == (
         "charte-lint: error: unknown rule `dpia`; did you mean `dpia-missing`, `dpia-pending`?\n"
     )
-    words = run_cli("--select", "AI_USE", ".", cwd=tmp_path)
+    words = invoke("--select", "AI_USE", ".", cwd=tmp_path)
     assert words.err == (
         "charte-lint: error: unknown rule `AI_USE`; did you mean `undeclared-ai-use`, "
         "`declared-ai-use-not-in-code`?\n"
     )
-    explained = run_cli("--lang", "fr", "--explain", "dpia")
+    explained = invoke("--lang", "fr", "--explain", "dpia")
     assert (explained.code, explained.err) == (
         2,
         "charte-lint : erreur : règle inconnue `dpia` ; vouliez-vous dire `dpia-missing`, "
         "`dpia-pending` ?\n",
     )
-    assert run_cli("--ignore", "ai", ".", cwd=tmp_path).err == (
+    assert invoke("--ignore", "ai", ".", cwd=tmp_path).err == (
         "charte-lint: error: unknown rule `ai`\n"  # too short a word to search names for
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import SMALLEST, dedent, run_cli
+from conftest import SMALLEST, dedent, invoke
 
 HEADCOUNT = SMALLEST.replace("impact: none", "impact: headcount_reduction")
 
@@ -19,15 +19,15 @@ def test_closest_configuration_wins_and_stops_at_the_repository_root(tmp_path):
     (tmp_path / "repo" / ".git").mkdir(parents=True)
     write(tmp_path / ".charte-lint.yaml", "ignore: [WRK001]\n")  # above the repository: unused
     write(tmp_path / "repo" / "team" / "ai-usage.yaml", HEADCOUNT)
-    result = run_cli("repo", cwd=tmp_path)
+    result = invoke("repo", cwd=tmp_path)
     assert result.code == 1
     assert "WRK001" in result.out
     write(tmp_path / "repo" / ".charte-lint.yaml", "severity:\n  WRK001: warning\n")
-    result = run_cli("repo", cwd=tmp_path)
+    result = invoke("repo", cwd=tmp_path)
     assert result.code == 0
     assert "repo/team/ai-usage.yaml:27:15: WRK001 [warning]" in result.out
     write(tmp_path / "repo" / "team" / ".charte-lint.yml", "ignore: [headcount-reduction]\n")
-    result = run_cli("repo", cwd=tmp_path)
+    result = invoke("repo", cwd=tmp_path)
     assert (result.code, "WRK001" in result.out) == (0, False)
 
 
@@ -38,7 +38,7 @@ def test_pyproject_table(tmp_path):
         '[project]\nname = "x"\n\n[tool.charte-lint]\nfail_on = "warning"\n'
         'severity = { WRK001 = "warning" }\n',
     )
-    result = run_cli("ai-usage.yaml", cwd=tmp_path)
+    result = invoke("ai-usage.yaml", cwd=tmp_path)
     assert result.code == 1  # a warning, with fail_on = "warning"
     assert "ai-usage.yaml:27:15: WRK001 [warning]" in result.out
 
@@ -48,7 +48,7 @@ def test_pyproject_without_the_table_is_not_a_configuration(tmp_path):
     write(tmp_path / "repo" / ".charte-lint.yaml", "ignore: [WRK]\n")
     write(tmp_path / "repo" / "sub" / "pyproject.toml", '[project]\nname = "x"\n')
     write(tmp_path / "repo" / "sub" / "ai-usage.yaml", HEADCOUNT)
-    assert run_cli("repo/sub/ai-usage.yaml", cwd=tmp_path).code == 0
+    assert invoke("repo/sub/ai-usage.yaml", cwd=tmp_path).code == 0
 
 
 def test_extends_is_relative_to_the_configuration_and_merges_severities(tmp_path):
@@ -57,7 +57,7 @@ def test_extends_is_relative_to_the_configuration_and_merges_severities(tmp_path
     )
     write(tmp_path / "repo" / ".charte-lint.yaml", "extends: ../org/base.yaml\nfail_on: error\n")
     write(tmp_path / "repo" / "ai-usage.yaml", HEADCOUNT)
-    result = run_cli("repo", cwd=tmp_path)
+    result = invoke("repo", cwd=tmp_path)
     assert result.code == 0  # WRK001 became info; the repository's fail_on wins
     assert "WRK001 [info]" in result.out
 
@@ -66,7 +66,7 @@ def test_extends_cycle_is_an_error(tmp_path):
     write(tmp_path / "a.yaml", "extends: b.yaml\n")
     write(tmp_path / "b.yaml", "extends: [a.yaml]\n")
     write(tmp_path / "ai-usage.yaml", SMALLEST)
-    result = run_cli("--config", "a.yaml", "ai-usage.yaml", cwd=tmp_path)
+    result = invoke("--config", "a.yaml", "ai-usage.yaml", cwd=tmp_path)
     assert result.code == 2
     assert result.out == ""
     assert result.err.startswith(
@@ -79,14 +79,14 @@ def test_extends_cycle_is_an_error(tmp_path):
 def test_extends_refuses_urls_and_missing_files(tmp_path):
     write(tmp_path / ".charte-lint.yaml", "fail_on: info\nextends: https://example.org/c.yaml\n")
     write(tmp_path / "ai-usage.yaml", SMALLEST)
-    result = run_cli(".", cwd=tmp_path)
+    result = invoke(".", cwd=tmp_path)
     assert result.code == 2
     assert result.err == (
         f"charte-lint: error: {tmp_path}/.charte-lint.yaml:2:1: invalid configuration: "
         "`extends` reads local files only, not URLs: https://example.org/c.yaml\n"
     )
     write(tmp_path / ".charte-lint.yaml", "extends: missing.yaml\n")
-    result = run_cli(".", cwd=tmp_path)
+    result = invoke(".", cwd=tmp_path)
     assert result.err.endswith("`extends` names a missing file: missing.yaml\n")
 
 
@@ -102,34 +102,34 @@ def test_invalid_configuration_is_exit_2_with_position(tmp_path):
         fail_on: severe
         """),
     )
-    result = run_cli("ai-usage.yaml", cwd=tmp_path)
+    result = invoke("ai-usage.yaml", cwd=tmp_path)
     assert result.code == 2
     assert result.err == (
         f"charte-lint: error: {config}:4:20: invalid configuration: "
         "`approved_tools[0].personal_data` must be true or false, not text\n"
     )
     write(config, "fail_on: severe\n")
-    assert run_cli("ai-usage.yaml", cwd=tmp_path).err == (
+    assert invoke("ai-usage.yaml", cwd=tmp_path).err == (
         f"charte-lint: error: {config}:1:10: invalid configuration: "
         "`fail_on` cannot be `severe`: expected one of `error`, `warning`, `info`\n"
     )
     write(config, "fail_on: warnin\n")
-    assert run_cli("ai-usage.yaml", cwd=tmp_path).err == (
+    assert invoke("ai-usage.yaml", cwd=tmp_path).err == (
         f"charte-lint: error: {config}:1:10: invalid configuration: "
         "`fail_on` cannot be `warnin`: did you mean `warning`?\n"
     )
     write(config, "fail_on: error\nfail_on: info\n")
-    assert run_cli("ai-usage.yaml", cwd=tmp_path).err == (
+    assert invoke("ai-usage.yaml", cwd=tmp_path).err == (
         f"charte-lint: error: {config}:2:1: invalid configuration: duplicate key `fail_on`: it "
         "is already defined on line 1, and YAML tools silently keep only one of the two values\n"
     )
     write(config, "selct: [DAT]\n")
-    assert run_cli("ai-usage.yaml", cwd=tmp_path).err == (
+    assert invoke("ai-usage.yaml", cwd=tmp_path).err == (
         f"charte-lint: error: {config}:1:1: invalid configuration: unknown key `selct` in the "
         "configuration: did you mean `select`?\n"
     )
     write(config, "ignore: [DAT999]\n")
-    assert run_cli("ai-usage.yaml", cwd=tmp_path).err == (
+    assert invoke("ai-usage.yaml", cwd=tmp_path).err == (
         f"charte-lint: error: {config}:1:1: invalid configuration: `ignore` names an unknown "
         "rule `DAT999`\n"
     )
@@ -138,12 +138,12 @@ def test_invalid_configuration_is_exit_2_with_position(tmp_path):
 def test_invalid_toml_configuration(tmp_path):
     write(tmp_path / "ai-usage.yaml", SMALLEST)
     write(tmp_path / "pyproject.toml", '[tool.charte-lint]\nfail_on = "warning\n')
-    result = run_cli("ai-usage.yaml", cwd=tmp_path)
+    result = invoke("ai-usage.yaml", cwd=tmp_path)
     assert result.code == 2
     assert result.err.startswith(f"charte-lint: error: {tmp_path}/pyproject.toml:2:")
     assert "invalid configuration: invalid TOML" in result.err
     write(tmp_path / "pyproject.toml", '[tool.charte-lint]\nfail_on = "warning"\nselect = "DAT"\n')
-    result = run_cli("ai-usage.yaml", cwd=tmp_path)
+    result = invoke("ai-usage.yaml", cwd=tmp_path)
     assert result.err == (
         f"charte-lint: error: {tmp_path}/pyproject.toml:3:1: invalid configuration: "
         "`select` must be a list, not text\n"
@@ -154,11 +154,11 @@ def test_config_option_overrides_discovery(tmp_path):
     write(tmp_path / ".charte-lint.yaml", "ignore: [WRK001]\n")
     write(tmp_path / "strict.yaml", "fail_on: info\n")
     write(tmp_path / "ai-usage.yaml", HEADCOUNT)
-    assert run_cli("ai-usage.yaml", cwd=tmp_path).code == 0
-    result = run_cli("--config", "strict.yaml", "ai-usage.yaml", cwd=tmp_path)
+    assert invoke("ai-usage.yaml", cwd=tmp_path).code == 0
+    result = invoke("--config", "strict.yaml", "ai-usage.yaml", cwd=tmp_path)
     assert result.code == 1
     assert "WRK001 [error]" in result.out
-    missing = run_cli("--config", "nope.yaml", "ai-usage.yaml", cwd=tmp_path)
+    missing = invoke("--config", "nope.yaml", "ai-usage.yaml", cwd=tmp_path)
     assert (missing.code, missing.err) == (
         2,
         "charte-lint: error: no such file or directory: nope.yaml\n",
@@ -167,14 +167,14 @@ def test_config_option_overrides_discovery(tmp_path):
 
 def test_select_and_ignore_from_the_command_line(tmp_path):
     write(tmp_path / "ai-usage.yaml", HEADCOUNT.replace("personal: false", "personal: no"))
-    everything = run_cli("-q", "ai-usage.yaml", cwd=tmp_path)
+    everything = invoke("-q", "ai-usage.yaml", cwd=tmp_path)
     assert [line.split()[1] for line in everything.out.splitlines()] == ["CL003", "WRK001"]
-    only = run_cli("-q", "--select", "CL", "ai-usage.yaml", cwd=tmp_path)
+    only = invoke("-q", "--select", "CL", "ai-usage.yaml", cwd=tmp_path)
     assert [line.split()[1] for line in only.out.splitlines()] == ["CL003"]
     assert only.code == 0
-    ignored = run_cli("-q", "--ignore", "yaml11-ambiguous-value,WRK", "ai-usage.yaml", cwd=tmp_path)
+    ignored = invoke("-q", "--ignore", "yaml11-ambiguous-value,WRK", "ai-usage.yaml", cwd=tmp_path)
     assert (ignored.code, ignored.out) == (0, "")
-    unknown = run_cli("--select", "WRK01", "ai-usage.yaml", cwd=tmp_path)
+    unknown = invoke("--select", "WRK01", "ai-usage.yaml", cwd=tmp_path)
     assert (unknown.code, unknown.err) == (
         2,
         "charte-lint: error: unknown rule `WRK01`; did you mean `WRK001`?\n",
@@ -197,6 +197,6 @@ def test_approved_tools_registry_reaches_rules(tmp_path):
             personal_data: false
         """),
     )
-    result = run_cli("-q", "--select", "DAT", "ai-usage.yaml", cwd=tmp_path)
+    result = invoke("-q", "--select", "DAT", "ai-usage.yaml", cwd=tmp_path)
     assert result.code == 1
     assert result.out.startswith("ai-usage.yaml:") and " DAT002 [error] " in result.out

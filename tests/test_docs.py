@@ -8,7 +8,7 @@ import re
 import jsonschema
 import pytest
 import yaml
-from conftest import REPO, SMALLEST, lint, run_cli
+from conftest import REPO, SMALLEST, invoke, lint
 
 from charte_lint.docs import GENERATED_PAGES, french_files, update_page
 from charte_lint.schema import load_schema
@@ -194,7 +194,7 @@ def test_readme_leads_french_readers_to_the_french_references():
 def test_readme_french_finding_is_what_charte_lint_prints():
     section = README.split("## Pour les DPO et les juristes\n", 1)[1].split("\n## ", 1)[0]
     shown = re.search(r"```\n(examples/.*?)```", section, re.S).group(1)
-    done = run_cli(
+    done = invoke(
         "--lang",
         "fr",
         "--no-color",

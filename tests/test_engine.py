@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SMALLEST, TODAY, clean_env, run_cli
+from conftest import REPO, SMALLEST, TODAY, clean_env, invoke, run_cli
 from test_registry import PACK, install_pack
 
 from charte_lint import pointer
@@ -288,7 +288,7 @@ def test_run_reports_stale_entries_as_notes(tmp_path, monkeypatch):
 
 def test_the_cli_prints_what_run_returns(tmp_path):
     _write(tmp_path, {"ai-usage.yaml": HEADCOUNT})
-    result = run_cli("-q", "ai-usage.yaml", cwd=tmp_path)
+    result = invoke("-q", "ai-usage.yaml", cwd=tmp_path)
     assert (result.code, result.err) == (1, "")
     assert result.out.startswith("ai-usage.yaml:27:15: WRK001 [error]")
 
@@ -514,15 +514,15 @@ def test_baseline_gitlab_and_sarif_share_the_identity():
 
 def test_sarif_and_gitlab_from_the_cli_carry_value_fingerprints(tmp_path):
     _write(tmp_path, {"ai-usage.yaml": HEADCOUNT})
-    first = run_cli("--format", "sarif", "ai-usage.yaml", cwd=tmp_path).json()
+    first = invoke("--format", "sarif", "ai-usage.yaml", cwd=tmp_path).json()
     changed = HEADCOUNT.replace("    review:", "    # a comment\n    review:")
     (tmp_path / "ai-usage.yaml").write_text("# moved\n" + changed, encoding="utf-8")
-    second = run_cli("--format", "sarif", "ai-usage.yaml", cwd=tmp_path).json()
+    second = invoke("--format", "sarif", "ai-usage.yaml", cwd=tmp_path).json()
     prints = [
         [r["partialFingerprints"] for r in doc["runs"][0]["results"]] for doc in (first, second)
     ]
     assert prints[0] == prints[1] and len(prints[0]) == 1
-    gitlab = run_cli("--format", "gitlab", "ai-usage.yaml", cwd=tmp_path).json()
+    gitlab = invoke("--format", "gitlab", "ai-usage.yaml", cwd=tmp_path).json()
     assert gitlab[0]["fingerprint"] == prints[0][0]["charteLintIdentity/v1"][:32]
 
 

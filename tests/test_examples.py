@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import REPO, clean_env, run_cli
+from conftest import REPO, clean_env, invoke
 
 EXAMPLES = REPO / "examples"
 BULLET = re.compile(r"^- `(?P<file>[^`]+\.ya?ml)`: (?P<what>.*?)Expected: (?P<expected>.*)$", re.M)
@@ -34,7 +34,7 @@ def test_every_example_is_announced():
     ("lang", "today"), [("en", "2026-11-29"), ("fr", "2026-11-29"), ("en", "2027-05-31")]
 )
 def test_examples_give_exactly_the_announced_findings(lang, today):
-    result = run_cli(
+    result = invoke(
         "--no-detect",
         "--format",
         "json",
@@ -58,7 +58,7 @@ def test_examples_give_exactly_the_announced_findings(lang, today):
 
 def test_clean_examples_lint_clean_on_their_own():
     for name in ("private-clean", "public-clean"):
-        result = run_cli(f"examples/{name}/ai-usage.yaml", cwd=REPO)
+        result = invoke(f"examples/{name}/ai-usage.yaml", cwd=REPO)
         assert (result.code, result.out) == (0, "No findings in 1 file.\n")
 
 
@@ -71,7 +71,7 @@ def announced_in_code() -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_linting_the_directory_adds_exactly_the_announced_findings_in_code(lang):
-    result = run_cli(
+    result = invoke(
         "--format",
         "json",
         "--lang",

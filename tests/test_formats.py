@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import jsonschema
-from conftest import REPO, SMALLEST, clean_env, run_cli
+from conftest import REPO, SMALLEST, clean_env, invoke
 
 from charte_lint.docs_rules import render_docs, render_docs_text
 from charte_lint.rules import RULES
@@ -53,7 +53,7 @@ def sarif_errors(document: dict) -> list[str]:
 
 def test_sarif_is_valid_with_rules_regions_and_suppressions(tmp_path):
     write(tmp_path)
-    result = run_cli("--format", "sarif", "ai-usage.yaml", cwd=tmp_path)
+    result = invoke("--format", "sarif", "ai-usage.yaml", cwd=tmp_path)
     assert (result.code, result.err) == (1, "")
     document = result.json()
     assert sarif_errors(document) == []
@@ -98,7 +98,7 @@ def test_sarif_is_valid_with_rules_regions_and_suppressions(tmp_path):
 
 def test_sarif_speaks_the_run_language(tmp_path):
     write(tmp_path)
-    document = run_cli("--format", "sarif", "--lang", "fr", "ai-usage.yaml", cwd=tmp_path).json()
+    document = invoke("--format", "sarif", "--lang", "fr", "ai-usage.yaml", cwd=tmp_path).json()
     assert sarif_errors(document) == []
     (run,) = document["runs"]
     assert run["language"] == "fr"
@@ -113,7 +113,7 @@ def test_sarif_of_a_clean_run_and_odd_paths_is_valid(tmp_path):
     folder = tmp_path / "équipe données"
     folder.mkdir()
     write(folder, SMALLEST)
-    document = run_cli("--format", "sarif", str(folder), cwd=tmp_path).json()
+    document = invoke("--format", "sarif", str(folder), cwd=tmp_path).json()
     assert sarif_errors(document) == []
     assert document["runs"][0]["results"] == []
     assert document["runs"][0]["artifacts"][0]["location"]["uri"].startswith("file:///")
@@ -121,7 +121,7 @@ def test_sarif_of_a_clean_run_and_odd_paths_is_valid(tmp_path):
 
 def test_github_annotations_have_positions_and_titles(tmp_path):
     write(tmp_path)
-    result = run_cli("--format", "github", "ai-usage.yaml", cwd=tmp_path)
+    result = invoke("--format", "github", "ai-usage.yaml", cwd=tmp_path)
     assert result.code == 1
     assert result.out == (
         "::error file=ai-usage.yaml,line=28,col=15,endLine=28,endColumn=34,"
@@ -138,7 +138,7 @@ def test_github_output_escapes_manifest_text(tmp_path):
     folder = tmp_path / "odd:dir,x"
     folder.mkdir()
     write(folder, hostile)
-    result = run_cli("--format", "github", "odd:dir,x/ai-usage.yaml", cwd=tmp_path)
+    result = invoke("--format", "github", "odd:dir,x/ai-usage.yaml", cwd=tmp_path)
     lines = result.out.splitlines()
     assert len(lines) == 2  # one command per finding, nothing injected
     assert all(line.startswith("::error file=odd%3Adir%2Cx/ai-usage.yaml,line=") for line in lines)
@@ -149,20 +149,20 @@ def test_github_output_escapes_manifest_text(tmp_path):
 def test_github_is_chosen_inside_github_actions_when_not_on_a_terminal(tmp_path):
     write(tmp_path)
     env = clean_env(GITHUB_ACTIONS="true")
-    automatic = run_cli("ai-usage.yaml", cwd=tmp_path, env=env)
+    automatic = invoke("ai-usage.yaml", cwd=tmp_path, env=env)
     assert automatic.out.startswith("::error file=ai-usage.yaml,line=28,col=15,")
-    chosen = run_cli("--format", "text", "-q", "ai-usage.yaml", cwd=tmp_path, env=env)
+    chosen = invoke("--format", "text", "-q", "ai-usage.yaml", cwd=tmp_path, env=env)
     assert chosen.out.startswith("ai-usage.yaml:28:15: WRK001 [error]")
-    to_file = run_cli("-o", "out.txt", "ai-usage.yaml", cwd=tmp_path, env=env)
+    to_file = invoke("-o", "out.txt", "ai-usage.yaml", cwd=tmp_path, env=env)
     assert to_file.out == ""
     assert (tmp_path / "out.txt").read_text(encoding="utf-8").startswith("ai-usage.yaml:28:15:")
-    outside = run_cli("-q", "ai-usage.yaml", cwd=tmp_path)
+    outside = invoke("-q", "ai-usage.yaml", cwd=tmp_path)
     assert outside.out.startswith("ai-usage.yaml:28:15: WRK001 [error]")
 
 
 def test_gitlab_code_quality_issues(tmp_path):
     write(tmp_path)
-    result = run_cli("--format", "gitlab", "ai-usage.yaml", cwd=tmp_path)
+    result = invoke("--format", "gitlab", "ai-usage.yaml", cwd=tmp_path)
     (issue,) = result.json()
     fingerprint = issue.pop("fingerprint")
     assert len(fingerprint) == 32 and int(fingerprint, 16) >= 0
@@ -179,9 +179,9 @@ def test_gitlab_code_quality_issues(tmp_path):
 def test_gitlab_fingerprints_survive_moved_lines_and_are_unique(tmp_path):
     text = MIXED.replace("    legacy: true\n", "    legacy: true\n    other: 1\n")
     write(tmp_path, text + "  - rule: DAT001\n")
-    first = run_cli("--format", "gitlab", "--no-suppressions", "ai-usage.yaml", cwd=tmp_path)
+    first = invoke("--format", "gitlab", "--no-suppressions", "ai-usage.yaml", cwd=tmp_path)
     write(tmp_path, "# moved\n# down\n" + text + "  - rule: DAT001\n")
-    second = run_cli("--format", "gitlab", "--no-suppressions", "ai-usage.yaml", cwd=tmp_path)
+    second = invoke("--format", "gitlab", "--no-suppressions", "ai-usage.yaml", cwd=tmp_path)
     before = {i["fingerprint"]: i["location"]["lines"]["begin"] for i in first.json()}
     after = {i["fingerprint"]: i["location"]["lines"]["begin"] for i in second.json()}
     assert len(before) == len(first.json()) > 3  # unique
@@ -194,7 +194,7 @@ def test_junit_parses_and_counts(tmp_path):
     clean = tmp_path / "clean"
     clean.mkdir()
     write(clean, SMALLEST)
-    result = run_cli("--format", "junit", "ai-usage.yaml", "clean/ai-usage.yaml", cwd=tmp_path)
+    result = invoke("--format", "junit", "ai-usage.yaml", "clean/ai-usage.yaml", cwd=tmp_path)
     root = ET.fromstring(result.out)
     assert root.tag == "testsuites"
     assert (root.get("tests"), root.get("failures"), root.get("skipped")) == ("4", "1", "2")
@@ -218,14 +218,14 @@ def test_junit_parses_and_counts(tmp_path):
 
 def test_junit_survives_control_characters(tmp_path):
     write(tmp_path, SMALLEST.replace("    status: production", '    status: "a\\x01b\\u001b"'))
-    result = run_cli("--format", "junit", "ai-usage.yaml", cwd=tmp_path)
+    result = invoke("--format", "junit", "ai-usage.yaml", cwd=tmp_path)
     failure = ET.fromstring(result.out).find("testsuite/testcase/failure")
     assert "`a\\u0001b\\u001b`" in failure.get("message")
 
 
 def test_several_reports_in_one_run(tmp_path):
     write(tmp_path)
-    result = run_cli(
+    result = invoke(
         "-q",
         "--report",
         "sarif:out/charte-lint.sarif",
@@ -242,7 +242,7 @@ def test_several_reports_in_one_run(tmp_path):
     assert (result.code, result.out) == (2, "")
     assert result.err.startswith("charte-lint: error: cannot write out/charte-lint.sarif: ")
     (tmp_path / "out").mkdir()
-    result = run_cli(
+    result = invoke(
         "-q",
         "--report",
         "sarif:out/charte-lint.sarif",
@@ -267,7 +267,7 @@ def test_several_reports_in_one_run(tmp_path):
     assert [issue["check_name"] for issue in gitlab] == ["WRK001"]
     report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
     assert report["summary"] == {"error": 1, "warning": 0, "info": 0, "files": 1}
-    with_output = run_cli(
+    with_output = invoke(
         "--format",
         "json",
         "-o",
@@ -285,13 +285,13 @@ def test_several_reports_in_one_run(tmp_path):
 def test_bad_report_options_are_usage_errors(tmp_path):
     write(tmp_path, SMALLEST)
     for value in ("xml:out.xml", "sarif", "sarif:", "markdown:x.md"):
-        result = run_cli("--report", value, "ai-usage.yaml", cwd=tmp_path)
+        result = invoke("--report", value, "ai-usage.yaml", cwd=tmp_path)
         assert (result.code, result.out) == (2, "")
         assert result.err == (
             "charte-lint: error: --report expects FORMAT:FILE with FORMAT one of `text`, `json`, "
             f"`sarif`, `github`, `gitlab`, `junit`, not `{value}`\n"
         )
-    listed = run_cli("--list-rules", "--format", "sarif")
+    listed = invoke("--list-rules", "--format", "sarif")
     assert (listed.code, listed.err) == (
         2,
         "charte-lint: error: --format sarif is not available with --list-rules\n",
@@ -300,7 +300,7 @@ def test_bad_report_options_are_usage_errors(tmp_path):
 
 def test_json_keeps_its_keys_and_adds_the_suppression(tmp_path):
     write(tmp_path)
-    findings = run_cli("--format", "json", "ai-usage.yaml", cwd=tmp_path).json()["findings"]
+    findings = invoke("--format", "json", "ai-usage.yaml", cwd=tmp_path).json()["findings"]
     assert list(findings[0]) == [
         "file",
         "line",
@@ -341,7 +341,7 @@ DAT003_DETAIL = (
 
 def test_junit_fails_only_findings_at_or_above_fail_on(tmp_path):
     (tmp_path / "ai-usage.yaml").write_text(DAT003_FAILING.read_text(encoding="utf-8"))
-    result = run_cli("--format", "junit", "ai-usage.yaml", cwd=tmp_path)
+    result = invoke("--format", "junit", "ai-usage.yaml", cwd=tmp_path)
     assert (result.code, result.err) == (0, "")
     root = ET.fromstring(result.out)
     assert (root.get("tests"), root.get("failures"), root.get("skipped")) == ("1", "0", "0")
@@ -352,7 +352,7 @@ def test_junit_fails_only_findings_at_or_above_fail_on(tmp_path):
     assert [child.tag for child in case] == ["system-out"]
     assert case.find("system-out").text == DAT003_DETAIL
 
-    failing = run_cli("--format", "junit", "--fail-on", "info", "ai-usage.yaml", cwd=tmp_path)
+    failing = invoke("--format", "junit", "--fail-on", "info", "ai-usage.yaml", cwd=tmp_path)
     assert failing.code == 1
     root = ET.fromstring(failing.out)
     assert (root.get("failures"), root.find("testsuite").get("failures")) == ("1", "1")
@@ -363,7 +363,7 @@ def test_junit_fails_only_findings_at_or_above_fail_on(tmp_path):
 def test_sarif_regions_cover_the_value_even_for_a_whole_use(tmp_path):
     example = REPO / "examples" / "cooperation-faulty" / "ai-usage.yaml"
     (tmp_path / "ai-usage.yaml").write_text(example.read_text(encoding="utf-8"))
-    result = run_cli("--format", "sarif", "ai-usage.yaml", cwd=tmp_path)
+    result = invoke("--format", "sarif", "ai-usage.yaml", cwd=tmp_path)
     sarif = json.loads(result.out)
     assert sarif_errors(sarif) == []
     regions = {
@@ -384,7 +384,7 @@ def test_sarif_regions_cover_the_value_even_for_a_whole_use(tmp_path):
             region["startLine"],
             region["startColumn"],
         )
-    text = run_cli("ai-usage.yaml", cwd=tmp_path).out.splitlines()
+    text = invoke("ai-usage.yaml", cwd=tmp_path).out.splitlines()
     where = text.index("    10 |   - id: conseil-boutique")
     assert text[where + 1] == "       |     ^^^^^^^^^^^^^^^^^^^^"
 

@@ -19,7 +19,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SMALLEST, clean_env, run_cli
+from conftest import REPO, SMALLEST, clean_env, invoke
 
 NOT_YET_TRANSLATED: list[tuple[str, str]] = []
 
@@ -214,8 +214,8 @@ def _run_case(case: str, tmp_path: Path):
         (tmp_path / "fifo").mkdir()
         os.mkfifo(tmp_path / "fifo" / "ai-usage.yaml")
     if case in ("locale/fr_FR", "error/unknown-language"):  # French from the locale only
-        return run_cli(*arguments, cwd=tmp_path, env=clean_env(LANG="fr_FR.UTF-8"))
-    return run_cli("--lang", "fr", *arguments, cwd=tmp_path)
+        return invoke(*arguments, cwd=tmp_path, env=clean_env(LANG="fr_FR.UTF-8"))
+    return invoke("--lang", "fr", *arguments, cwd=tmp_path)
 
 
 def _check(case: str, output: str) -> None:
@@ -231,7 +231,7 @@ def _check(case: str, output: str) -> None:
 
 @pytest.mark.parametrize("manifest", [*_examples(), "examples"])
 def test_every_example_is_reported_in_french(manifest):
-    result = run_cli("--lang", "fr", "--format", "text", manifest, cwd=REPO)
+    result = invoke("--lang", "fr", "--format", "text", manifest, cwd=REPO)
     assert result.code in (0, 1), result.err
     assert result.out.strip()
     _check(manifest, result.out + result.err)
@@ -247,7 +247,7 @@ def test_every_message_path_is_in_french(case, tmp_path):
 
 def test_the_french_junit_report_is_in_french(tmp_path):
     shutil.copy(REPO / "examples" / "private-faulty" / "ai-usage.yaml", tmp_path)
-    result = run_cli("--lang", "fr", "--format", "junit", ".", cwd=tmp_path)
+    result = invoke("--lang", "fr", "--format", "junit", ".", cwd=tmp_path)
     assert "[erreur]" in result.out and " à " in result.out
     assert "[error]" not in result.out
 

@@ -259,13 +259,13 @@ def test_who_represents_the_staff_depends_on_the_country_and_the_sector(country,
 
 
 def test_an_unknown_duty_date_in_the_configuration_is_a_configuration_error(tmp_path):
-    from conftest import run_cli
+    from conftest import invoke
 
     (tmp_path / ".charte-lint.yaml").write_text("legal_dates:\n  fira: 2027-01-01\n")
     (tmp_path / "ai-usage.yaml").write_text(
         dedent(MANIFEST.format(charter="private", organisation="", status="production", dates=""))
     )
-    result = run_cli(str(tmp_path))
+    result = invoke(str(tmp_path))
     assert result.code == 2
     assert result.err == (
         f"charte-lint: error: {tmp_path}/.charte-lint.yaml:2:3: invalid configuration: unknown "

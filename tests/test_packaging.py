@@ -23,6 +23,9 @@ def test_editable_install_maps_rules_and_schemas_to_the_source_tree():
     assert Path(charte_lint.schemas.__file__).resolve().parent == REPO / "schemas"
 
 
+PIP_INTO = [sys.executable, "-m", "pip", "--python"]
+"""The test environment's pip, installing into the environment of the Python named next."""
+
 EXAMPLES_SUMMARY = "33 errors, 52 warnings, 5 info in 20 files"
 """The last line of `charte-lint examples/`, as docs/output-formats.md shows it."""
 
@@ -122,11 +125,13 @@ def test_sdist_and_wheel_ship_rules_content_and_schemas_and_run(tmp_path):
     assert "[charte_lint.rules]\nbuiltin = charte_lint.rules:RULES" in declared
     assert "charte-lint = charte_lint.cli:main" in declared
 
+    # pip of the test environment installs into the new one (`--python`): a venv of its own
+    # with pip would cost ensurepip's install of pip, longer than the rest of this test
     environment = tmp_path / "venv"
-    venv.create(environment, with_pip=True)
+    venv.create(environment, with_pip=False)
     python = environment / "bin" / "python"
     installed = subprocess.run(
-        [str(python), "-m", "pip", "install", "-q", "--no-deps", "--no-index", str(wheel)],
+        [*PIP_INTO, str(python), "install", "-q", "--no-deps", "--no-index", str(wheel)],
         capture_output=True,
         text=True,
         check=False,

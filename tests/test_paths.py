@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import SMALLEST, clean_env, dedent, run_cli
+from conftest import SMALLEST, clean_env, dedent, invoke
 
 from charte_lint import files, paths
 from charte_lint.api import DeclaredUse
@@ -92,7 +92,7 @@ def test_exclude_in_a_configuration_is_gitignore_style_for_manifests(tmp_path):
             "team/top/ai-usage.yml": SMALLEST,  # `/top` is anchored to the configuration's dir
         },
     )
-    result = run_cli("--format", "json", "--no-detect", cwd=tmp_path)
+    result = invoke("--format", "json", "--no-detect", cwd=tmp_path)
     assert result.json()["files"] == [
         "ai-usage.yaml",
         "legacy/keep/ai-usage.yaml",
@@ -110,12 +110,12 @@ def test_exclude_of_a_given_configuration_is_relative_to_it(tmp_path):
             "team/ai-usage.yaml": SMALLEST,
         },
     )
-    result = run_cli(
+    result = invoke(
         "--config", "ci/lint.yaml", "--format", "json", "--no-detect", ".", cwd=tmp_path
     )
     assert result.json()["files"] == ["ai-usage.yaml", "team/ai-usage.yaml"]
     (tmp_path / "ci" / "lint.yaml").write_text("exclude: ['*.yaml']\n", encoding="utf-8")
-    result = run_cli(
+    result = invoke(
         "--config", "ci/lint.yaml", "--format", "json", "--no-detect", "ci", cwd=tmp_path
     )
     assert result.json()["files"] == []
@@ -138,7 +138,7 @@ def test_exclude_and_code_use_the_same_dialect_in_detection(tmp_path):
             "tests/fixtures/chat.py": CHAT,  # excluded from detection
         },
     )
-    result = run_cli(".", "--format", "json", "--select", "TRN008", cwd=tmp_path)
+    result = invoke(".", "--format", "json", "--select", "TRN008", cwd=tmp_path)
     assert {f["file"] for f in result.json()["findings"]} == {"legacy/old.py"}
 
 
@@ -182,8 +182,8 @@ def _without_git() -> dict[str, str]:
 
 
 def _runs(tmp_path: Path, *args: str) -> tuple[dict, dict]:
-    with_git = run_cli(*args, "--format", "json", cwd=tmp_path)
-    without = run_cli(*args, "--format", "json", cwd=tmp_path, env=_without_git())
+    with_git = invoke(*args, "--format", "json", cwd=tmp_path)
+    without = invoke(*args, "--format", "json", cwd=tmp_path, env=_without_git())
     assert with_git.err == without.err == ""
     return with_git.json(), without.json()
 

@@ -5,7 +5,7 @@ the facts, then clean."""
 from __future__ import annotations
 
 import pytest
-from conftest import lint, run_cli
+from conftest import invoke, lint
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -416,7 +416,7 @@ def fill(path, lines: dict[int, tuple[str, str]]) -> None:
 
 def test_cli_init_in_an_empty_directory_in_french_for_the_public_charter(tmp_path):
     root = project(tmp_path, {"app/README.md": "rien\n"})
-    result = run_cli("--init", "app", "--lang", "fr", "--charter", "public", cwd=root)
+    result = invoke("--init", "app", "--lang", "fr", "--charter", "public", cwd=root)
     assert (result.code, result.out) == (0, "")
     assert result.err == (
         "charte-lint: app/ai-usage.yaml écrit à partir de 0 trace de 0 fournisseur ;"
@@ -426,7 +426,7 @@ def test_cli_init_in_an_empty_directory_in_french_for_the_public_charter(tmp_pat
     text = manifest.read_text(encoding="utf-8")
     assert "\ncharter: public\norganisation:\n  name: À COMPLÉTER  #" in text
     assert "TODO" not in text
-    result = run_cli("-q", "--lang", "fr", "app/ai-usage.yaml", cwd=root)
+    result = invoke("-q", "--lang", "fr", "app/ai-usage.yaml", cwd=root)
     assert result.code == 1
     assert [line.split(" [")[0] for line in result.out.splitlines()] == [
         "app/ai-usage.yaml:9:9: CL106",
@@ -449,7 +449,7 @@ def test_cli_init_in_an_empty_directory_in_french_for_the_public_charter(tmp_pat
             34: ("À COMPLÉTER", "false"),
         },
     )
-    result = run_cli("--lang", "fr", "app/ai-usage.yaml", cwd=root)
+    result = invoke("--lang", "fr", "app/ai-usage.yaml", cwd=root)
     assert (result.code, result.out) == (0, "Aucun constat dans 1 fichier.\n")
 
 
@@ -461,13 +461,13 @@ def test_cli_init_with_detected_code_and_the_organisation_registry(tmp_path):
             "app/chat.py": "from openai import OpenAI\nclient = OpenAI()\n",
         },
     )
-    result = run_cli("--init", "app", cwd=root)
+    result = invoke("--init", "app", cwd=root)
     assert (result.code, result.out) == (0, "")
     manifest = root / "app" / "ai-usage.yaml"
     text = manifest.read_text(encoding="utf-8")
     assert "\ncharter: private\n" in text
     assert "      hosting: saas\n      approved: openai-api\n" in text
-    result = run_cli("-q", "app", cwd=root)  # a directory: the code is cross-checked too
+    result = invoke("-q", "app", cwd=root)  # a directory: the code is cross-checked too
     assert result.code == 1
     assert [line.split(" [")[0] for line in result.out.splitlines()] == [
         "app/ai-usage.yaml:8:9: CL106",
@@ -486,13 +486,13 @@ def test_cli_init_with_detected_code_and_the_organisation_registry(tmp_path):
             35: ("TODO", "false"),
         },
     )
-    result = run_cli("app", cwd=root)
+    result = invoke("app", cwd=root)
     assert (result.code, result.out) == (0, "No findings in 1 file.\n")
 
 
 def test_cli_init_with_a_missing_config_is_a_usage_error(tmp_path):
     root = project(tmp_path, {"app/x.py": ""})
-    result = run_cli("--init", "app", "--config", "missing.yaml", cwd=root)
+    result = invoke("--init", "app", "--config", "missing.yaml", cwd=root)
     assert (result.code, result.out) == (2, "")
     assert result.err == "charte-lint: error: no such file or directory: missing.yaml\n"
     assert not (root / "app" / "ai-usage.yaml").exists()

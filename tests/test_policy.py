@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SMALLEST, clean_env, dedent, run_cli
+from conftest import REPO, SMALLEST, clean_env, dedent, invoke, run_cli
 
 from charte_lint.config import load_config
 
@@ -84,8 +84,11 @@ def write(path: Path, text: str) -> Path:
 
 
 def lint(*args: str, cwd: Path, site: Path | None = None):
-    env = clean_env(PYTHONPATH=str(site)) if site else clean_env()
-    return run_cli(*args, cwd=cwd, env=env)
+    """The command line; in a child process when policy packages are on its PYTHONPATH (they are
+    found through the entry points of its sys.path, set when Python starts)."""
+    if site:
+        return run_cli(*args, cwd=cwd, env=clean_env(PYTHONPATH=str(site)))
+    return invoke(*args, cwd=cwd)
 
 
 REPOSITORY = """\

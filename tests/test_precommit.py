@@ -2,21 +2,23 @@
 
 The hook repository is a snapshot of this working tree (uncommitted changes included), committed
 into a temporary git repository; pre-commit clones it and pip-installs it into its own virtual
-environment, once for the module (PRE_COMMIT_HOME is shared), as it would for a user.
+environment, once for the test run (PRE_COMMIT_HOME is shared with tests/test_user_paths.py: the
+session fixture `hook_repo` of tests/conftest.py), as it would for a user.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, SMALLEST, TODAY, working_tree_files
+from conftest import REPO, SMALLEST
+from conftest import git as _git
+from conftest import run_process as _run
 
 PRE_COMMIT = str(Path(sys.executable).with_name("pre-commit"))
 FAULTY = SMALLEST.replace("impact: none", "impact: headcount_reduction")
@@ -35,63 +37,6 @@ UNDECLARED = (
     "place in this file), and no `ai-usage.yaml` covers this file; `charte-lint --init` writes a "
     "first one (undeclared-ai-use)"
 )
-
-
-def _env(home: Path) -> dict[str, str]:
-    """English, pinned date, no inherited git state, an empty git configuration."""
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("GIT_", "PRE_COMMIT", "LC_"))
-        and k not in ("LANG", "LANGUAGE", "NO_COLOR", "GITHUB_ACTIONS", "VIRTUAL_ENV")
-    }
-    gitconfig = home / "gitconfig"
-    gitconfig.touch()
-    env.update(
-        LANG="C.UTF-8",
-        CHARTE_LINT_TODAY=TODAY.isoformat(),
-        PRE_COMMIT_HOME=str(home / "pre-commit"),
-        GIT_CONFIG_GLOBAL=str(gitconfig),
-        GIT_CONFIG_NOSYSTEM="1",
-        GIT_AUTHOR_NAME="Test",
-        GIT_AUTHOR_EMAIL="test@example.org",
-        GIT_COMMITTER_NAME="Test",
-        GIT_COMMITTER_EMAIL="test@example.org",
-    )
-    return env
-
-
-def _run(*args: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        list(args),
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        stdin=subprocess.DEVNULL,
-    )
-
-
-def _git(*args: str, cwd: Path, env: dict[str, str]) -> str:
-    done = _run("git", *args, cwd=cwd, env=env)
-    assert done.returncode == 0, done.stderr
-    return done.stdout.strip()
-
-
-@pytest.fixture(scope="module")
-def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, dict[str, str]]:
-    """A git repository holding a snapshot of this working tree: (path, commit sha, env)."""
-    home = tmp_path_factory.mktemp("home")
-    env = _env(home)
-    repo = home / "charte-lint"
-    for name in working_tree_files():
-        (repo / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(REPO / name, repo / name)
-    _git("init", "-q", "-b", "main", cwd=repo, env=env)  # the branch the README snippets name
-    _git("add", "-A", cwd=repo, env=env)
-    _git("commit", "-q", "-m", "snapshot", cwd=repo, env=env)
-    return repo, _git("rev-parse", "HEAD", cwd=repo, env=env), env
 
 
 @pytest.fixture

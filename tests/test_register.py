@@ -12,7 +12,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import REPO, TODAY, clean_env, run_cli
+from conftest import REPO, TODAY, clean_env, invoke
 
 from charte_lint.register.build import records_from_paths, remote_name, review
 from charte_lint.register.merge import merge
@@ -120,7 +120,7 @@ def test_open_findings_are_those_of_the_lint_run_by_use_and_principle():
     path = str(REGISTERS / "nl-benefit-review.yaml")
     document = records_from_paths([path])
     record = document["uses"][0]
-    linted = run_cli("--format", "json", "--no-detect", path).json()["findings"]
+    linted = invoke("--format", "json", "--no-detect", path).json()["findings"]
     open_codes = sorted({f["code"] for f in linted if not f.get("suppression")})
     assert (
         record["findings"]["codes"]
@@ -315,7 +315,7 @@ def test_merge_keeps_the_newest_fragment_of_a_repository_and_reports_conflicts()
 
 def test_cli_writes_every_format_and_says_what_it_wrote(tmp_path):
     out = tmp_path / "site"
-    result = run_cli("--register", str(out), str(REPO / "examples" / "public-clean"))
+    result = invoke("--register", str(out), str(REPO / "examples" / "public-clean"))
     assert result.code == 0, result.err
     assert result.err == (
         f"charte-lint: register of 3 uses from 1 repository written to {out} "
@@ -342,7 +342,7 @@ def test_cli_merges_fragments_and_exits_1_on_conflicts(tmp_path):
     for path, fragment in ((one, first), (two, second)):
         path.parent.mkdir(parents=True)
         path.write_text(json.dumps(fragment), encoding="utf-8")
-    result = run_cli("--register", str(tmp_path / "out.json"), str(tmp_path / "fragments"))
+    result = invoke("--register", str(tmp_path / "out.json"), str(tmp_path / "fragments"))
     assert result.code == 1
     merged = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
     assert merged["conflicts"] == [
@@ -362,7 +362,7 @@ def test_cli_names_a_broken_fragment_with_line_and_column_and_keeps_the_rest(tmp
     good.write_text(json.dumps(_fragment([("Ville", "ville/a", "chat")], "2026-11-20T00:00:00Z")))
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "charte-lint-register",\n  "version": 1,\n  "uses": [}\n')
-    result = run_cli("--register", str(tmp_path / "site"), str(good), str(bad))
+    result = invoke("--register", str(tmp_path / "site"), str(good), str(bad))
     assert result.code == 2
     assert result.err.splitlines()[0] == (
         f"charte-lint: error: {bad}:3:12: not JSON: Expecting value: left out of the register"
@@ -385,14 +385,14 @@ def test_cli_names_a_broken_fragment_with_line_and_column_and_keeps_the_rest(tmp
     ],
 )
 def test_cli_usage_errors_exit_2_with_one_line(tmp_path, args: list[str], message: str):
-    result = run_cli(
+    result = invoke(
         "--register", str(tmp_path / "x"), *args, str(REPO / "examples" / "public-clean")
     )
     assert (result.code, result.err) == (2, f"charte-lint: error: {message}\n")
 
 
 def test_cli_with_nothing_to_register_is_a_usage_error(tmp_path):
-    result = run_cli("--register", str(tmp_path / "x"), str(tmp_path))
+    result = invoke("--register", str(tmp_path / "x"), str(tmp_path))
     assert (result.code, result.err) == (
         2,
         f"charte-lint: error: no manifest and no register fragment found under {tmp_path}\n",
@@ -408,7 +408,7 @@ def test_notices_are_written_per_organisation_repository_and_use(tmp_path):
         str(REGISTERS / "nl-benefit-review.yaml"),
         str(REGISTERS / "fr-admission-rules.yaml"),
     ]
-    result = run_cli("--register", str(tmp_path / "site"), *paths)
+    result = invoke("--register", str(tmp_path / "site"), *paths)
     assert result.code == 0, result.err
     notices = tmp_path / "site" / "notices"
     written = sorted(str(p.relative_to(notices)) for p in notices.rglob("*.md"))
@@ -451,7 +451,7 @@ def test_exports_hold_the_uses_of_their_country_and_name_missing_facts(tmp_path)
     paths = [
         str(REGISTERS / name) for name in ("nl-benefit-review.yaml", "fr-admission-rules.yaml")
     ]
-    result = run_cli("--register", str(tmp_path / "site"), *paths)
+    result = invoke("--register", str(tmp_path / "site"), *paths)
     assert result.code == 0, result.err
     exports = tmp_path / "site" / "exports"
     dutch = json.loads((exports / "algoritmeregister.json").read_text(encoding="utf-8"))
@@ -493,10 +493,10 @@ def test_a_gap_read_in_a_fragment_is_placed_in_its_repository(tmp_path):
     """Merged from CI fragments, a CL301 finding names the repository before the manifest's
     path inside it: `ai-usage.yaml:10:1` alone would not say which of a thousand repositories."""
     fragment = tmp_path / "charte-lint-register.json"
-    made = run_cli("--register", str(fragment), str(REGISTERS / "nl-benefit-review.yaml"))
+    made = invoke("--register", str(fragment), str(REGISTERS / "nl-benefit-review.yaml"))
     assert made.code == 0 and made.out == "", made.err
     repository = json.loads(fragment.read_text(encoding="utf-8"))["uses"][0]["key"]["repository"]
-    merged = run_cli("--register", str(tmp_path / "site"), str(fragment))
+    merged = invoke("--register", str(tmp_path / "site"), str(fragment))
     assert merged.code == 0, merged.err
     assert merged.out.splitlines()[0].startswith(
         f"{repository}/tests/data/registers/nl-benefit-review.yaml:10:1: CL301 [warning] "

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, TODAY, clean_env, run_cli
+from conftest import REPO, TODAY, clean_env, invoke
 from fleet_corpus import (
     CORRUPT_COLUMN,
     CORRUPT_LINE,
@@ -84,7 +84,7 @@ def test_a_thousand_fragments_merge_with_exact_counts(fleet):
     assert (len(planted.superseded), len(planted.expired), planted.duplicates) == (10, 9, 4)
     assert len(planted.conflicts) == 8  # 4 same-second pairs, 4 uses declared in two manifests
 
-    done = run_cli("--register", "out/", "fragments/", cwd=root)
+    done = invoke("--register", "out/", "fragments/", cwd=root)
     assert done.code == 1, done.err  # written, with conflicts
     # the fleet's records are real ones, some of which miss facts the standards require: the
     # exports of their countries say so first
@@ -127,7 +127,7 @@ def test_a_thousand_fragments_merge_with_exact_counts(fleet):
 
 def test_a_corrupt_fragment_is_named_and_the_rest_is_merged(fleet):
     root, planted = fleet
-    done = run_cli("--register", "out-broken.json", "fragments/", "broken/", cwd=root)
+    done = invoke("--register", "out-broken.json", "fragments/", "broken/", cwd=root)
     assert done.code == 2, done.err
     path = f"broken/acme/truncated/{FRAGMENT}"
     assert done.err.splitlines() == [
@@ -309,9 +309,9 @@ def test_a_fragment_written_by_the_command_merges_back(tmp_path: Path):
     """Both ends of the command: a repository's job writes `*.json`, the organisation's reads it."""
     fragment = tmp_path / "ci" / FRAGMENT
     fragment.parent.mkdir()
-    done = run_cli("--register", str(fragment), str(REPO / "examples" / "public-clean"))
+    done = invoke("--register", str(fragment), str(REPO / "examples" / "public-clean"))
     assert done.code == 0, done.err
-    merged = run_cli("--register", str(tmp_path / "site"), str(tmp_path / "ci"), env=clean_env())
+    merged = invoke("--register", str(tmp_path / "site"), str(tmp_path / "ci"), env=clean_env())
     assert merged.code == 0, merged.err
     mine = json.loads(fragment.read_text(encoding="utf-8"))
     site = json.loads((tmp_path / "site" / "register.json").read_text(encoding="utf-8"))

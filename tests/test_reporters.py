@@ -8,7 +8,7 @@ import textwrap
 from importlib.metadata import entry_points
 from pathlib import Path
 
-from conftest import SMALLEST, clean_env, run_cli
+from conftest import SMALLEST, clean_env, invoke, run_cli
 
 from charte_lint.registry import BUILTIN_REPORTERS, load_reporter, reporter_names
 from charte_lint.reporters import Reporter
@@ -79,7 +79,7 @@ def test_an_installed_reporter_serves_format_and_report(tmp_path):
 
 def test_an_unknown_format_is_one_line_listing_the_available_ones(tmp_path):
     (tmp_path / "ai-usage.yaml").write_text(SMALLEST, encoding="utf-8")
-    result = run_cli("--format", "xml", "ai-usage.yaml", cwd=tmp_path)
+    result = invoke("--format", "xml", "ai-usage.yaml", cwd=tmp_path)
     assert (result.code, result.out) == (2, "")
     assert result.err == (
         "charte-lint: error: `--format xml` is not a report format; "

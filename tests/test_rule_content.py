@@ -16,7 +16,7 @@ import string
 from pathlib import Path
 
 import pytest
-from conftest import clean_env, run_cli
+from conftest import clean_env, invoke
 
 from charte_lint.api import Rule
 from charte_lint.config import DEFAULT, load_config
@@ -193,7 +193,7 @@ def test_directory_examples_fire_through_code_detection(
     args = [".", "--format", "json", "--detect"]
     if example.config:  # type: ignore[attr-defined]
         args += ["--config", example.config]  # type: ignore[attr-defined]
-    result = run_cli(*args, cwd=work, env=clean_env(CHARTE_LINT_TODAY=TODAY.isoformat()))
+    result = invoke(*args, cwd=work, env=clean_env(CHARTE_LINT_TODAY=TODAY.isoformat()))
     findings = json.loads(result.out)["findings"]
     codes = sorted({f["code"] for f in findings if f["suppression"] is None})
     if example.failing:  # type: ignore[attr-defined]
@@ -286,12 +286,12 @@ uses:
 
 def test_a_rule_option_has_a_default_and_the_configuration_overrides_it(tmp_path: Path) -> None:
     (tmp_path / "ai-usage.yaml").write_text(HIGH_VOLUME, encoding="utf-8")
-    result = run_cli("ai-usage.yaml", "--select", "SOB003", "--format", "json", cwd=tmp_path)
+    result = invoke("ai-usage.yaml", "--select", "SOB003", "--format", "json", cwd=tmp_path)
     assert json.loads(result.out)["findings"] == []  # 60,000 < the default 100,000
     (tmp_path / ".charte-lint.yaml").write_text(
         "options:\n  SOB003:\n    calls_per_month: 50000\n", encoding="utf-8"
     )
-    result = run_cli("ai-usage.yaml", "--select", "SOB003", "--format", "json", cwd=tmp_path)
+    result = invoke("ai-usage.yaml", "--select", "SOB003", "--format", "json", cwd=tmp_path)
     findings = json.loads(result.out)["findings"]
     assert [(f["code"], f["line"], f["pointer"]) for f in findings] == [
         ("SOB003", 18, "/uses/0/sobriety/calls_per_month")
@@ -303,7 +303,7 @@ def test_an_option_that_does_not_fit_the_rule_is_a_configuration_error(tmp_path:
     (tmp_path / ".charte-lint.yaml").write_text(
         "options:\n  SOB003:\n    calls_per_month: lots\n", encoding="utf-8"
     )
-    result = run_cli("ai-usage.yaml", cwd=tmp_path)
+    result = invoke("ai-usage.yaml", cwd=tmp_path)
     assert result.code == 2
     assert result.err == (
         f"charte-lint: error: {tmp_path / '.charte-lint.yaml'}:1:1: invalid configuration: "
@@ -312,6 +312,6 @@ def test_an_option_that_does_not_fit_the_rule_is_a_configuration_error(tmp_path:
     (tmp_path / ".charte-lint.yaml").write_text(
         "options:\n  SOB999:\n    calls_per_month: 5\n", encoding="utf-8"
     )
-    result = run_cli("ai-usage.yaml", cwd=tmp_path)
+    result = invoke("ai-usage.yaml", cwd=tmp_path)
     assert result.code == 2
     assert "`options` names an unknown rule `SOB999`" in result.err

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import REPO, run_cli
+from conftest import REPO, invoke
 
 from charte_lint.docs import RULES_DOCS, rules_docs, write_rules_docs
 from charte_lint.rules import RULES
@@ -17,7 +17,7 @@ def test_rules_docs_are_up_to_date(path):
 
 @pytest.mark.parametrize(("lang", "path"), sorted(RULES_DOCS.items()))
 def test_list_rules_as_markdown_is_the_rules_page(lang, path):
-    result = run_cli("--list-rules", "--format", "markdown", "--lang", lang, cwd=REPO)
+    result = invoke("--list-rules", "--format", "markdown", "--lang", lang, cwd=REPO)
     assert (result.code, result.err) == (0, "")
     assert result.out == (REPO / path).read_text(encoding="utf-8")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import SMALLEST, TODAY, clean_env, run_cli
+from conftest import SMALLEST, TODAY, clean_env, invoke
 
 from charte_lint.engine import Linter, lint_source
 from charte_lint.suppressions import parse
@@ -180,13 +180,13 @@ def test_unknown_rules_in_a_suppression_are_unused():
 def test_the_cli_hides_suppressed_findings_counts_them_and_exits_zero(tmp_path):
     text = BAD.replace(IMPACT, IMPACT + "  # charte-lint: ignore[WRK001] -- reorganisation, HR-7")
     (tmp_path / "ai-usage.yaml").write_text(text, encoding="utf-8")
-    result = run_cli("ai-usage.yaml", cwd=tmp_path)
+    result = invoke("ai-usage.yaml", cwd=tmp_path)
     assert (result.code, result.err) == (0, "")
     assert result.out == (
         "No findings in 1 file.\n"
         "1 suppressed by a comment or a waiver (--no-suppressions shows it)\n"
     )
-    document = run_cli("--format", "json", "ai-usage.yaml", cwd=tmp_path).json()
+    document = invoke("--format", "json", "ai-usage.yaml", cwd=tmp_path).json()
     assert document["summary"] == {"error": 0, "warning": 0, "info": 0, "files": 1}
     assert document["findings"][0]["suppression"] == {
         "kind": "inSource",
@@ -199,7 +199,7 @@ def test_the_cli_hides_suppressed_findings_counts_them_and_exits_zero(tmp_path):
 def test_no_suppressions_shows_everything_for_an_audit(tmp_path):
     text = BAD.replace(IMPACT, IMPACT + "  # charte-lint: ignore[WRK001, SEC001] -- HR-7")
     (tmp_path / "ai-usage.yaml").write_text(text, encoding="utf-8")
-    result = run_cli("--no-suppressions", "-q", "ai-usage.yaml", cwd=tmp_path)
+    result = invoke("--no-suppressions", "-q", "ai-usage.yaml", cwd=tmp_path)
     assert result.code == 1
     assert (
         result.out

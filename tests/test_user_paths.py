@@ -15,11 +15,9 @@ from pathlib import Path
 
 import test_policy as policy
 import test_precommit as precommit
-from conftest import REPO, SCRIPT, SMALLEST, clean_env, run_cli
+from conftest import REPO, SCRIPT, SMALLEST, clean_env, invoke, run_cli
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
-
-hook_repo = precommit.hook_repo  # a git copy of this working tree, as pre-commit clones it
 
 
 def _readme_section(heading: str) -> str:
@@ -237,7 +235,7 @@ def test_dpo_path(tmp_path: Path):
     section = _readme_section("Pour les DPO et les juristes")
     assert "`charte-lint --lang fr .`" in section and "`charter: public`" in section
 
-    done = run_cli("--lang", "fr", "--no-color", ".", cwd=inventaire)
+    done = invoke("--lang", "fr", "--no-color", ".", cwd=inventaire)
     assert (done.code, done.out, done.err) == (1, FRENCH_FINDINGS, "")
 
     # the two errors fixed, in French again: the warnings do not fail the run
@@ -247,7 +245,7 @@ def test_dpo_path(tmp_path: Path):
         "assistant automatisé ; un agent vous répond au 01 23 45 67 89.\n",
     ).replace("      retention: P3M\n", "      retention: P3M\n      legal_basis: public_task\n")
     (inventaire / "ai-usage.yaml").write_text(fixed, encoding="utf-8")
-    done = run_cli("--lang", "fr", "--no-color", "-q", ".", cwd=inventaire)
+    done = invoke("--lang", "fr", "--no-color", "-q", ".", cwd=inventaire)
     assert (done.code, done.err) == (0, "")
     assert [line.split(" [")[0] for line in done.out.splitlines()] == [
         "ai-usage.yaml:11:5: COO002",
@@ -258,7 +256,7 @@ def test_dpo_path(tmp_path: Path):
     ]
 
     # a rule explained in French: its sections, its principle, its references
-    done = run_cli("--explain", "TRN001", "--lang", "fr", "--no-color", cwd=inventaire)
+    done = invoke("--explain", "TRN001", "--lang", "fr", "--no-color", cwd=inventaire)
     assert (done.code, done.err) == (0, "")
     assert done.out.startswith(
         "TRN001 chatbot-without-disclosure\n\n"

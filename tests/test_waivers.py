@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import SMALLEST, TODAY, run_cli
+from conftest import SMALLEST, TODAY, invoke
 
 from charte_lint.engine import Linter, lint_source
 
@@ -92,10 +92,10 @@ def test_waivers_of_rules_not_run_are_not_reported_as_unused():
 
 def test_no_suppressions_ignores_waivers(tmp_path):
     (tmp_path / "ai-usage.yaml").write_text(BAD + waiver(), encoding="utf-8")
-    audited = run_cli("--no-suppressions", "--format", "json", "ai-usage.yaml", cwd=tmp_path)
+    audited = invoke("--no-suppressions", "--format", "json", "ai-usage.yaml", cwd=tmp_path)
     assert audited.code == 1
     assert [(f["code"], f["suppression"]) for f in audited.json()["findings"]] == [("WRK001", None)]
-    normal = run_cli("--format", "json", "ai-usage.yaml", cwd=tmp_path)
+    normal = invoke("--format", "json", "ai-usage.yaml", cwd=tmp_path)
     assert normal.code == 0
     (finding,) = normal.json()["findings"]
     assert finding["suppression"] == {
@@ -108,7 +108,7 @@ def test_no_suppressions_ignores_waivers(tmp_path):
 
 def test_an_expired_waiver_fails_the_run_with_its_findings(tmp_path):
     (tmp_path / "ai-usage.yaml").write_text(BAD + waiver(until="2026-01-31"), encoding="utf-8")
-    result = run_cli("-q", "ai-usage.yaml", cwd=tmp_path)
+    result = invoke("-q", "ai-usage.yaml", cwd=tmp_path)
     assert result.code == 1
     assert result.out.splitlines() == [
         "ai-usage.yaml:27:15: WRK001 [error] use `code-assistant` declares `work.impact: "
@@ -149,9 +149,9 @@ TRN008_APP = (
 
 def test_a_waiver_for_every_use_covers_findings_in_code_under_the_manifest(tmp_path):
     _project(tmp_path, _code_waiver())
-    result = run_cli("-q", ".", cwd=tmp_path)
+    result = invoke("-q", ".", cwd=tmp_path)
     assert (result.code, result.out, result.err) == (0, "", "")
-    document = run_cli("--format", "json", ".", cwd=tmp_path).json()
+    document = invoke("--format", "json", ".", cwd=tmp_path).json()
     assert [(f["file"], f["code"], f["suppression"]) for f in document["findings"]] == [
         (
             path,
@@ -169,15 +169,15 @@ def test_a_waiver_for_every_use_covers_findings_in_code_under_the_manifest(tmp_p
 
 def test_a_waiver_with_a_path_covers_only_the_files_it_matches(tmp_path):
     _project(tmp_path, _code_waiver(path="web/"))
-    result = run_cli("-q", ".", cwd=tmp_path)
+    result = invoke("-q", ".", cwd=tmp_path)
     assert (result.code, result.out, result.err) == (1, TRN008_APP + "\n", "")
     (tmp_path / "app.py").unlink()
-    assert run_cli("-q", ".", cwd=tmp_path).code == 0
+    assert invoke("-q", ".", cwd=tmp_path).code == 0
 
 
 def test_a_code_waiver_that_covers_nothing_is_reported_only_when_code_was_checked(tmp_path):
     _project(tmp_path, _code_waiver(rule="undeclared-ai-use", path="legacy/**"))
-    result = run_cli("-q", ".", cwd=tmp_path)
+    result = invoke("-q", ".", cwd=tmp_path)
     assert result.code == 1
     assert result.out.splitlines() == [
         "ai-usage.yaml:31:11: CL202 [warning] the waiver of `undeclared-ai-use` for `*` silences "
@@ -188,7 +188,7 @@ def test_a_code_waiver_that_covers_nothing_is_reported_only_when_code_was_checke
         "(undeclared-ai-use)",
     ]
     # the file alone (the pre-commit hook): no code was checked, so nothing is known unused
-    alone = run_cli("-q", "ai-usage.yaml", cwd=tmp_path)
+    alone = invoke("-q", "ai-usage.yaml", cwd=tmp_path)
     assert (alone.code, alone.out) == (0, "")
     # a manifest finding is not covered by a waiver with a path
     assert brief(lint(BAD + _code_waiver(rule="WRK001", path='"*.py"'))) == [
@@ -206,7 +206,7 @@ def test_a_waiver_path_must_be_text():
 def test_the_commit_hook_applies_code_waivers_and_reports_none_unused(tmp_path):
     _project(tmp_path, _code_waiver(path="web/") + _code_waiver(path="legacy/").split("\n", 1)[1])
     # the commit's files: the manifest and web/package.json, not app.py nor legacy/
-    result = run_cli("--changed", "-q", "ai-usage.yaml", "web/package.json", cwd=tmp_path)
+    result = invoke("--changed", "-q", "ai-usage.yaml", "web/package.json", cwd=tmp_path)
     assert (result.code, result.out, result.err) == (0, "", "")
-    code_only = run_cli("--changed", "-q", "app.py", cwd=tmp_path)
+    code_only = invoke("--changed", "-q", "app.py", cwd=tmp_path)
     assert (code_only.code, code_only.out) == (1, TRN008_APP + "\n")
