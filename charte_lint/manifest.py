@@ -139,7 +139,7 @@ class Manifest:
     """
 
     __slots__ = (
-        "_line_breaks",
+        "_lines",
         "_places",
         "_text",
         "data",
@@ -157,7 +157,7 @@ class Manifest:
         self.has_document = False
         self.problems: list[Problem] = []
         self._places: _PackedPlaces | _NodePlaces | None = None
-        self._line_breaks: tuple[array[int], array[int]] | None = None
+        self._lines: list[str] | tuple[array[int], array[int]] | None = None
 
     @property
     def text(self) -> str | None:
@@ -196,33 +196,37 @@ class Manifest:
 
     def source_line(self, line: int) -> str:
         """The text of a 1-based line (as `str.splitlines` cuts the decoded file), for showing
-        it under a finding: the line breaks are indexed once, and only that line is decoded
-        (the whole text only for a file that starts with a byte order mark)."""
+        it under a finding. A large UTF-8 file has its line breaks indexed once, and only the
+        lines shown are decoded; a small one (or one with a byte order mark) is split whole."""
         if line < 1:
             return ""
-        whole = self.raw.startswith(_BOMS)
-        source: Any = self.text if whole else self.raw
-        if not source:
-            return ""
-        if self._line_breaks is None:
-            breaks, starts = array("I"), array("I", (0,))
-            for match in (_LINE_BREAK if whole else _BYTE_LINE_BREAK).finditer(source):
-                breaks.append(match.start())
-                starts.append(match.end())
-            self._line_breaks = (breaks, starts)
-        breaks, starts = self._line_breaks
+        raw = self.raw
+        if self._lines is None:
+            if len(raw) <= SPLIT_WHOLE or raw.startswith(_BOMS):
+                text = self.text
+                self._lines = text.splitlines() if text else []
+            else:
+                breaks, starts = array("I"), array("I", (0,))
+                for match in _BYTE_LINE_BREAK.finditer(raw):
+                    breaks.append(match.start())
+                    starts.append(match.end())
+                self._lines = (breaks, starts)
+        lines = self._lines
+        if isinstance(lines, list):
+            return lines[line - 1] if line <= len(lines) else ""
+        breaks, starts = lines
         if line <= len(breaks):
-            found = source[starts[line - 1] : breaks[line - 1]]
-        elif line == len(breaks) + 1 and starts[-1] < len(source):
-            found = source[starts[-1] :]
+            found = raw[starts[line - 1] : breaks[line - 1]]
+        elif line == len(breaks) + 1 and starts[-1] < len(raw):
+            found = raw[starts[-1] :]
         else:
             return ""
-        return found if whole else found.decode("utf-8", errors="replace")
+        return found.decode("utf-8", errors="replace")
 
 
+SPLIT_WHOLE = 256 * 1024
+"""Files up to this size keep their lines as a list: faster, and small next to the rest."""
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
-_LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
-"""What `str.splitlines` cuts at."""
 _BYTE_LINE_BREAK = re.compile(b"\r\n|[\n\r\v\f\x1c\x1d\x1e]|\xc2\x85|\xe2\x80[\xa8\xa9]")
 """The same breaks in UTF-8 bytes."""
 

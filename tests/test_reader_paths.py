@@ -177,16 +177,24 @@ BREAKS = ["\n", "\r\n", "\r", "\v", "\f", "\x1c", "\x85", "\u2028", "\u2029", "�
     st.sampled_from([b"", b"\xef\xbb\xbf"]),
     st.sampled_from(["utf-8", "utf-16"]),
     st.binary(max_size=3),
+    st.sampled_from([0, reader.SPLIT_WHOLE]),
 )
-def test_source_lines_are_the_decoded_text_cut_as_splitlines_cuts_it(pieces, bom, codec, junk):
-    """Lines are read from the bytes one at a time, yet equal the decoded file's
-    `str.splitlines()`, whatever the line breaks, byte order mark or invalid bytes."""
+def test_source_lines_are_the_decoded_text_cut_as_splitlines_cuts_it(
+    pieces, bom, codec, junk, split_whole
+):
+    """Lines of a large file are read from its bytes one at a time (`SPLIT_WHOLE` 0 makes
+    every file large), yet equal the decoded file's `str.splitlines()`, whatever the line
+    breaks, byte order mark or invalid bytes."""
+    reader.SPLIT_WHOLE = split_whole
     text = "".join(pieces)
     raw = text.encode("utf-16") if codec == "utf-16" else bom + text.encode() + junk
     manifest = reader.Manifest("m.yaml", raw)
     decoded = reader._decode(raw)
     expected = decoded.splitlines() if decoded else []
-    got = [manifest.source_line(number) for number in range(1, len(expected) + 3)]
+    try:
+        got = [manifest.source_line(number) for number in range(1, len(expected) + 3)]
+    finally:
+        reader.SPLIT_WHOLE = 256 * 1024
     assert got == [*expected, "", ""]
     assert manifest.mentions("’") == ("’" in (decoded or ""))
 
