@@ -493,6 +493,7 @@ class _EventBuilder:
 
     def __init__(self, manifest: Manifest, loader: Any) -> None:
         self.manifest = manifest
+        self.large = len(manifest.raw) > SPLIT_WHOLE
         self.get_event = loader.get_event
         self.resolve = loader.resolve
         self.places = _PackedPlaces()
@@ -525,6 +526,7 @@ class _EventBuilder:
         key: str | None = None  # in a mapping, the key whose value comes next
         key_line = key_column = key_end_line = key_end_column = 0
         plain_tags = _PLAIN_TAGS
+        large = self.large  # worth sharing repeated keys and values
         resolved_first = _RESOLVED_FIRST
         while True:
             event = get_event()
@@ -548,7 +550,7 @@ class _EventBuilder:
                         if not self.skip_value():
                             return False
                         continue
-                    key = intern(raw)  # keys repeat in every use: one copy each
+                    key = intern(raw) if large else raw  # keys repeat: one copy each
                     continue
                 if event.implicit[0] and raw[:1] in resolved_first:
                     tag = plain_tags.get(raw)
@@ -560,7 +562,7 @@ class _EventBuilder:
                     tag = _STR  # quoted, block text, or plain with no resolver for its start
                 if tag in (_STR, _TIMESTAMP):
                     value: Any = raw
-                    if len(raw) < 40:  # short values (`eu`, `personal`) repeat: one copy each
+                    if large and len(raw) < 40:  # short values (`eu`) repeat: one copy each
                         value = shared.setdefault(raw, raw)
                 else:
                     value, problem = _scalar(tag, raw)
