@@ -33,6 +33,9 @@ class ContentError(Exception):
 
 
 def _load_yaml(text: str, path: str) -> Any:
+    from charte_lint._startup import defer_yaml_reader_pattern
+
+    defer_yaml_reader_pattern()  # before `import yaml`: see charte_lint._startup
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

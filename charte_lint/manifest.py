@@ -19,8 +19,12 @@ import re
 from array import array
 from sys import intern
 
-import yaml
-from yaml.events import (
+from charte_lint._startup import defer_yaml_reader_pattern
+
+defer_yaml_reader_pattern()  # before `import yaml`: see charte_lint._startup
+
+import yaml  # noqa: E402
+from yaml.events import (  # noqa: E402
     AliasEvent,
     DocumentStartEvent,
     MappingEndEvent,
@@ -30,9 +34,9 @@ from yaml.events import (
     SequenceStartEvent,
     StreamEndEvent,
 )
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode  # noqa: E402
 
-from charte_lint.pointer import join, split
+from charte_lint.pointer import join, split  # noqa: E402
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 

@@ -206,3 +206,26 @@ def test_positions_do_not_depend_on_the_data_a_caller_may_change():
     manifest.data.pop("extends")
     assert manifest.locate("/extends/0") == (3, 5, 3, 15)
     assert manifest.locate("/fail_on", on_key=True) == (1, 1, 1, 8)
+
+
+def test_the_deferred_yaml_pattern_is_pyyamls_and_the_pure_python_reader_still_refuses_nul():
+    """charte_lint._startup defers PyYAML's NON_PRINTABLE pattern: the stand-in PyYAML got
+    matches exactly what the real pattern matches, and the pure-Python reader (used when
+    libyaml is missing) still refuses control characters."""
+    import re
+
+    import yaml
+
+    from charte_lint import _startup
+
+    pattern = yaml.reader.Reader.NON_PRINTABLE
+    real = re.compile(_startup.YAML_NON_PRINTABLE, re.UNICODE)
+    assert pattern.pattern == real.pattern
+    for text in ("\x00", "a\x07b", "\x7f", "\ud800", "ok \t\n é ’ \U0001f600", "\x85"):
+        assert bool(pattern.search(text)) == bool(real.search(text)), repr(text)
+    try:
+        yaml.load("a: b\x00c\n", Loader=yaml.SafeLoader)
+    except yaml.reader.ReaderError as error:
+        assert error.character == 0
+    else:
+        raise AssertionError("the pure-Python reader accepted a NUL byte")
