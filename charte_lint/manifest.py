@@ -276,29 +276,38 @@ class _PackedPlaces:
         return children
 
     def _step(self, node: int, token: str) -> int | None:
-        """The value under `node` at `token` (a key, or an index), or None."""
-        kind = self.kind(node) & 3
+        """The value under `node` at `token` (a key, or an index), or None. A collection's
+        children are walked in place; a long one is indexed the first time it is asked."""
+        marks = self.marks
+        packed = marks[_STRIDE * node + 8]
+        kind, end = packed & 3, packed >> 3
+        cached = self._children.get(node)
         if kind == _MAPPING:
-            by_key = self._children.get(node)
-            if by_key is None:
-                keys = self.keys
-                children = self._children_of(node)
-                if len(children) <= _CACHED_CHILDREN:
-                    for child in children:
-                        if keys[child] == token:
-                            return child
-                    return None
-                # a duplicate key is not indexed: each key names one value, its first
-                by_key = self._children[node] = {keys[child]: child for child in children}
-            return by_key.get(token)
+            if cached is not None:
+                return cached.get(token)
+            keys, child, seen = self.keys, node + 1, 0
+            while child < end:
+                if keys[child] == token:
+                    return child
+                child = marks[_STRIDE * child + 8] >> 3
+                seen += 1
+                if seen > _CACHED_CHILDREN:  # a duplicate key is not indexed: one value a key
+                    by_key = {keys[child]: child for child in self._children_of(node)}
+                    self._children[node] = by_key
+                    return by_key.get(token)
+            return None
         if kind == _SEQUENCE and token.isdigit():
-            items = self._children.get(node)
-            if items is None:
-                items = self._children_of(node)
-                if len(items) > _CACHED_CHILDREN:
-                    self._children[node] = items
             index = int(token)
-            return items[index] if index < len(items) else None
+            if cached is None and index > _CACHED_CHILDREN:
+                cached = self._children[node] = self._children_of(node)
+            if cached is not None:
+                return cached[index] if index < len(cached) else None
+            child = node + 1
+            while child < end:
+                if index == 0:
+                    return child
+                child = marks[_STRIDE * child + 8] >> 3
+                index -= 1
         return None
 
     def locate(self, pointer: str, on_key: bool) -> tuple[int, int, int, int]:

@@ -229,3 +229,15 @@ def test_the_deferred_yaml_pattern_is_pyyamls_and_the_pure_python_reader_still_r
         assert error.character == 0
     else:
         raise AssertionError("the pure-Python reader accepted a NUL byte")
+
+
+def test_long_mappings_are_indexed_once_and_located_alike():
+    text = "m:\n" + "".join(f"  k{i}: {i}\n" for i in range(40)) + "  k5: dup\n"
+    assert assert_agree(text.encode())
+    fast = read_manifest("m.yaml", text.encode())
+    assert fast.locate("/m/k3") == (5, 7, 5, 8)  # found walking: nothing indexed
+    assert fast._places._children == {}
+    assert fast.locate("/m/k39") == (41, 8, 41, 10)  # past 16 keys: the mapping is indexed
+    assert list(fast._places._children) == [1]
+    assert fast.locate("/m/k5") == (7, 7, 7, 8)  # the first of the duplicate keys
+    assert fast.locate("/m/k40")[:2] == (1, 1)  # no such key: the mapping, at its key
