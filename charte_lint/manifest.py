@@ -100,6 +100,9 @@ MAX_BYTES = 32 * 1024 * 1024
 """Files above this size are refused unless the configuration's `max_file_size_mib` says
 otherwise: about 13,000 uses written as fully as the examples (2.5 KB each), far more than the
 largest public registers hold; the bench's 40,000 terse uses are 14.5 MiB."""
+NODE_TREE_MAX_BYTES = 2 * 1024 * 1024
+"""Files that use anchors, aliases, tags, merge keys or complex keys are read through PyYAML's
+node tree, about 50 times their size in memory: above this size they are refused (CL005)."""
 MAX_DEPTH = 64
 """Nesting deeper than this is refused; a manifest needs about six levels."""
 ALIAS_BUDGET = 100_000
@@ -478,27 +481,46 @@ def read_manifest(path: str, raw: bytes, limit: int = MAX_BYTES) -> Manifest:
         )
         return manifest
     read = _read_events(path, raw)
-    # something only the full path handles (or a syntax error it words): read it that way
-    return read if read is not None else _read_nodes(path, raw)
+    if not isinstance(read, tuple):
+        return read
+    if len(raw) > NODE_TREE_MAX_BYTES:  # the node tree takes about 50 times the file's size
+        manifest = Manifest(path, raw)
+        mib = NODE_TREE_MAX_BYTES // (1024 * 1024)
+        line, column = read
+        manifest.problems.append(
+            Problem("needs-node-tree", line, column, limit=NODE_TREE_MAX_BYTES, mib=mib)
+        )
+        return manifest
+    return _read_nodes(path, raw)  # what only the full path handles
 
 
-def _read_events(path: str, raw: bytes) -> Manifest | None:
-    """The manifest read from libyaml's events with no node tree, or None when the file uses
-    what only the full path handles (it then finds the same problems, or the syntax error)."""
+def _read_events(path: str, raw: bytes) -> Manifest | tuple[int, int]:
+    """The manifest read from libyaml's events with no node tree, or, when the file uses what
+    only the full path handles, the line and column where it first does. A syntax error or a
+    second document anywhere is the file's only problem, as when the full path composes it."""
     manifest = Manifest(path, raw)
     loader = Loader(raw)
     try:
-        if _EventBuilder(manifest, loader).build():
-            return manifest
-        return None
-    except yaml.YAMLError:
-        return None
+        builder = _EventBuilder(manifest, loader)
+        return manifest if builder.build() else builder.node_tree_at
+    except _OnlyProblem as only:
+        manifest = Manifest(path, raw)
+        manifest.problems.append(only.problem)
+        return manifest
+    except yaml.YAMLError as error:
+        manifest = Manifest(path, raw)
+        manifest.problems.append(_reading_problem(error, raw))
+        return manifest
     finally:
         loader.dispose()
 
 
-class _Unsupported(Exception):
-    """Raised inside the event builder: this file needs the full path."""
+class _OnlyProblem(Exception):
+    """Raised inside the event builder: the file has this problem, and no other counts."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.kind)
+        self.problem = problem
 
 
 class _EventBuilder:
@@ -506,6 +528,7 @@ class _EventBuilder:
 
     def __init__(self, manifest: Manifest, loader: Any) -> None:
         self.manifest = manifest
+        self.node_tree_at = (1, 1)  # where the file first needs the full path
         self.large = len(manifest.raw) > SPLIT_WHOLE
         self.get_event = loader.get_event
         self.resolve = loader.resolve
@@ -546,7 +569,7 @@ class _EventBuilder:
             kind = event.__class__
             if kind is ScalarEvent:
                 if event.anchor is not None or event.tag is not None:
-                    return False
+                    return self.needs_node_tree(event)
                 start, end = event.start_mark, event.end_mark
                 raw, style = event.value, event.style
                 if style and style in _SPAN_STYLES and end.line > start.line:
@@ -554,7 +577,7 @@ class _EventBuilder:
                 if key is None and in_mapping:  # a key
                     plain = event.implicit[0]
                     if raw == "<<" and plain:
-                        return False  # a merge key
+                        return self.needs_node_tree(event)  # a merge key
                     key_line, key_column = start.line, start.column
                     key_end_line, key_end_column = end.line, end.column
                     if raw in container:
@@ -609,11 +632,11 @@ class _EventBuilder:
                         container.append(value)
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
                 if event.anchor is not None or event.tag is not None:
-                    return False
+                    return self.needs_node_tree(event)
                 if key is None and in_mapping:
-                    return False  # a complex key
+                    return self.needs_node_tree(event)  # a complex key
                 if len(stack) >= MAX_DEPTH:
-                    return False  # the full path refuses it, and says where
+                    return self.refuse_too_deep(event, container, key)
                 start = event.start_mark
                 is_mapping = kind is MappingStartEvent
                 new: Any = {} if is_mapping else []
@@ -656,11 +679,11 @@ class _EventBuilder:
             elif kind is DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    return False
+                    raise _OnlyProblem(_second_document(event))
             elif kind is StreamEndEvent:
                 break
             elif kind is AliasEvent:
-                return False
+                return self.needs_node_tree(event)
         manifest.has_document = documents > 0 and count > 0
         if manifest.has_document:
             manifest.data = data
@@ -690,6 +713,32 @@ class _EventBuilder:
         problem.end = (at[2] + 1, at[3] + 1)
         self.manifest.problems.append(problem)
 
+    def needs_node_tree(self, event: Any) -> bool:
+        """False, noting where the file first uses what only the full path reads."""
+        self.node_tree_at = (event.start_mark.line + 1, event.start_mark.column + 1)
+        return False
+
+    def refuse_too_deep(self, event: Any, container: Any, key: str | None) -> bool:
+        """CL005 for a collection nested past the limit: the file is refused where the full
+        path refuses it, once the rest of the stream is known to have no syntax error, second
+        document or alias (which would change what the full path says)."""
+        mark = event.start_mark
+        pointer = self.pointer(container, key) if container is not None else ""
+        self.manifest.problems.append(
+            Problem("too-deep", mark.line + 1, mark.column + 1, pointer, limit=MAX_DEPTH)
+        )
+        get_event = self.get_event
+        while True:
+            event = get_event()
+            kind = event.__class__
+            if kind is StreamEndEvent:
+                self.manifest.has_document = True
+                return True
+            if kind is DocumentStartEvent:
+                raise _OnlyProblem(_second_document(event))
+            if kind is AliasEvent:
+                return self.needs_node_tree(event)
+
     def skip_value(self) -> bool:
         """Read past the value of a duplicate key (the full path never builds it either),
         noting its multi-line scalars; False when it holds what only the full path handles."""
@@ -702,7 +751,7 @@ class _EventBuilder:
             if kind is MappingEndEvent or kind is SequenceEndEvent:
                 depth -= 1
             elif kind is AliasEvent or event.anchor is not None or event.tag is not None:
-                return False
+                return self.needs_node_tree(event)
             elif kind is ScalarEvent:
                 start, end, style = event.start_mark, event.end_mark, event.style
                 if style and style in _SPAN_STYLES and end.line > start.line:
@@ -742,24 +791,8 @@ def _read_nodes(path: str, raw: bytes) -> Manifest:
     manifest = Manifest(path, raw)
     try:
         root = yaml.compose(raw, Loader=Loader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        if "expected a single document" in str(error.context or ""):
-            manifest.problems.append(Problem("multiple-documents", line, column))
-        else:
-            reason = error.problem or error.context or "invalid YAML"
-            manifest.problems.append(Problem("syntax-error", line, column, reason=reason))
-        return manifest
-    except yaml.reader.ReaderError as error:
-        line, column = _line_column(raw, error.position)
-        reason = error.reason
-        if error.character == 0 or "control characters" in reason:
-            reason = "control characters (such as NUL bytes) are not allowed"
-        manifest.problems.append(Problem("syntax-error", line, column, reason=reason))
-        return manifest
-    except yaml.YAMLError as error:  # any other libyaml complaint, e.g. an encoding it rejects
-        manifest.problems.append(Problem("syntax-error", 1, 1, reason=str(error).splitlines()[0]))
+    except yaml.YAMLError as error:
+        manifest.problems.append(_reading_problem(error, raw))
         return manifest
     if root is None:
         return manifest
@@ -778,6 +811,32 @@ def _read_nodes(path: str, raw: bytes) -> Manifest:
     manifest._places = _NodePlaces(root, traps)
     manifest.data = data
     return manifest
+
+
+def _reading_problem(error: yaml.YAMLError, raw: bytes) -> Problem:
+    """What libyaml's (or PyYAML's) complaint about the file says, where it says it."""
+    if isinstance(error, yaml.MarkedYAMLError):
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if "expected a single document" in str(error.context or ""):
+            return Problem("multiple-documents", line, column)
+        return Problem(
+            "syntax-error", line, column, reason=error.problem or error.context or "invalid YAML"
+        )
+    if isinstance(error, yaml.reader.ReaderError):
+        line, column = _line_column(raw, error.position)
+        reason = error.reason
+        if error.character == 0 or "control characters" in reason:
+            reason = "control characters (such as NUL bytes) are not allowed"
+        return Problem("syntax-error", line, column, reason=reason)
+    # any other libyaml complaint, e.g. an encoding it rejects
+    return Problem("syntax-error", 1, 1, reason=str(error).splitlines()[0])
+
+
+def _second_document(event: Any) -> Problem:
+    """A second YAML document, where the full path's composer reports it."""
+    mark = event.start_mark
+    return Problem("multiple-documents", mark.line + 1, mark.column + 1)
 
 
 def _decode(raw: bytes) -> str | None:

@@ -79,6 +79,7 @@ READ_PROBLEMS: dict[str, tuple[Rule, str]] = {
     "alias-expansion": (ALIAS_LIMIT, "default"),
     "recursive-alias": (ALIAS_LIMIT, "recursive"),
     "too-large": (FILE_LIMIT, "default"),
+    "needs-node-tree": (FILE_LIMIT, "node-tree"),
     "too-deep": (FILE_LIMIT, "depth"),
     "unknown-tag": (UNKNOWN_TAG, "default"),
     "complex-key": (UNSUPPORTED_YAML, "default"),

@@ -140,11 +140,16 @@ def test_wrong_types_at_every_key_never_raise(seed, rng, value, lang):
 )
 def test_mutated_real_manifests_never_raise(seed, edits):
     """Byte-level edits of real manifests: deletions, insertions, replacements."""
-    text = SEEDS[seed]
+    check_findings(lint_source(mutate(SEEDS[seed], edits), linter=LINTERS["en"]))
+
+
+def mutate(text: str, edits: list[tuple[int, int, str]]) -> str:
+    """`text` with each (position, length, piece) edit applied: `length` characters at
+    `position` (modulo the text's length) replaced by `piece`."""
     for position, length, piece in edits:
         at = position % (len(text) + 1)
         text = text[:at] + piece + text[at + length :]
-    check_findings(lint_source(text, linter=LINTERS["en"]))
+    return text
 
 
 def run_main(args: list[str]) -> tuple[int, str, str]:

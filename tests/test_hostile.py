@@ -86,6 +86,26 @@ def test_the_configuration_moves_the_size_limit_both_ways(tmp_path):
         assert (result.code, len(document["uses"])) == (0, records)
 
 
+def test_a_large_file_with_anchors_is_refused_where_it_first_uses_one(tmp_path):
+    """Anchors, aliases and merge keys are read through PyYAML's node tree (about 50 times
+    the file's size): above 2 MiB such a file is refused at the first of them; below, read."""
+    padding = "".join(f"# {'padding ' * 12}{i}\n" for i in range(24_000))
+    anchored = SMALLEST.replace("charter: private\n", "charter: &kind private\n")
+    assert anchored != SMALLEST and len((anchored + padding).encode()) > 2 * 1024 * 1024
+    make(tmp_path, "ai-usage.yaml", anchored + padding)
+    result = run_cli("-q", "ai-usage.yaml", cwd=tmp_path)
+    assert result.code == 1
+    line = anchored.splitlines().index("charter: &kind private") + 1
+    assert result.out == (
+        f"ai-usage.yaml:{line}:10: CL005 [error] the file uses anchors, aliases, tags, merge "
+        "keys or complex keys, which are read through a node tree of about 50 times the file's "
+        "size: above 2097152 bytes (2 MiB) such a file is refused; write its values out in full "
+        "(file-limit)\n"
+    )
+    make(tmp_path, "ai-usage.yaml", anchored + padding[: len(padding) // 2])
+    assert run_cli("-q", "ai-usage.yaml", cwd=tmp_path).code == 0
+
+
 def test_a_size_limit_above_one_gib_is_a_configuration_error(tmp_path):
     make(tmp_path, "ai-usage.yaml", SMALLEST)
     make(tmp_path, ".charte-lint.yaml", "fail_on: error\nmax_file_size_mib: 2048\n")

@@ -12,7 +12,7 @@ from pathlib import Path
 from conftest import SMALLEST, value_paths
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_fuzz import YAML_PIECES
+from test_fuzz import YAML_PIECES, mutate
 
 from charte_lint import manifest as reader
 from charte_lint.manifest import read_manifest
@@ -51,8 +51,10 @@ def _problems(manifest) -> list[tuple]:
 
 
 def both(raw: bytes):
-    """(event path's manifest or None, full path's manifest)."""
-    return reader._read_events("m.yaml", raw), reader._read_nodes("m.yaml", raw)
+    """(event path's manifest, or None when it hands the file to the full path; full path's
+    manifest)."""
+    fast = reader._read_events("m.yaml", raw)
+    return (fast if isinstance(fast, reader.Manifest) else None), reader._read_nodes("m.yaml", raw)
 
 
 def assert_agree(raw: bytes) -> bool:
@@ -92,12 +94,18 @@ def test_the_event_path_keeps_no_node_tree_and_the_full_path_takes_what_it_refus
         "a: !!str 1\n",  # a tag
         "base: {x: 1}\nderived:\n  <<: {y: 2}\n",  # a merge key
         "? [a, b]\n: c\n",  # a complex key
-        "a: 1\n---\nb: 2\n",  # two documents
-        "a: [1\n",  # a syntax error
-        "a: " + "[" * 70 + "]" * 70 + "\n",  # deeper than the limit
+        "a: " + "[" * 70 + "]" * 70 + "\nb: *x\n",  # too deep, then an alias
     ):
         assert both(text.encode())[0] is None, text
-        assert type(read_manifest("m.yaml", text.encode())._places).__name__ != "_PackedPlaces"
+    # what only ever refuses the file is said by the event path, as the full path says it
+    for text, kind in (
+        ("a: 1\nb: yes\n---\nb: 2\n", "multiple-documents"),  # the trap does not count
+        ("a: no\nb: [1\n", "syntax-error"),
+        ("a: 1\na: 2\nb: " + "[" * 70 + "]" * 70 + "\nc: no\n", "too-deep"),
+        ("a: " + "[" * 70 + "]" * 70 + "\n---\nb: 1\n", "multiple-documents"),
+    ):
+        assert assert_agree(text.encode()), text
+        assert read_manifest("m.yaml", text.encode()).problems[-1].kind == kind
 
 
 def test_duplicate_keys_traps_and_block_text_on_the_event_path():
@@ -155,10 +163,7 @@ def test_long_sequences_are_indexed_once_and_located_alike():
     ),
 )
 def test_mutated_manifests_are_read_alike_by_both_paths(seed, edits):
-    text = SEEDS[seed].decode("utf-8", "replace")
-    for position, length, piece in edits:
-        at = position % (len(text) + 1)
-        text = text[:at] + piece + text[at + length :]
+    text = mutate(SEEDS[seed].decode("utf-8", "replace"), edits)
     assert_agree(text.encode("utf-8", "surrogatepass"))
 
 
