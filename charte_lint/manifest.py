@@ -253,11 +253,12 @@ class _PackedPlaces:
     one's subtree ends, and the key each value is under. A pointer is followed through the
     index alone: what a rule does to the data cannot move a finding."""
 
-    __slots__ = ("_children", "keys", "marks", "spans", "traps")
+    __slots__ = ("_children", "key_ids", "keys", "marks", "spans", "traps")
 
     def __init__(self) -> None:
         self.marks = array("I")
-        self.keys: list[str | None] = []  # interned: one reference per value
+        self.keys = array("I")  # the number of the key each value is under, 0 for none
+        self.key_ids: dict[str, int] = {}  # each key written in the file, numbered from 1
         self.traps: dict[str, str] = {}
         self.spans: list[tuple[str, int, int, int]] = []
         self._children: dict[int, Any] = {}
@@ -287,17 +288,20 @@ class _PackedPlaces:
         cached = self._children.get(node)
         if kind == _MAPPING:
             if cached is not None:
-                return cached.get(token)
+                return cached.get(self.key_ids.get(token))
+            wanted = self.key_ids.get(token)
+            if wanted is None:
+                return None  # no mapping of the file has that key
             keys, child, seen = self.keys, node + 1, 0
             while child < end:
-                if keys[child] == token:
+                if keys[child] == wanted:
                     return child
                 child = marks[_STRIDE * child + 8] >> 3
                 seen += 1
                 if seen > _CACHED_CHILDREN:  # a duplicate key is not indexed: one value a key
                     by_key = {keys[child]: child for child in self._children_of(node)}
                     self._children[node] = by_key
-                    return by_key.get(token)
+                    return by_key.get(wanted)
             return None
         if kind == _SEQUENCE and token.isdigit():
             index = int(token)
@@ -555,6 +559,7 @@ class _EventBuilder:
         shared: dict[str, str] = {}
         places = self.places
         marks, spans, add_key = places.marks, places.spans, places.keys.append
+        key_ids = places.key_ids
         container: Any = None  # the open collection, or None at the top
         in_mapping = False  # whether it is a mapping
         node = -1  # its index
@@ -605,7 +610,13 @@ class _EventBuilder:
                     if problem is not None:
                         self.problem(problem, tag, raw, value, start, end, container, key)
                 count += 1
-                add_key(key)
+                if key is None:
+                    add_key(0)
+                else:
+                    key_id = key_ids.get(key)
+                    if key_id is None:
+                        key_id = key_ids[key] = len(key_ids) + 1
+                    add_key(key_id)
                 if key is not None:
                     marks.extend(
                         (
@@ -643,7 +654,13 @@ class _EventBuilder:
                 shape = _MAPPING if is_mapping else _SEQUENCE  # the subtree's end is set later
                 index = count
                 count += 1
-                add_key(key)
+                if key is None:
+                    add_key(0)
+                else:
+                    key_id = key_ids.get(key)
+                    if key_id is None:
+                        key_id = key_ids[key] = len(key_ids) + 1
+                    add_key(key_id)
                 if key is not None:
                     marks.extend(
                         (
@@ -697,7 +714,7 @@ class _EventBuilder:
         places = self.places
         child, end, line = node + 1, len(places.keys), 0
         while child < end:  # the mapping is still open: its subtree's end is not known yet
-            if places.keys[child] == name:
+            if places.keys[child] == places.key_ids.get(name):
                 line = places.marks[_STRIDE * child + 4]
                 break
             child = places.after(child)
