@@ -2,7 +2,7 @@
 
 Safe YAML only, and nothing kept that a finding does not need. The usual path reads libyaml's
 events straight into dicts, lists and scalars and packs the position of each value (and of its
-key) into one array of integers, 36 bytes a value; the file's bytes are kept for showing
+key) into arrays of integers, 40 bytes a value; the file's bytes are kept for showing
 source lines, decoded one line at a time. A file that uses what that path does not handle
 (anchors and aliases, tags, merge keys, complex keys, several documents, nesting past the
 limit, a syntax error) is read again by the full path: composed into PyYAML's node tree
