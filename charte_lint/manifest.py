@@ -2,14 +2,14 @@
 
 Safe YAML only, and nothing kept that a finding does not need. The usual path reads libyaml's
 events straight into dicts, lists and scalars and packs the position of each value (and of its
-key) into arrays of integers, 40 bytes a value; the file's bytes are kept for showing
-source lines, decoded one line at a time. A file that uses what that path does not handle
-(anchors and aliases, tags, merge keys, complex keys, several documents, nesting past the
-limit, a syntax error) is read again by the full path: composed into PyYAML's node tree
-(libyaml, pure-Python PyYAML as a fallback), then built here, never by PyYAML's constructors.
-Both give the same data, positions and problems: no tag can instantiate anything, duplicate
-keys and YAML 1.1 surprises are seen, and aliases cannot expand a small file into millions of
-values.
+key) into arrays of integers, 40 bytes a value; the file's bytes are kept for showing source
+lines. It also finds syntax errors, a second document and nesting past the limit. A file that
+uses anchors, aliases, tags, merge keys or complex keys is read again by the full path:
+composed into PyYAML's node tree (libyaml, pure-Python PyYAML as a fallback), about 50 times
+the file's size, so refused above `NODE_TREE_MAX_BYTES`, then built here, never by PyYAML's
+constructors. Both give the same data, positions and problems (tests/test_reader_paths.py): no
+tag can instantiate anything, duplicate keys and YAML 1.1 surprises are seen, and aliases cannot
+expand a small file into millions of values.
 """
 
 from __future__ import annotations
