@@ -1,12 +1,10 @@
 """What a cold start does not need to pay for.
 
-PyYAML's pure-Python reader compiles, when `yaml` is imported, a character class spanning all
-of Unicode (`Reader.NON_PRINTABLE`): about 10 ms, a tenth of a one-manifest run, for a pattern
-only that reader uses, and charte-lint reads YAML with libyaml. `re.compile` looks its cache up
-before compiling, so a stand-in put there under that exact pattern is what PyYAML receives; it
-compiles the real pattern the first time it is used (by the pure-Python reader, when libyaml
-is missing). Where `re` keeps its cache differently, or PyYAML changes the pattern, the entry
-is simply never looked up and PyYAML compiles its own, as before.
+Importing PyYAML compiles some twenty regular expressions (about 15 ms of a 95 ms run), among
+them a character class spanning all of Unicode for its pure-Python reader, which libyaml makes
+useless, and resolvers charte-lint mostly answers from a memo or a cheaper exact test. While
+`yaml` is first imported, `re.compile` hands out patterns that compile themselves on first use;
+everything PyYAML does with them works as before, and what it never uses is never compiled.
 """
 
 from __future__ import annotations
@@ -19,26 +17,38 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     from typing import Any
 
-YAML_NON_PRINTABLE = "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
-"""`yaml.reader.Reader.NON_PRINTABLE`'s pattern in PyYAML 5 and 6."""
-
 
 class CompiledOnUse:
     """A compiled pattern that compiles itself on first use."""
 
-    def __init__(self, pattern: str) -> None:
-        self.pattern = pattern
-        self._compiled: re.Pattern[str] | None = None
+    def __init__(self, pattern: Any, flags: int = 0) -> None:
+        self.args = (pattern, flags)
+        self._compiled: re.Pattern[Any] | None = None
 
     def __getattr__(self, name: str) -> Any:
         if self._compiled is None:
-            # re.UNICODE, implied for a str pattern, keys the cache apart from this stand-in
-            self._compiled = re.compile(self.pattern, re.UNICODE)
+            self._compiled = _COMPILE(*self.args)
         return getattr(self._compiled, name)
 
 
-def defer_yaml_reader_pattern() -> None:
-    """Put the stand-in where `re.compile` will find it, before `yaml` is imported."""
-    cache = getattr(re, "_cache", None)
-    if isinstance(cache, dict) and "yaml" not in sys.modules:
-        cache.setdefault((str, YAML_NON_PRINTABLE, 0), CompiledOnUse(YAML_NON_PRINTABLE))
+_COMPILE = re.compile
+
+
+def _compile_on_use(pattern: Any, flags: int = 0) -> Any:
+    """`re.compile` while `yaml` is imported: PyYAML's own patterns are compiled on first use
+    (it only ever calls their methods), anyone else's at once, as usual."""
+    caller = sys._getframe(1).f_globals.get("__name__", "")
+    if caller == "yaml" or caller.startswith("yaml."):
+        return CompiledOnUse(pattern, flags)
+    return _COMPILE(pattern, flags)
+
+
+def import_yaml() -> Any:
+    """`yaml`, imported (the first time) with its patterns compiled on first use."""
+    if "yaml" not in sys.modules:
+        re.compile = _compile_on_use  # while PyYAML's modules load
+        try:
+            import yaml  # noqa: F401
+        finally:
+            re.compile = _COMPILE
+    return sys.modules["yaml"]

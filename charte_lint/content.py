@@ -33,10 +33,9 @@ class ContentError(Exception):
 
 
 def _load_yaml(text: str, path: str) -> Any:
-    from charte_lint._startup import defer_yaml_reader_pattern
+    from charte_lint._startup import import_yaml
 
-    defer_yaml_reader_pattern()  # before `import yaml`: see charte_lint._startup
-    import yaml
+    yaml = import_yaml()  # patterns compiled on first use: see charte_lint._startup
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:

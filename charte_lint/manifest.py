@@ -19,9 +19,9 @@ import re
 from array import array
 from sys import intern
 
-from charte_lint._startup import defer_yaml_reader_pattern
+from charte_lint._startup import import_yaml
 
-defer_yaml_reader_pattern()  # before `import yaml`: see charte_lint._startup
+import_yaml()  # patterns compiled on first use: see charte_lint._startup
 
 import yaml  # noqa: E402
 from yaml.events import (  # noqa: E402
@@ -95,6 +95,20 @@ _RESOLVED_FIRST: frozenset[str] | _AnyCharacter = (
 )
 """The first characters of a plain scalar that YAML may read as other than a string (digits,
 `y`, `n`, `~`...); any other plain scalar is a string, with no resolver to ask."""
+
+
+def _exact_plain_tag(raw: str) -> str | None:
+    """The tag YAML's resolvers give the two plain scalars manifests write most, found without
+    their regular expressions: a decimal integer (`1`, `250`; not `0777`, `1_000`, `+1`) and a
+    date (`2026-06-07`); None for anything else (tests/test_reader_paths.py checks both)."""
+    if not raw.isascii():
+        return None
+    if raw.isdigit() and (raw[0] != "0" or raw == "0"):
+        return _INT
+    if len(raw) == 10 and raw[4] == raw[7] == "-" and (raw[:4] + raw[5:7] + raw[8:]).isdigit():
+        return _TIMESTAMP
+    return None
+
 
 MAX_BYTES = 32 * 1024 * 1024
 """Files above this size are refused unless the configuration's `max_file_size_mib` says
@@ -596,7 +610,7 @@ class _EventBuilder:
                 if event.implicit[0] and raw[:1] in resolved_first:
                     tag = plain_tags.get(raw)
                     if tag is None:
-                        tag = resolve(ScalarNode, raw, (True, False))
+                        tag = _exact_plain_tag(raw) or resolve(ScalarNode, raw, (True, False))
                         if len(raw) < 64 and len(plain_tags) < 10_000:
                             plain_tags[raw] = tag
                 else:

@@ -213,29 +213,6 @@ def test_positions_do_not_depend_on_the_data_a_caller_may_change():
     assert manifest.locate("/fail_on", on_key=True) == (1, 1, 1, 8)
 
 
-def test_the_deferred_yaml_pattern_is_pyyamls_and_the_pure_python_reader_still_refuses_nul():
-    """charte_lint._startup defers PyYAML's NON_PRINTABLE pattern: the stand-in PyYAML got
-    matches exactly what the real pattern matches, and the pure-Python reader (used when
-    libyaml is missing) still refuses control characters."""
-    import re
-
-    import yaml
-
-    from charte_lint import _startup
-
-    pattern = yaml.reader.Reader.NON_PRINTABLE
-    real = re.compile(_startup.YAML_NON_PRINTABLE, re.UNICODE)
-    assert pattern.pattern == real.pattern
-    for text in ("\x00", "a\x07b", "\x7f", "\ud800", "ok \t\n é ’ \U0001f600", "\x85"):
-        assert bool(pattern.search(text)) == bool(real.search(text)), repr(text)
-    try:
-        yaml.load("a: b\x00c\n", Loader=yaml.SafeLoader)
-    except yaml.reader.ReaderError as error:
-        assert error.character == 0
-    else:
-        raise AssertionError("the pure-Python reader accepted a NUL byte")
-
-
 def test_long_mappings_are_indexed_once_and_located_alike():
     text = "m:\n" + "".join(f"  k{i}: {i}\n" for i in range(40)) + "  k5: dup\n"
     assert assert_agree(text.encode())
@@ -246,3 +223,63 @@ def test_long_mappings_are_indexed_once_and_located_alike():
     assert list(fast._places._children) == [1]
     assert fast.locate("/m/k5") == (7, 7, 7, 8)  # the first of the duplicate keys
     assert fast.locate("/m/k40")[:2] == (1, 1)  # no such key: the mapping, at its key
+
+
+@FUZZ
+@given(st.text(alphabet="0123456789-_:.+eE²x ", max_size=12))
+def test_the_exact_plain_tags_are_those_yamls_resolvers_give(raw):
+    """Integers and dates are recognised without PyYAML's regular expressions, and always as
+    its resolvers read them."""
+    from yaml.nodes import ScalarNode
+
+    tag = reader._exact_plain_tag(raw)
+    if tag is not None:
+        assert tag == reader.Loader("").resolve(ScalarNode, raw, (True, False))
+
+
+def test_the_exact_plain_tags_cover_integers_and_dates_only():
+    tags = {raw: reader._exact_plain_tag(raw) for raw in ("1", "0", "250", "2026-06-07")}
+    assert tags == {
+        "1": "tag:yaml.org,2002:int",
+        "0": "tag:yaml.org,2002:int",
+        "250": "tag:yaml.org,2002:int",
+        "2026-06-07": "tag:yaml.org,2002:timestamp",
+    }
+    for raw in ("0777", "1_000", "+1", "1.5", "1:30", "2026-6-07", "٣", "²", ""):
+        assert reader._exact_plain_tag(raw) is None, raw
+
+
+def test_yamls_patterns_compile_on_first_use_and_work():
+    """charte_lint._startup: PyYAML's patterns, compiled on first use, read as before; other
+    modules' patterns are compiled at once."""
+    import re
+
+    import yaml
+
+    from charte_lint._startup import _compile_on_use
+
+    assert isinstance(_compile_on_use("a+"), re.Pattern)  # not called from PyYAML
+    # in a fresh interpreter, where charte-lint imports PyYAML first
+    probe = (
+        "import charte_lint.manifest, yaml, re; "
+        "print(type(yaml.reader.Reader.NON_PRINTABLE).__name__, re.compile.__module__, "
+        "yaml.safe_load('a: 2026-01-01') == {'a': __import__('datetime').date(2026, 1, 1)}, "
+        "bool(yaml.reader.Reader.NON_PRINTABLE.search('a\\x00')))"
+    )
+    done = __import__("subprocess").run(
+        [__import__("sys").executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert done.stdout == "CompiledOnUse re True True\n"  # re.compile is re's own again
+    assert yaml.safe_load("a: 2026-01-01\nb: 0x1f\nc: 1.5\nd: yes\ne: ~\n") == {
+        "a": __import__("datetime").date(2026, 1, 1),
+        "b": 31,
+        "c": 1.5,
+        "d": True,
+        "e": None,
+    }
+    try:
+        yaml.load("a: b\x00c\n", Loader=yaml.SafeLoader)  # the pure-Python reader's pattern
+    except yaml.reader.ReaderError as error:
+        assert error.character == 0
+    else:
+        raise AssertionError("the pure-Python reader accepted a NUL byte")
