@@ -28,7 +28,15 @@ class CompiledOnUse:
     def __getattr__(self, name: str) -> Any:
         if self._compiled is None:
             self._compiled = _COMPILE(*self.args)
-        return getattr(self._compiled, name)
+        found = getattr(self._compiled, name)
+        setattr(self, name, found)  # found directly from now on, without this method
+        return found
+
+
+def compiled_on_use(pattern: str, flags: int = 0) -> Any:
+    """A module's pattern that a plain run may never need (a detector behind a prefilter,
+    an escape for characters a text seldom has), compiled the first time it is used."""
+    return CompiledOnUse(pattern, flags)
 
 
 _COMPILE = re.compile

@@ -10,8 +10,7 @@ cursor, change colours or rewrite the terminal's title.
 
 from __future__ import annotations
 
-import re
-
+from charte_lint._startup import compiled_on_use
 from charte_lint.messages import SEVERITIES, clean, nt, summary, t
 from charte_lint.reporters import Reporter
 
@@ -21,7 +20,7 @@ if TYPE_CHECKING:
     from charte_lint.api import Finding
     from charte_lint.reporters import Report
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_CONTROL = compiled_on_use(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _COLORS = {"error": "31", "warning": "33", "info": "36"}
 MAX_SHOWN = 160
 MAX_RELATED = 10
