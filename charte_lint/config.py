@@ -67,9 +67,7 @@ class Config:
         self.severity: dict[str, str] = dict(data.get("severity", {}))
         self.fail_on: str | None = data.get("fail_on")
         self.exclude: list[str] = list(data.get("exclude", []))
-        # The largest manifest read, when the configuration raises or lowers the default.
-        mib = data.get("max_file_size_mib")
-        self.max_file_bytes: int | None = mib * 1024 * 1024 if mib else None
+        self._max_file_mib: int | None = data.get("max_file_size_mib")
         # Rule options as configured, by rule code or name: the engine checks them against each
         # rule's `options_schema` and hands them to the rule as `ctx.options`.
         self.options: dict[str, dict[str, Any]] = dict(data.get("options", {}))
@@ -84,6 +82,16 @@ class Config:
                 for key, value in data.get("legal_dates", {}).items()
             },
         )
+
+    @property
+    def max_file_bytes(self) -> int:
+        """The largest manifest read: `max_file_size_mib` where configured, else the reader's
+        default (`charte_lint.manifest.MAX_BYTES`)."""
+        if self._max_file_mib:
+            return self._max_file_mib * 1024 * 1024
+        from charte_lint.manifest import MAX_BYTES
+
+        return MAX_BYTES
 
 
 DEFAULT = Config()

@@ -20,7 +20,7 @@ from charte_lint.api import (
     uses_of,
 )
 from charte_lint.identity import value_fingerprint
-from charte_lint.manifest import MAX_BYTES, read_manifest
+from charte_lint.manifest import read_manifest
 from charte_lint.pointer import use_index
 from charte_lint.registry import matches
 from charte_lint.structure import RULE_CRASH
@@ -260,7 +260,7 @@ class Linter:
 def lint_file(path: str, raw: bytes, config: Config, settings: Linter) -> FileResult:
     """Lint one file's bytes under `config`: its findings, placed, selected and sorted, and
     the uses it declares when code detection has evidence to check them against."""
-    manifest = read_manifest(path, raw, config.max_file_bytes or MAX_BYTES)
+    manifest = read_manifest(path, raw, config.max_file_bytes)
     data = manifest.data
     findings = []
     if data is not None or (not manifest.has_document and not manifest.problems):

@@ -579,6 +579,7 @@ class _EventBuilder:
         node = -1  # its index
         count = 0  # values read so far
         key: str | None = None  # in a mapping, the key whose value comes next
+        key_id = 0  # its number in the index, while `key` is set
         key_line = key_column = key_end_line = key_end_column = 0
         plain_tags = _PLAIN_TAGS
         large = self.large  # worth sharing repeated keys and values
@@ -606,6 +607,7 @@ class _EventBuilder:
                             return False
                         continue
                     key = intern(raw) if large else raw  # keys repeat: one copy each
+                    key_id = key_ids.get(key) or key_ids.setdefault(key, len(key_ids) + 1)
                     continue
                 if event.implicit[0] and raw[:1] in resolved_first:
                     tag = plain_tags.get(raw)
@@ -624,13 +626,7 @@ class _EventBuilder:
                     if problem is not None:
                         self.problem(problem, tag, raw, value, start, end, container, key)
                 count += 1
-                if key is None:
-                    add_key(0)
-                else:
-                    key_id = key_ids.get(key)
-                    if key_id is None:
-                        key_id = key_ids[key] = len(key_ids) + 1
-                    add_key(key_id)
+                add_key(key_id if key is not None else 0)
                 if key is not None:
                     marks.extend(
                         (
@@ -668,13 +664,7 @@ class _EventBuilder:
                 shape = _MAPPING if is_mapping else _SEQUENCE  # the subtree's end is set later
                 index = count
                 count += 1
-                if key is None:
-                    add_key(0)
-                else:
-                    key_id = key_ids.get(key)
-                    if key_id is None:
-                        key_id = key_ids[key] = len(key_ids) + 1
-                    add_key(key_id)
+                add_key(key_id if key is not None else 0)
                 if key is not None:
                     marks.extend(
                         (

@@ -6,7 +6,6 @@ import os
 
 from charte_lint.engine import FileResult, lint_file
 from charte_lint.files import read_file
-from charte_lint.manifest import MAX_BYTES
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 
@@ -49,7 +48,7 @@ def _serial(settings: Linter, jobs: list[tuple[str, Config]]) -> list[FileResult
     results = []
     for path, config in jobs:
         try:
-            raw = read_file(path, config.max_file_bytes or MAX_BYTES)
+            raw = read_file(path, config.max_file_bytes)
         except OSError as error:
             results.append(FileResult(path, [], error=_read_error(settings.lang, path, error)))
             continue

@@ -129,15 +129,16 @@ def test_wrong_types_at_every_key_never_raise(seed, rng, value, lang):
     check_findings(lint_source(text, linter=LINTERS[lang]))
 
 
-@FUZZ
-@given(
-    st.integers(0, len(SEEDS) - 1),
-    st.lists(
-        st.tuples(st.integers(0, 10**6), st.integers(0, 3), st.sampled_from(YAML_PIECES)),
-        min_size=1,
-        max_size=6,
-    ),
+EDITS = st.lists(
+    st.tuples(st.integers(0, 10**6), st.integers(0, 3), st.sampled_from(YAML_PIECES)),
+    min_size=1,
+    max_size=6,
 )
+"""Edits for `mutate`: (position, length, piece)."""
+
+
+@FUZZ
+@given(st.integers(0, len(SEEDS) - 1), EDITS)
 def test_mutated_real_manifests_never_raise(seed, edits):
     """Byte-level edits of real manifests: deletions, insertions, replacements."""
     check_findings(lint_source(mutate(SEEDS[seed], edits), linter=LINTERS["en"]))

@@ -12,7 +12,7 @@ from pathlib import Path
 from conftest import SMALLEST, value_paths
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_fuzz import YAML_PIECES, mutate
+from test_fuzz import EDITS, YAML_PIECES, mutate
 
 from charte_lint import manifest as reader
 from charte_lint.manifest import read_manifest
@@ -154,14 +154,7 @@ def test_long_sequences_are_indexed_once_and_located_alike():
 
 
 @FUZZ
-@given(
-    st.integers(0, len(SEEDS) - 1),
-    st.lists(
-        st.tuples(st.integers(0, 10**6), st.integers(0, 3), st.sampled_from(YAML_PIECES)),
-        min_size=1,
-        max_size=6,
-    ),
-)
+@given(st.integers(0, len(SEEDS) - 1), EDITS)
 def test_mutated_manifests_are_read_alike_by_both_paths(seed, edits):
     text = mutate(SEEDS[seed].decode("utf-8", "replace"), edits)
     assert_agree(text.encode("utf-8", "surrogatepass"))

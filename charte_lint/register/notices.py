@@ -178,6 +178,15 @@ class _Context:
             return self.slot(f"uses[].{path}")
         return _sentence(value) if sentence else value
 
+    def declared_text(self, entry: dict[str, Any], path: str) -> list[str] | None:
+        """The body of a notice whose text the use declares at `path`, quoted as the
+        organisation's own; None when it declares none, the missing text noted as a slot."""
+        own = self.optional(path)
+        if own is not None:
+            return [self.fill(entry["declared"], quoted=_quote(own))]
+        self.slot(entry["missing_own_text"])
+        return None
+
     def optional(self, path: str) -> str | None:
         value = _get(self.use, path)
         if isinstance(value, list):
@@ -290,11 +299,8 @@ def _crpa_mention(context: _Context) -> Notice | None:
         return None
     context.start()
     entry = context.texts["notices"]["crpa-mention"]
-    own = context.optional("transparency.mention")
-    if own is not None:
-        body = [context.fill(entry["declared"], quoted=_quote(own))]
-    else:
-        context.slot(entry["missing_own_text"])
+    body = context.declared_text(entry, "transparency.mention")
+    if body is None:
         body = [
             context.fill(
                 entry["generated"],
@@ -385,11 +391,8 @@ def _art50(context: _Context) -> Notice | None:
         return None
     context.start()
     entry = context.texts["notices"]["ai-act-art50"]
-    own = context.optional("interaction.disclosure")
-    if own is not None:
-        body = [context.fill(entry["declared"], quoted=_quote(own))]
-    else:
-        context.slot(entry["missing_own_text"])
+    body = context.declared_text(entry, "interaction.disclosure")
+    if body is None:
         lines = [entry["generated_intro"]]
         for case in cases:
             values = {}
