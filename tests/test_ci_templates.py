@@ -18,7 +18,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, SCRIPT, SMALLEST, clean_env, invoke, working_tree_files
+from conftest import REPO, SCRIPT, SMALLEST, clean_env, invoke, run_process, working_tree_files
+
+BASH_STEP = ("bash", "--noprofile", "--norc", "-eo", "pipefail")
+"""How a runner runs a step's `run:` script."""
 
 ACTION = yaml.safe_load((REPO / "action.yml").read_text(encoding="utf-8"))
 STEPS = ACTION["runs"]["steps"]
@@ -196,15 +199,7 @@ class Runner:
             RUNNER_TEMP=str(self.tmp / "runner-temp"),
         )
         env.update({k: self.value(v, inputs) for k, v in step.get("env", {}).items()})
-        done = subprocess.run(
-            ["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)],
-            cwd=workspace,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            stdin=subprocess.DEVNULL,
-        )
+        done = run_process(*BASH_STEP, str(script), cwd=workspace, env=env)
         lines = output.read_text(encoding="utf-8").splitlines()
         self.outputs[step["id"]] = dict(line.split("=", 1) for line in lines if "=" in line)
         return done
@@ -468,15 +463,7 @@ def _org_step(step: dict, cwd: Path, path: Path | None = None, **env: str):
     environment = clean_env(GITHUB_OUTPUT=str(output), **env)
     if path is not None:
         environment["PATH"] = str(path) + os.pathsep + environment.get("PATH", "")
-    done = subprocess.run(
-        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "step.sh"],
-        cwd=cwd,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-    )
+    done = run_process(*BASH_STEP, "step.sh", cwd=cwd, env=environment)
     lines = output.read_text(encoding="utf-8").splitlines()
     return done, dict(line.split("=", 1) for line in lines)
 
